@@ -1,0 +1,141 @@
+/**
+ * briefdeck's command line: parse arguments, call the library, report, set the exit code.
+ * Only this file touches `process`.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDeck, type BuildReport } from './src/build-deck.ts';
+import { BriefdeckError, formatMessage, formatUserError, isUserError } from './src/errors.ts';
+import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest.ts';
+import { THEMES } from './src/themes.ts';
+import type { ArticleFormat } from './src/types.ts';
+
+const CONTENT_DIR = 'content';
+
+const HELP = `Usage: npm run build -- [ARTICLE ...] [options]
+
+Turn an article into an editable outline and an offline Reveal.js deck.
+With no ARTICLE, builds every article in ${CONTENT_DIR}/ (${ARTICLE_EXTENSIONS.join(' ')}).
+
+For each ARTICLE (for example content/report.md) briefdeck:
+  1. writes the outline content/report.outline.md, if it does not exist yet
+     (an existing outline is used as it is and never overwritten);
+  2. renders the deck from the outline into OUT/report/index.html.
+
+Options:
+  --out DIR          folder the deck folders go in (default: dist)
+  --theme NAME       deck theme, overriding the outline's: ${Object.keys(THEMES).join(', ')}
+  --key-points N     number of key points when generating an outline (default: 3-5 by length)
+  --format FORMAT    read ARTICLE as md, txt or html (default: from the file extension)
+  -h, --help         show this help
+
+Exit codes: 0 built; 1 bad input (the message names the file and line); 2 bad usage.`;
+
+class UsageError extends Error {}
+
+interface Cli {
+  articles: string[];
+  outDir: string;
+  theme?: string;
+  keyPoints?: number;
+  format?: ArticleFormat;
+  help: boolean;
+}
+
+function parseCli(argv: string[]): Cli {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        theme: { type: 'string' },
+        'key-points': { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  let keyPoints: number | undefined;
+  if (values['key-points'] !== undefined) {
+    keyPoints = Number(values['key-points']);
+    if (!Number.isInteger(keyPoints) || keyPoints < 1 || keyPoints > 10) throw new UsageError(`--key-points expects a whole number from 1 to 10, not \`${values['key-points']}\``);
+  }
+  const format = values.format;
+  if (format !== undefined && format !== 'md' && format !== 'txt' && format !== 'html') {
+    throw new UsageError(`--format expects md, txt or html, not \`${format}\``);
+  }
+  return {
+    articles: positionals,
+    outDir: values.out ?? 'dist',
+    theme: values.theme,
+    keyPoints,
+    format,
+    help: values.help ?? false,
+  };
+}
+
+/** The articles in the content folder: files briefdeck reads, outline files excluded. */
+async function contentArticles(): Promise<string[]> {
+  const names = await readdir(CONTENT_DIR).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new BriefdeckError(`${CONTENT_DIR}/: no such folder; name an article to build`);
+    throw error;
+  });
+  const articles = names
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.outline.md') && formatFromPath(name))
+    .sort()
+    .map((name) => join(CONTENT_DIR, name));
+  if (articles.length === 0) throw new BriefdeckError(`${CONTENT_DIR}/: no articles (${ARTICLE_EXTENSIONS.join(' ')}) to build`);
+  return articles;
+}
+
+function describe(report: BuildReport): string {
+  return `${report.articlePath} -> ${report.indexPath} (${report.slideCount} slides, theme ${report.theme}); outline ${report.outlinePath} (${report.outline})`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = parseCli(argv);
+  if (cli.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const articles = cli.articles.length > 0 ? cli.articles : await contentArticles();
+  let failed = 0;
+  for (const article of articles) {
+    try {
+      const report = await buildDeck({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, format: cli.format });
+      for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
+      process.stdout.write(describe(report) + '\n');
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      process.stderr.write(`error: ${formatUserError(error)}\n`);
+      failed += 1;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\nRun with --help for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`error: ${formatUserError(error)}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`briefdeck: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,215 @@
+/**
+ * The orchestrator: reads the article and its outline file, writes the outline
+ * (only when there is none) and the deck. All file I/O of a build happens here.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { BriefdeckError } from './errors.ts';
+import { formatFromPath, ARTICLE_EXTENSIONS } from './ingest.ts';
+import { outlineFromArticle } from './outline.ts';
+import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from './outline-markdown.ts';
+import { articleFromFile } from './pipeline.ts';
+import { renderDeck } from './render.ts';
+import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from './themes.ts';
+import type { ArticleFormat } from './types.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+/** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+/** Options of one build. Defaults are written here and nowhere else. */
+export interface BuildOptions {
+  /** Path of the article file. */
+  article: string;
+  /** Folder the deck folder goes in (the deck is `<outDir>/<name>/index.html`); default `dist`. */
+  outDir?: string;
+  /** Article format; by default from the file extension. */
+  format?: ArticleFormat;
+  /** Theme; overrides the outline file's `theme`. Default `light`. */
+  theme?: string;
+  /** Number of key points when generating the outline; default 3-5 by article length. */
+  keyPoints?: number;
+}
+
+export interface BuildReport {
+  /** The deck's name: the article's file name without extension. */
+  name: string;
+  articlePath: string;
+  outlinePath: string;
+  /** `created` when this build wrote the outline file, `kept` when it used the existing one. */
+  outline: 'created' | 'kept';
+  deckDir: string;
+  indexPath: string;
+  slideCount: number;
+  theme: ThemeName;
+  /** Warnings and notes about the article and the outline, each with its file and place. */
+  messages: VFileMessage[];
+}
+
+/** The outline file that belongs to an article: `<dir>/<name>.outline.md`. */
+export function outlinePathFor(articlePath: string): string {
+  return join(dirname(articlePath), `${deckNameFor(articlePath)}.outline.md`);
+}
+
+/** The deck name of an article: its file name without the extension. */
+export function deckNameFor(articlePath: string): string {
+  return basename(articlePath, extname(articlePath));
+}
+
+/** SHA-256 of the article text, recorded in the outline it generates. */
+export function articleHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. Binary or invalid text is refused with its place. */
+export function decodeArticle(bytes: Uint8Array, path: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw placedError(path, bytes, nul, 'Unexpected NUL byte: this looks like a binary file, expected text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Find the first invalid byte to say where it is.
+    let good = 0;
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+        good = mid;
+        low = mid;
+      } catch {
+        high = mid - 1;
+      }
+    }
+    throw placedError(path, bytes, good, 'Invalid UTF-8: expected the article as UTF-8 text');
+  }
+}
+
+function placedError(path: string, bytes: Uint8Array, offset: number, reason: string): VFileMessage {
+  const before = Buffer.from(bytes.subarray(0, offset)).toString('utf8');
+  const lines = before.split('\n');
+  const file = new VFile({ path });
+  try {
+    file.fail(reason, { place: { line: lines.length, column: lines[lines.length - 1]!.length + 1 }, ruleId: 'encoding', source: 'briefdeck' });
+  } catch (error) {
+    return error as VFileMessage;
+  }
+  throw new Error('unreachable');
+}
+
+async function readArticle(path: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new BriefdeckError(`${path}: is a folder, expected an article file`, { file: path });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof BriefdeckError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BriefdeckError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`, { file: path, cause: error });
+  }
+  if (size > MAX_ARTICLE_BYTES) {
+    throw new BriefdeckError(`${path}: article is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit`, { file: path });
+  }
+  const text = decodeArticle(await readFile(path), path);
+  if (text.trim() === '') throw new BriefdeckError(`${path}: the article is empty`, { file: path });
+  return text;
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function resolveTheme(cli: string | undefined, outline: OutlineSettings, outlineFile: VFile): ThemeName {
+  const chosen = cli ?? outline.theme ?? DEFAULT_THEME;
+  if (isThemeName(chosen)) return chosen;
+  const names = Object.keys(THEMES).join(', ');
+  if (cli) throw new BriefdeckError(`Unknown theme \`${cli}\`, expected one of ${names}`);
+  const text = String(outlineFile.value);
+  const lineIndex = text.split(/\r\n|\r|\n/).findIndex((line) => /^theme\s*:/.test(line));
+  outlineFile.fail(`Unknown theme \`${chosen}\`, expected one of ${names}`, {
+    place: { line: lineIndex + 1, column: 8 },
+    ruleId: 'theme',
+    source: 'briefdeck',
+  });
+  throw new Error('unreachable');
+}
+
+/**
+ * Build one article's deck: generate its outline file if it has none (an existing
+ * one is used as it is and never overwritten), then render the deck from the outline file.
+ */
+export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
+  const articlePath = options.article;
+  const format = options.format ?? formatFromPath(articlePath);
+  if (!format) {
+    throw new BriefdeckError(`${articlePath}: unknown article type \`${extname(articlePath) || '(none)'}\`, expected one of ${ARTICLE_EXTENSIONS.join(', ')}`, { file: articlePath });
+  }
+  if (options.theme !== undefined && !isThemeName(options.theme)) {
+    throw new BriefdeckError(`Unknown theme \`${options.theme}\`, expected one of ${Object.keys(THEMES).join(', ')}`);
+  }
+  const name = deckNameFor(articlePath);
+  const outlinePath = outlinePathFor(articlePath);
+  const deckDir = join(options.outDir ?? 'dist', name);
+  const messages: VFileMessage[] = [];
+
+  const articleText = await readArticle(articlePath);
+  const articleFile = new VFile({ path: articlePath, value: articleText });
+  const article = articleFromFile(articleFile, format);
+  messages.push(...articleFile.messages);
+
+  let outlineText = await readIfExists(outlinePath);
+  let outlineStatus: BuildReport['outline'] = 'kept';
+  if (outlineText === undefined) {
+    const generated = outlineFromArticle(article, { keyPoints: options.keyPoints, sourceName: basename(articlePath) });
+    outlineText = outlineToMarkdown(generated, {
+      theme: options.theme,
+      article: basename(articlePath),
+      'article-sha256': articleHash(articleText),
+    });
+    await writeFileAtomic(outlinePath, outlineText);
+    outlineStatus = 'created';
+  }
+
+  const outlineFile = new VFile({ path: outlinePath, value: outlineText });
+  const { outline, settings } = outlineFromMarkdown(outlineText, outlineFile);
+  const theme = resolveTheme(options.theme, settings, outlineFile);
+  messages.push(...outlineFile.messages);
+
+  const deck = renderDeck(outline, { theme, lang: settings.lang });
+  if (deck.slides.length === 0) {
+    outlineFile.fail('Every slide is hidden: expected at least one slide without `.hidden`', { place: { line: 1, column: 1 }, ruleId: 'no-slides', source: 'briefdeck' });
+  }
+  await writeDeck(deckDir, deck.html, deck.assets);
+
+  return {
+    name,
+    articlePath,
+    outlinePath,
+    outline: outlineStatus,
+    deckDir,
+    indexPath: join(deckDir, 'index.html'),
+    slideCount: deck.slides.length,
+    theme,
+    messages,
+  };
+}
+
+/** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */
+async function writeDeck(deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
+  for (const asset of assets) {
+    await writeFileAtomic(join(deckDir, asset.to), await readFile(asset.from));
+  }
+  await writeFileAtomic(join(deckDir, 'index.html'), html);
+}

@@ -1,0 +1,90 @@
+/**
+ * Ingest: article text in any supported format -> mdast, all through unified.
+ */
+import type { Root as HastRoot, Element } from 'hast';
+import type { Root } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { plainTextParse } from './plain-text.ts';
+import type { ArticleFormat } from './types.ts';
+
+const FORMAT_BY_EXTENSION: Record<string, ArticleFormat> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.mdown': 'md',
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** The article format for a file name, or undefined when the extension is not one briefdeck reads. */
+export function formatFromPath(path: string): ArticleFormat | undefined {
+  const match = /\.[^./\\]+$/.exec(path.toLowerCase());
+  return match ? FORMAT_BY_EXTENSION[match[0]] : undefined;
+}
+
+/** File extensions briefdeck reads, for messages and directory scans. */
+export const ARTICLE_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath).freeze();
+const plainTextProcessor = unified().use(plainTextParse).freeze();
+
+/** Elements of a saved web page that are not the article. */
+const PAGE_CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'iframe', 'button', 'dialog']);
+
+/**
+ * rehype plugin: keep only the article body of a saved page: the first `<article>`,
+ * else `<main>`, else `<body>`, without navigation, headers, footers and asides.
+ */
+function rehypeArticleBody() {
+  return (tree: HastRoot) => {
+    const find = (node: HastRoot | Element, name: string): Element | undefined => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.tagName === name) return child;
+        const found = find(child, name);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const title = find(tree, 'title');
+    const body = find(tree, 'article') ?? find(tree, 'main') ?? find(tree, 'body') ?? tree;
+    const strip = (node: HastRoot | Element) => {
+      node.children = node.children.filter((child) => child.type !== 'element' || !PAGE_CHROME.has(child.tagName));
+      for (const child of node.children) if (child.type === 'element') strip(child);
+    };
+    strip(body);
+    const hasH1 = Boolean(find(body, 'h1'));
+    const children = body.type === 'root' ? body.children : body.children;
+    // A page whose body has no h1 takes its title from <title>.
+    if (!hasH1 && title) {
+      children.unshift({ type: 'element', tagName: 'h1', properties: {}, children: title.children, position: title.position });
+    }
+    tree.children = children;
+  };
+}
+
+const htmlProcessor = unified().use(rehypeParse).use(rehypeArticleBody).use(rehypeRemark).freeze();
+
+/** Parse an article into mdast. The file's value is the article text. */
+export function mdastFromFile(file: VFile, format: ArticleFormat): Root {
+  switch (format) {
+    case 'md':
+      return markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
+    case 'txt':
+      return plainTextProcessor.runSync(plainTextProcessor.parse(file), file) as Root;
+    case 'html': {
+      const hast = htmlProcessor.parse(file);
+      return htmlProcessor.runSync(hast, file) as unknown as Root;
+    }
+    default:
+      throw new TypeError(`Unknown article format \`${String(format)}\`, expected md, txt or html`);
+  }
+}

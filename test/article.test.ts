@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { formatFromPath } from '../src/ingest.ts';
+import { articleFromFile } from '../src/pipeline.ts';
+import type { Article } from '../src/types.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** What the ingest + article stages are pinned on: structure and positions, not the generated section names. */
+function summary(article: Article, file: VFile) {
+  return {
+    title: article.title,
+    subtitle: article.subtitle ?? null,
+    author: article.author ?? null,
+    date: article.date ?? null,
+    source: article.source ?? null,
+    sections: article.sections.map((section) => ({
+      heading: section.headingGenerated ? '(generated)' : section.heading,
+      line: section.start.line,
+      paragraphs: section.paragraphs.map((paragraph) => ({
+        line: paragraph.start.line,
+        firstSentence: paragraph.sentences[0]!.text.slice(0, 60),
+        firstSentenceAt: `${paragraph.sentences[0]!.start.line}:${paragraph.sentences[0]!.start.column}`,
+      })),
+    })),
+    messages: file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`),
+  };
+}
+
+const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('ingest-'));
+
+describe('ingest and article model', () => {
+  for (const name of cases) {
+    it(`should read fixture ${name} as expected.json says`, () => {
+      const dir = join(FIXTURES, name);
+      const input = readdirSync(dir).find((file) => file.startsWith('input.'))!;
+      const path = join(dir, input);
+      const file = new VFile({ path: input, value: readFileSync(path, 'utf8') });
+      const actual = summary(articleFromFile(file, formatFromPath(input)!), file);
+      const expectedPath = join(dir, 'expected.json');
+      if (process.env.UPDATE_FIXTURES || !existsSync(expectedPath)) writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+    });
+  }
+
+  it('should split the seed title at the colon, drop its footer and find two sections', () => {
+    const text = readFileSync(join(FIXTURES, 'ingest-seed', 'input.txt'), 'utf8');
+    const file = new VFile({ path: 'isis-central-asia.txt', value: text });
+    const article = articleFromFile(file, 'txt');
+    expect(article.title).toBe('ISIS’ Expedition Into Central Asia');
+    expect(article.subtitle).toBe('A Spoiler or Boon for the Taliban?');
+    expect(article.sections).toHaveLength(2);
+    expect(article.sections[1]!.heading).toBe('A Critical Juncture');
+    expect(article.sections[0]!.headingGenerated).toBe(true);
+    expect(article.sections[0]!.heading).not.toMatch(/^(untitled|section \d+)$/i);
+    const allText = article.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('\n');
+    expect(allText).not.toContain('Join the conversation');
+    expect(file.messages.map((m) => [m.line, m.ruleId])).toEqual([[27, 'web-chrome']]);
+  });
+
+  it('should point each sentence at its line and column in the source', () => {
+    const text = readFileSync(join(FIXTURES, 'ingest-seed', 'input.txt'), 'utf8');
+    const file = new VFile({ value: text });
+    const article = articleFromFile(file, 'txt');
+    const lines = text.split('\n');
+    for (const section of article.sections) {
+      for (const paragraph of section.paragraphs) {
+        for (const sentence of paragraph.sentences) {
+          const line = lines[sentence.start.line - 1]!;
+          const startWords = sentence.text.split(' ').slice(0, 3).join(' ');
+          expect(line.slice(sentence.start.column - 1).replace(/[\s\u00a0]+/g, ' ')).toContain(startWords);
+        }
+      }
+    }
+  });
+
+  it('should read front matter, tables and footnotes in Markdown without putting them on slides', () => {
+    const text = readFileSync(join(FIXTURES, 'ingest-markdown', 'input.md'), 'utf8');
+    const article = articleFromFile(new VFile({ value: text }), 'md');
+    expect(article).toMatchObject({
+      title: 'Water Rights on the Colorado',
+      subtitle: 'Seven States, One Shrinking River',
+      author: 'Dana Whitfield',
+      date: '2024-03-18',
+      source: 'https://example.org/colorado-water',
+    });
+    const allText = article.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('\n');
+    expect(allText).not.toContain('MAF');
+    expect(allText).not.toContain('Arizona Department of Water Resources');
+    expect(allText).toContain('California holds the most senior rights');
+  });
+
+  it('should keep only the article body of a saved HTML page', () => {
+    const text = readFileSync(join(FIXTURES, 'ingest-html', 'input.html'), 'utf8');
+    const article = articleFromFile(new VFile({ value: text }), 'html');
+    expect(article.title).toBe('Harbour Ferries Return After Two Years');
+    const allText = JSON.stringify(article);
+    for (const chrome of ['Home', 'subscribe today', 'Related:', 'Share this story', 'alert']) expect(allText).not.toContain(chrome);
+    expect(article.sections.map((s) => s.heading).slice(1)).toEqual(['Why Service Stopped']);
+  });
+
+  it('should fail an article without prose with a placed no-content message', () => {
+    const file = new VFile({ path: 'only-headings.md', value: '# One\n\n## Two\n\n## Three\n' });
+    expect(() => articleFromFile(file, 'md')).toThrowError(/No article text found/);
+    const message = file.messages.at(-1)!;
+    expect(message.ruleId).toBe('no-content');
+    expect(message.line).toBe(1);
+  });
+});

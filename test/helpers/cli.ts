@@ -1,0 +1,29 @@
+/** Run the real briefdeck CLI in a folder, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+export const SEED_ARTICLE = join(REPO_ROOT, 'content', 'isis-central-asia.txt');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `build.ts` with these arguments in `cwd`. */
+export function runCli(args: string[], cwd: string): CliResult {
+  const tsx = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const result = spawnSync(process.execPath, [tsx, join(REPO_ROOT, 'build.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder holding `content/` with a copy of the seed article. */
+export function seedWorkspace(prefix = 'briefdeck-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, 'content'));
+  cpSync(SEED_ARTICLE, join(dir, 'content', 'isis-central-asia.txt'));
+  return dir;
+}

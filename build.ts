@@ -19,8 +19,10 @@ Turn an article into an editable outline and an offline Reveal.js deck.
 With no ARTICLE, builds every article in ${CONTENT_DIR}/ (${ARTICLE_EXTENSIONS.join(' ')}).
 
 For each ARTICLE (for example content/report.md) briefdeck:
-  1. writes the outline content/report.outline.md, if it does not exist yet
-     (an existing outline is used as it is and never overwritten);
+  1. writes the outline content/report.outline.md, if it does not exist yet;
+     an existing outline is used as it is while the article is unchanged;
+     when the article changed, your edits are merged with the new outline
+     (conflicts are marked <!-- briefdeck-conflict: ... --> and reported);
   2. renders the deck from the outline into OUT/report/index.html.
 
 Options:
@@ -28,6 +30,7 @@ Options:
   --theme NAME       deck theme, overriding the outline's: ${Object.keys(THEMES).join(', ')}
   --key-points N     number of key points when generating an outline (default: 3-5 by length)
   --format FORMAT    read ARTICLE as md, txt or html (default: from the file extension)
+  --regenerate       generate the outline afresh; the old one is kept as OUTLINE.bak
   -h, --help         show this help
 
 Exit codes: 0 built; 1 bad input (the message names the file and line); 2 bad usage.`;
@@ -40,6 +43,7 @@ interface Cli {
   theme?: string;
   keyPoints?: number;
   format?: ArticleFormat;
+  regenerate: boolean;
   help: boolean;
 }
 
@@ -54,6 +58,7 @@ function parseCli(argv: string[]): Cli {
         theme: { type: 'string' },
         'key-points': { type: 'string' },
         format: { type: 'string' },
+        regenerate: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -76,6 +81,7 @@ function parseCli(argv: string[]): Cli {
     theme: values.theme,
     keyPoints,
     format,
+    regenerate: values.regenerate ?? false,
     help: values.help ?? false,
   };
 }
@@ -95,7 +101,7 @@ async function contentArticles(): Promise<string[]> {
 }
 
 function describe(report: BuildReport): string {
-  return `${report.articlePath} -> ${report.indexPath} (${report.slideCount} slides, theme ${report.theme}); outline ${report.outlinePath} (${report.outline})`;
+  return `${report.articlePath} -> ${report.indexPath} (${report.slideCount} slides, theme ${report.theme}); outline ${report.outlinePath} (${report.outline}${report.backupPath ? `, old one kept as ${report.backupPath}` : ''})`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -108,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   let failed = 0;
   for (const article of articles) {
     try {
-      const report = await buildDeck({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, format: cli.format });
+      const report = await buildDeck({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, format: cli.format, regenerate: cli.regenerate });
       for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
       process.stdout.write(describe(report) + '\n');
     } catch (error) {

@@ -10,12 +10,16 @@ import type { VFileMessage } from 'vfile-message';
 import { BriefdeckError } from './errors.ts';
 import { formatFromPath, ARTICLE_EXTENSIONS } from './ingest.ts';
 import { outlineFromArticle } from './outline.ts';
+import { updateOutline, type OutlineUpdate } from './merge.ts';
 import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from './outline-markdown.ts';
+import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
 import { articleFromFile } from './pipeline.ts';
-import { renderDeck } from './render.ts';
+import { fitOutline, reportFitProblems } from './fit.ts';
+import { renderDeck, type Aspect } from './render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from './themes.ts';
 import type { ArticleFormat } from './types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
+import { assertInside, readFileBounded } from './safe-path.ts';
 
 /** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
@@ -32,6 +36,10 @@ export interface BuildOptions {
   theme?: string;
   /** Number of key points when generating the outline; default 3-5 by article length. */
   keyPoints?: number;
+  /** Generate the outline afresh, keeping the old file as `<outline>.bak`; default false. */
+  regenerate?: boolean;
+  /** Slide shape: `16:9` (1280x720, default) or `4:3` (1024x768). */
+  aspect?: Aspect;
 }
 
 export interface BuildReport {
@@ -39,8 +47,10 @@ export interface BuildReport {
   name: string;
   articlePath: string;
   outlinePath: string;
-  /** `created` when this build wrote the outline file, `kept` when it used the existing one. */
-  outline: 'created' | 'kept';
+  /** What this build did with the outline file (see {@link OutlineUpdate}). */
+  outline: OutlineUpdate['status'];
+  /** The backup of the outline file made by `regenerate`. */
+  backupPath?: string;
   deckDir: string;
   indexPath: string;
   slideCount: number;
@@ -147,8 +157,10 @@ function resolveTheme(cli: string | undefined, outline: OutlineSettings, outline
 }
 
 /**
- * Build one article's deck: generate its outline file if it has none (an existing
- * one is used as it is and never overwritten), then render the deck from the outline file.
+ * Build one article's deck: generate its outline file if it has none; use an
+ * existing one as it is while the article is unchanged, else merge the person's
+ * edits with the outline of the changed article (see `updateOutline`); then
+ * render the deck from the outline file. Nothing is written unless the outline parses.
  */
 export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const articlePath = options.article;
@@ -169,35 +181,48 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const article = articleFromFile(articleFile, format);
   messages.push(...articleFile.messages);
 
-  let outlineText = await readIfExists(outlinePath);
-  let outlineStatus: BuildReport['outline'] = 'kept';
-  if (outlineText === undefined) {
-    const generated = outlineFromArticle(article, { keyPoints: options.keyPoints, sourceName: basename(articlePath) });
-    outlineText = outlineToMarkdown(generated, {
-      theme: options.theme,
-      article: basename(articlePath),
-      'article-sha256': articleHash(articleText),
-    });
-    await writeFileAtomic(outlinePath, outlineText);
-    outlineStatus = 'created';
-  }
-
-  const outlineFile = new VFile({ path: outlinePath, value: outlineText });
-  const { outline, settings } = outlineFromMarkdown(outlineText, outlineFile);
+  // The outline file is decided (kept, created, merged...) and read before anything is written.
+  const ours = await readTextIfExists(outlinePath);
+  const outlineFile = new VFile({ path: outlinePath, value: ours });
+  const articleSha256 = articleHash(articleText);
+  const update = updateOutline(
+    {
+      ours,
+      base: await readTextIfExists(basePathFor(outlinePath)),
+      theirs: () =>
+        outlineToMarkdown(outlineFromArticle(article, { keyPoints: options.keyPoints, sourceName: basename(articlePath) }), {
+          theme: options.theme,
+          article: basename(articlePath),
+          'article-sha256': articleSha256,
+        }),
+      articleSha256,
+      regenerate: options.regenerate,
+    },
+    outlineFile,
+  );
+  const outlineText = update.text;
+  outlineFile.value = outlineText;
+  const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
   const theme = resolveTheme(options.theme, settings, outlineFile);
+  // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
+  const fitted = fitOutline(written, { theme, aspect: options.aspect });
+  reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);
+  const outline = fitted.outline;
   messages.push(...outlineFile.messages);
 
-  const deck = renderDeck(outline, { theme, lang: settings.lang });
+  const deck = renderDeck(outline, { theme, lang: settings.lang, aspect: options.aspect, fit: fitted.steps });
   if (deck.slides.length === 0) {
     outlineFile.fail('Every slide is hidden: expected at least one slide without `.hidden`', { place: { line: 1, column: 1 }, ruleId: 'no-slides', source: 'briefdeck' });
   }
+  const saved = await saveOutline(outlinePath, update, ours);
   await writeDeck(deckDir, deck.html, deck.assets);
 
   return {
     name,
     articlePath,
     outlinePath,
-    outline: outlineStatus,
+    outline: update.status,
+    ...saved,
     deckDir,
     indexPath: join(deckDir, 'index.html'),
     slideCount: deck.slides.length,
@@ -208,6 +233,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
 
 /** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */
 async function writeDeck(deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
+  // A symlinked deck or assets folder must not carry the writes out of the output folder.
+  for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
+    await assertInside(dirname(deckDir), folder, 'the deck folder');
+  }
   for (const asset of assets) {
     await writeFileAtomic(join(deckDir, asset.to), await readFile(asset.from));
   }

@@ -135,8 +135,10 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   // The title heading: a depth-1 heading before any text.
   let titleHeading: Heading | undefined;
   const firstText = blocks.findIndex((node) => node.type !== 'heading' && node.type !== 'thematicBreak');
-  const firstH1 = blocks.findIndex((node) => node.type === 'heading' && node.depth === 1);
-  const h1Count = blocks.filter((node) => node.type === 'heading' && node.depth === 1).length;
+  // An empty `#` cannot name the deck: it stays a block and is reported as an empty heading.
+  const isTitleCandidate = (node: RootContent) => node.type === 'heading' && node.depth === 1 && toString(node).trim() !== '';
+  const firstH1 = blocks.findIndex(isTitleCandidate);
+  const h1Count = blocks.filter(isTitleCandidate).length;
   if (firstH1 !== -1 && (firstText === -1 || firstH1 < firstText || h1Count === 1)) {
     titleHeading = blocks[firstH1] as Heading;
     blocks.splice(firstH1, 1);

@@ -3,7 +3,7 @@
  * (only when there is none) and the deck. All file I/O of a build happens here.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -19,6 +19,7 @@ import { renderDeck, type Aspect } from './render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from './themes.ts';
 import type { ArticleFormat } from './types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
+import { assertInside, readFileBounded } from './safe-path.ts';
 import { assertInside, readFileBounded } from './safe-path.ts';
 
 /** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
@@ -114,21 +115,12 @@ function placedError(path: string, bytes: Uint8Array, offset: number, reason: st
 }
 
 async function readArticle(path: string): Promise<string> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new BriefdeckError(`${path}: is a folder, expected an article file`, { file: path });
-    size = info.size;
-  } catch (error) {
-    if (error instanceof BriefdeckError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BriefdeckError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`, { file: path, cause: error });
-  }
-  if (size > MAX_ARTICLE_BYTES) {
-    throw new BriefdeckError(`${path}: article is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit`, { file: path });
-  }
-  const text = decodeArticle(await readFile(path), path);
-  if (text.trim() === '') throw new BriefdeckError(`${path}: the article is empty`, { file: path });
+  // Bounded, and regular files only: a FIFO, a device or a growing file must not hang the build.
+  const tooLarge = (size: number) => `${path}: article is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit`;
+  const bytes = await readFileBounded(path, MAX_ARTICLE_BYTES, tooLarge);
+  if (bytes === undefined) throw new BriefdeckError(`${path}: no such file`, { file: path });
+  const text = decodeArticle(bytes, path);
+  if (text.trim() === '') throw placedError(path, bytes, 0, 'Unexpected empty article: expected at least one paragraph of prose');
   return text;
 }
 
@@ -233,6 +225,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
 
 /** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */
 async function writeDeck(deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
+  // A symlinked deck or assets folder must not carry the writes out of the output folder.
+  for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
+    await assertInside(dirname(deckDir), folder, 'the deck folder');
+  }
   // A symlinked deck or assets folder must not carry the writes out of the output folder.
   for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
     await assertInside(dirname(deckDir), folder, 'the deck folder');

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: wall time and peak memory of real builds, each from a cold
+ * CLI start (a fresh `node` process), against its floor: Node starting and
+ * remark-parse reading the same input as a small bundled script, or, for PDF,
+ * Chromium printing the deck by itself.
+ *
+ *   npm run bench                 # 7 runs a case (3 for the 8 MB article)
+ *   npm run bench -- --runs 11    # more runs
+ *   npm run bench -- --quick      # seed cases only
+ *
+ * Cases run interleaved (round after round) so a burst of load on a shared
+ * machine hits all of them alike; figures are medians. Articles of 1 and 8 MB are
+ * generated at bench time into a temporary folder from ../shared/eval/cnndm-dev.jsonl
+ * (kept there, never copied into the project). This prints numbers; it asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build as esbuild } from 'esbuild';
+import { bundle, BUNDLE_PATH } from './bundle.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SEED = join(ROOT, 'content', 'isis-central-asia.txt');
+const EVAL_SET = resolve(ROOT, '..', 'shared', 'eval', 'cnndm-dev.jsonl');
+const LAUNCHER = join(ROOT, 'scripts', 'briefdeck.mjs');
+const TIME = '/usr/bin/time';
+
+/** One timed run: wall milliseconds, peak resident memory in MB (when /usr/bin/time is there), and whether it exited 0. */
+interface Sample {
+  ms: number;
+  rssMb?: number;
+  ok: boolean;
+  stderr: string;
+}
+
+/** A command to measure, and what to do before each run (outside the timing). */
+interface Case {
+  id: string;
+  label: string;
+  command: string[];
+  cwd?: string;
+  before?: () => void;
+  /** Runs of this case; default the --runs option. */
+  runs?: number;
+  /** The case whose median is this one's floor. */
+  floor?: string;
+  /** The target, for the table: wall seconds. */
+  targetS?: number;
+  samples: Sample[];
+}
+
+function run(command: string[], cwd = ROOT): Sample {
+  const useTime = existsSync(TIME);
+  const timeFile = join(tmpdir(), `briefdeck-bench-time-${process.pid}`);
+  const argv = useTime ? [TIME, '-f', '%M', '-o', timeFile, ...command] : command;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  let rssMb: number | undefined;
+  if (useTime && existsSync(timeFile)) {
+    // GNU time reports the largest resident set of the process and the children it waited for, in KB.
+    const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) rssMb = kb / 1024;
+    rmSync(timeFile, { force: true });
+  }
+  return { ms, rssMb, ok: result.status === 0, stderr: `${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function which(name: string): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+/** Paragraphs of about three sentences from an article given as one line of text. */
+function paragraphsOf(text: string): string[] {
+  const sentences = text.split(/(?<=[.!?]["”’]?)\s+(?=["“]?[A-Z])/u);
+  const paragraphs: string[] = [];
+  for (let i = 0; i < sentences.length; i += 3) paragraphs.push(sentences.slice(i, i + 3).join(' '));
+  return paragraphs;
+}
+
+/**
+ * A Markdown article of at least `bytes` bytes: a title and one `## ` section per
+ * dev-set article, taken in order and round again as often as needed. Deterministic.
+ */
+function generateArticle(bytes: number): string {
+  const articles = readFileSync(EVAL_SET, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { text: string }).text.replace(/^\(CNN\)\s*/, ''));
+  const parts = [`# Benchmark report of ${bytes / 1048576} MB\n`];
+  let size = Buffer.byteLength(parts[0]!);
+  for (let i = 0; size < bytes; i += 1) {
+    const text = articles[i % articles.length]!;
+    const words = text.split(/\s+/).slice(0, 6).join(' ').replace(/[^\p{L}\p{N}' -]/gu, '');
+    const section = `## ${i + 1}. ${words}\n\n${paragraphsOf(text).join('\n\n')}\n`;
+    parts.push(section);
+    size += Buffer.byteLength(section) + 1;
+  }
+  return parts.join('\n');
+}
+
+/** The floor: a bundled script that starts Node, reads the file and parses it with remark-parse. */
+async function makeFloor(dir: string): Promise<string> {
+  const entry = join(dir, 'floor-entry.mjs');
+  const outfile = join(dir, 'floor.mjs');
+  writeFileSync(
+    entry,
+    [
+      "import { readFileSync } from 'node:fs';",
+      "import remarkParse from 'remark-parse';",
+      "import { unified } from 'unified';",
+      'const tree = unified().use(remarkParse).parse(readFileSync(process.argv[2], "utf8"));',
+      'if (tree.children.length === 0) process.exitCode = 1;',
+    ].join('\n'),
+  );
+  await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', nodePaths: [join(ROOT, 'node_modules')], logLevel: 'warning' });
+  return outfile;
+}
+
+function pdfSupported(): boolean {
+  const help = spawnSync(process.execPath, [LAUNCHER, '--help'], { cwd: ROOT, encoding: 'utf8' });
+  return help.stdout.includes('--pdf');
+}
+
+function fmtS(ms: number | undefined): string {
+  return ms === undefined ? 'n/a' : (ms / 1000).toFixed(3);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' } } });
+  const runs = Math.max(1, Number(values.runs ?? 7));
+  const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
+  const node = process.execPath;
+  try {
+    process.stderr.write(`bundling ${BUNDLE_PATH} ...\n`);
+    await bundle();
+    const floor = await makeFloor(dir);
+
+    const seed = join(dir, 'seed', 'isis-central-asia.txt');
+    const seedOutline = join(dir, 'seed', 'isis-central-asia.outline.md');
+    const seedGen = join(dir, 'seed-gen', 'isis-central-asia.txt');
+    const seedGenOutline = join(dir, 'seed-gen', 'isis-central-asia.outline.md');
+    for (const path of [seed, seedGen]) {
+      spawnSync('mkdir', ['-p', dirname(path)]);
+      copyFileSync(SEED, path);
+    }
+    const out = join(dir, 'dist');
+    const cli = (article: string, ...flags: string[]) => [node, LAUNCHER, article, '--out', out, ...flags];
+    // Warm-up: writes the kept outline and the bundle's V8 code cache.
+    const warm = run(cli(seed));
+    if (!warm.ok) throw new Error(`the seed build failed:\n${warm.stderr}`);
+
+    const cases: Case[] = [
+      { id: 'node', label: 'node -e 0 (Node start alone)', command: [node, '-e', '0'], samples: [] },
+      { id: 'floor-seed', label: 'floor: remark-parse seed article', command: [node, floor, SEED], samples: [] },
+      { id: 'seed-kept', label: 'seed deck, outline kept', command: cli(seed), floor: 'floor-seed', targetS: 0.25, samples: [] },
+      {
+        id: 'seed-gen',
+        label: 'seed deck, outline generated',
+        command: cli(seedGen),
+        before: () => rmSync(seedGenOutline, { force: true }),
+        floor: 'floor-seed',
+        targetS: 0.25,
+        samples: [],
+      },
+    ];
+
+    // The way before the bundle, for reference: tsx transpiling at every run, and npm's own start on top.
+    cases.push({ id: 'seed-tsx', label: 'seed deck, outline kept, via npx tsx build.ts', command: ['npx', 'tsx', 'build.ts', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
+    cases.push({ id: 'seed-npm', label: 'seed deck, outline kept, via npm run build', command: ['npm', 'run', '--silent', 'build', '--', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
+
+    if (!values.quick) {
+      for (const [name, bytes, caseRuns] of [['1mb', 1 << 20, runs], ['8mb', 8 << 20, Math.min(runs, 3)]] as const) {
+        const article = join(dir, name, `report-${name}.md`);
+        spawnSync('mkdir', ['-p', dirname(article)]);
+        writeFileSync(article, generateArticle(bytes));
+        const outline = join(dir, name, `report-${name}.outline.md`);
+        const size = (statSync(article).size / 1048576).toFixed(2);
+        cases.push({ id: `floor-${name}`, label: `floor: remark-parse ${size} MB`, command: [node, floor, article], runs: caseRuns, samples: [] });
+        cases.push({
+          id: `${name}-gen`,
+          label: `${size} MB article, outline generated`,
+          command: cli(article),
+          before: () => rmSync(outline, { force: true }),
+          runs: caseRuns,
+          floor: `floor-${name}`,
+          targetS: name === '1mb' ? 0.6 : undefined,
+          samples: [],
+        });
+        cases.push({ id: `${name}-kept`, label: `${size} MB article, outline kept`, command: cli(article), runs: caseRuns, floor: `floor-${name}`, samples: [] });
+      }
+    }
+
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
+    const pdf = pdfSupported();
+    if (chromium) {
+      const deck = join(out, 'isis-central-asia', 'index.html');
+      cases.push({
+        id: 'floor-pdf',
+        label: 'floor: chromium --print-to-pdf seed deck',
+        command: [chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--print-to-pdf=${join(dir, 'floor.pdf')}`, `file://${deck}`],
+        runs: Math.min(runs, 5),
+        samples: [],
+      });
+    }
+    if (pdf) {
+      cases.push({ id: 'seed-pdf', label: 'seed deck + PDF (--pdf)', command: cli(seed, '--pdf'), runs: Math.min(runs, 5), floor: chromium ? 'floor-pdf' : undefined, targetS: 2.5, samples: [] });
+    }
+
+    const pandoc = which('pandoc');
+    if (pandoc) {
+      cases.push({ id: 'pandoc-seed', label: 'pandoc -t revealjs seed article', command: [pandoc, '-f', 'markdown', '-t', 'revealjs', '-s', '-o', join(dir, 'pandoc.html'), SEED], samples: [] });
+    }
+
+    const rounds = Math.max(...cases.map((c) => c.runs ?? runs));
+    for (let round = 0; round < rounds; round += 1) {
+      process.stderr.write(`round ${round + 1}/${rounds}\n`);
+      for (const c of cases) {
+        if (round >= (c.runs ?? runs)) continue;
+        c.before?.();
+        let sample = run(c.command, c.cwd);
+        // A source edited meanwhile (others work in this tree) makes the launcher rebundle: not a build's cost, run again.
+        if (sample.stderr.includes('briefdeck: rebuilt')) sample = run(c.command, c.cwd);
+        if (!sample.ok) process.stderr.write(`${c.label} failed:\n${sample.stderr}\n`);
+        c.samples.push(sample);
+      }
+    }
+
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    const medianMs = (c: Case | undefined) => (c && c.samples.length > 0 ? median(c.samples.map((s) => s.ms)) : undefined);
+    const rows = cases.map((c) => {
+      const ms = medianMs(c);
+      const rss = c.samples.map((s) => s.rssMb).filter((v): v is number => v !== undefined);
+      const floorMs = medianMs(c.floor ? byId.get(c.floor) : undefined);
+      const failed = c.samples.filter((s) => !s.ok).length;
+      return [
+        c.label + (failed > 0 ? ` (${failed} failed)` : ''),
+        String(c.samples.length),
+        fmtS(ms),
+        rss.length > 0 ? Math.max(...rss).toFixed(0) : 'n/a',
+        c.targetS === undefined ? '' : `<= ${c.targetS}`,
+        ms !== undefined && floorMs !== undefined ? `${(ms / floorMs).toFixed(2)}x` : '',
+      ];
+    });
+    if (!pdf) rows.push(['seed deck + PDF (--pdf)', '0', 'n/a', 'n/a', '<= 2.5', 'n/a: the CLI has no --pdf yet']);
+    if (!pandoc) rows.push(['pandoc -t revealjs seed article', '0', 'n/a', 'n/a', '', 'n/a: pandoc not installed']);
+    const header = ['case', 'runs', 'median s', 'peak RSS MB', 'target s', 'vs floor'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+    const lines = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
+    const t1 = medianMs(byId.get('1mb-gen'));
+    const t8 = medianMs(byId.get('8mb-gen'));
+    if (t1 !== undefined && t8 !== undefined) lines.push('', `t(8 MB) / t(1 MB), outline generated: ${(t8 / t1).toFixed(2)} (target <= 9)`);
+    const k1 = medianMs(byId.get('1mb-kept'));
+    const k8 = medianMs(byId.get('8mb-kept'));
+    if (k1 !== undefined && k8 !== undefined) lines.push(`t(8 MB) / t(1 MB), outline kept: ${(k8 / k1).toFixed(2)}`);
+    lines.push(`node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((v) => v.toFixed(2)).join(' ')} at the end`);
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,174 @@
+/**
+ * The prebuilt bundle: build.ts and everything it imports, transpiled once by
+ * esbuild into one CommonJS file, `lib/briefdeck.cjs`, so a build does not
+ * transpile TypeScript at every run (`npx tsx build.ts` spends about 0.5 s on that).
+ *
+ * Beside it, `lib/manifest.json` lists the files the bundle was made from with
+ * their modification time and size: `scripts/briefdeck.mjs` compares them to the
+ * files on disk (a few dozen `stat` calls) and remakes the bundle when they differ.
+ *
+ * Run `node scripts/bundle.mjs` to remake it by hand; `npm ci` runs it as `prepare`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The project root: the folder holding package.json. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder the bundle goes in (git-ignored). */
+export const LIB_DIR = join(ROOT, 'lib');
+/** The bundle. */
+export const BUNDLE_PATH = join(LIB_DIR, 'briefdeck.cjs');
+/** What the bundle was made from, for the staleness check. */
+export const MANIFEST_PATH = join(LIB_DIR, 'manifest.json');
+/** How the bundle's last line starts; the build id follows. */
+export const BUILD_ID_PREFIX = '/* briefdeck-build ';
+
+/** File name of the V8 code cache of the build with this id, in {@link LIB_DIR}. */
+export function codeCacheName(id) {
+  return `briefdeck-${id}.v8cache`;
+}
+
+/** The CLI entry point the bundle is made from. */
+const ENTRY = join(ROOT, 'build.ts');
+
+/**
+ * Packages left out of the bundle and loaded from node_modules when (and only
+ * when) the code that needs them runs: the browser driver and PDF library are
+ * large and used by PDF export and fit measuring only; the language model is a
+ * large data file loaded on first use.
+ */
+export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'wink-nlp', 'wink-eng-lite-web-model'];
+
+/**
+ * Files whose change makes the bundle stale besides its inputs: this script,
+ * the lock files (a dependency was added or updated) and the client files the
+ * deck copies (read at run time, listed so a rebuild notices them too).
+ */
+const EXTRA_INPUTS = ['scripts/bundle.mjs', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+
+/** The bundle's helper that turns a path relative to the bundle's folder into a file URL (defined in its banner, where `require` is the real one). */
+const FILE_URL = '__briefdeckFileUrl';
+const BANNER = `var ${FILE_URL} = (path) => require('node:url').pathToFileURL(require('node:path').join(__dirname, path)).href;`;
+
+/**
+ * esbuild plugin: give every module its own `import.meta.url`, the URL of its
+ * source file, as when it runs unbundled. render.ts finds `src/client/` and
+ * reveal.js from it, nlp.ts its language model; in a CommonJS bundle esbuild
+ * would otherwise make `import.meta` an empty object.
+ */
+function ownImportMetaUrl() {
+  return {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        // The path relative to the bundle's folder, resolved at run time, so the project folder can move.
+        const fromLib = relative(LIB_DIR, args.path).split('\\').join('/');
+        const loader = args.path.endsWith('ts') ? 'ts' : 'js';
+        return { contents: text.replaceAll('import.meta.url', `${FILE_URL}(${JSON.stringify(fromLib)})`), loader };
+      });
+    },
+  };
+}
+
+/** Write a file through a temporary one, so a concurrent run never reads half of it. */
+function writeAtomic(path, contents) {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+/** Modification time and size of a file, or undefined when it does not exist. */
+export function fileStamp(path) {
+  try {
+    const info = statSync(path);
+    return [info.mtimeMs, info.size];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Make `lib/briefdeck.cjs` and `lib/manifest.json`. Returns the build's duration
+ * in milliseconds. esbuild is imported here only, so running the bundle never loads it.
+ */
+export async function bundle() {
+  const started = Date.now();
+  const esbuild = await import('esbuild');
+  mkdirSync(LIB_DIR, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    outfile: BUNDLE_PATH,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: EXTERNAL,
+    plugins: [ownImportMetaUrl()],
+    metafile: true,
+    // Minified code parses faster; identifiers keep their names so stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'linked',
+    legalComments: 'none',
+    banner: { js: BANNER },
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles.find((file) => file.path === BUNDLE_PATH);
+  const map = result.outputFiles.find((file) => file.path === `${BUNDLE_PATH}.map`);
+  if (!code || !map) throw new Error(`esbuild did not produce ${BUNDLE_PATH} and its source map`);
+  // The last line names the build, so a V8 code cache made for another build is never used with this one
+  // (V8 checks only the source's length). At the end, it leaves the source map's line numbers as they are.
+  const id = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
+  writeAtomic(`${BUNDLE_PATH}.map`, map.contents);
+  writeAtomic(BUNDLE_PATH, `${code.text}${BUILD_ID_PREFIX}${id} */\n`);
+  for (const name of readdirSync(LIB_DIR)) {
+    if (name.endsWith('.v8cache') && name !== codeCacheName(id)) rmSync(join(LIB_DIR, name), { force: true });
+  }
+  const inputs = [
+    ...Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/')),
+    ...EXTRA_INPUTS,
+  ];
+  const files = {};
+  for (const path of inputs) {
+    const stamp = fileStamp(join(ROOT, path));
+    // A file changed while esbuild read it may not be in the bundle: record it so the next run rebuilds.
+    files[path] = stamp && stamp[0] < started ? stamp : stamp ? [0, 0] : null;
+  }
+  const lines = Object.entries(files).map(([path, stamp]) => `  ${JSON.stringify(path)}: ${JSON.stringify(stamp)}`);
+  writeAtomic(MANIFEST_PATH, `{"id": ${JSON.stringify(id)}, "files": {\n${lines.join(',\n')}\n}}\n`);
+  return Date.now() - started;
+}
+
+/**
+ * Whether the bundle is missing or older than its sources: a list of the files
+ * that differ from the manifest (empty when the bundle is current).
+ */
+export function staleInputs(manifestText) {
+  if (manifestText === undefined) return ['lib/manifest.json'];
+  let manifest;
+  try {
+    manifest = JSON.parse(manifestText);
+  } catch {
+    return ['lib/manifest.json'];
+  }
+  if (!fileStamp(BUNDLE_PATH)) return [relative(ROOT, BUNDLE_PATH)];
+  const changed = [];
+  for (const [path, recorded] of Object.entries(manifest.files ?? {})) {
+    const stamp = fileStamp(join(ROOT, path));
+    // `null` records a file that did not exist: it is stale once it does.
+    const same = recorded === null ? stamp === undefined : stamp !== undefined && stamp[0] === recorded[0] && stamp[1] === recorded[1];
+    if (!same) changed.push(path);
+  }
+  return changed;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const ms = await bundle();
+  process.stdout.write(`briefdeck: bundled build.ts into ${relative(process.cwd(), BUNDLE_PATH)} in ${ms} ms\n`);
+}

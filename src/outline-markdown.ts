@@ -284,7 +284,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
       // Indented lines that follow continue the bullet.
       let end = index;
       while (end + 1 < lines.length && /^[ \t]+\S/.test(lines[end + 1]!.text) && !BULLET.exec(lines[end + 1]!.text) && !COMMENT.test(lines[end + 1]!.text)) end += 1;
-      const joined = [item[1]!, ...lines.slice(index + 1, end + 1).map((l) => l.text.trim())].join(' ');
+      const joined = [item[1]!.trim(), ...lines.slice(index + 1, end + 1).map((l) => l.text.trim())].join(' ');
       block!.parts.push({ type: 'bullet', raw: rawOf(lines.slice(index, end + 1)), line: lineNumber, bullet: bulletFromText(joined) });
       index = end;
       continue;
@@ -387,7 +387,7 @@ function readFrontMatter(
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const [line, column] = place(error.pos[0]);
-    fail(`Cannot read the front matter: ${error.message.split('\n')[0]}`, line, column, 'front-matter');
+    fail(`Cannot read the front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, line, column, 'front-matter');
   }
   for (const [index, line] of lines.entries()) {
     const comment = line.text.indexOf(`# ${CONFLICT_MARKER}`);

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { describe, expect, it } from 'vitest';
+import { outlineFromMarkdown, outlineToMarkdown } from '../src/outline-markdown.ts';
+import { outlineFromText } from '../src/pipeline.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('outline-file-'));
+const valid = cases.filter((name) => !name.startsWith('outline-file-error-'));
+const invalid = cases.filter((name) => name.startsWith('outline-file-error-'));
+
+function read(name: string, file: string): string {
+  return readFileSync(join(FIXTURES, name, file), 'utf8');
+}
+
+/** Every message of a parse as `file:line:column: reason`. */
+function parse(text: string) {
+  const file = new VFile({ path: 'input.outline.md', value: text });
+  const result = outlineFromMarkdown(text, file);
+  return { result, messages: file.messages.map((message) => `${message.file}:${message.line}:${message.column}: ${message.reason}`) };
+}
+
+function failure(text: string): string {
+  try {
+    outlineFromMarkdown(text, new VFile({ path: 'input.outline.md', value: text }));
+  } catch (error) {
+    expect(error).toBeInstanceOf(VFileMessage);
+    const message = error as VFileMessage;
+    return `${message.file}:${message.line}:${message.column}: ${message.reason}`;
+  }
+  throw new Error('expected the outline to fail');
+}
+
+describe('outlineFromMarkdown', () => {
+  it.each(valid)('should read %s into the expected outline, settings and lines', (name) => {
+    const { result, messages } = parse(read(name, 'input.outline.md'));
+    const expected = JSON.parse(read(name, 'expected.json'));
+    expect({ outline: result.outline, settings: result.settings, slideLines: result.slideLines, bulletLines: result.bulletLines, messages }).toEqual(expected);
+  });
+
+  it.each(invalid)('should fail %s with the line and column of the problem', (name) => {
+    expect(failure(read(name, 'input.outline.md'))).toBe(read(name, 'expected-error.txt').trimEnd());
+  });
+
+  it('should point an unknown slide attribute at the attribute', () => {
+    expect(failure('## Intro {.content .wide}\n')).toBe('input.outline.md:1:20: Unknown slide attribute `.wide`, expected .hidden or a kind: .title, .key-points, .agenda, .content, .closing');
+  });
+
+  it('should warn about an unresolved merge conflict with its line', () => {
+    const { messages } = parse('## A\n\n- mine {@1:1}\n<!-- briefdeck-conflict: the article now has: - theirs {@1:1} -->\n');
+    expect(messages).toEqual(['input.outline.md:4:1: Unresolved merge conflict: the article now has: - theirs {@1:1} (delete this comment once resolved)']);
+  });
+
+  it('should read the same outline whatever the line endings', () => {
+    const text = read('outline-file-hand-written', 'input.outline.md');
+    const lf = parse(text).result;
+    for (const eol of ['\r\n', '\r']) {
+      const other = parse(text.replace(/\n/g, eol)).result;
+      expect(other.outline).toEqual(lf.outline);
+      expect(other.slideLines).toEqual(lf.slideLines);
+      expect(other.bulletLines).toEqual(lf.bulletLines);
+    }
+  });
+});
+
+describe('outlineToMarkdown', () => {
+  const variants = (text: string): Array<[string, string]> => [
+    ['as written', text],
+    ['with CRLF', text.replace(/\n/g, '\r\n')],
+    ['with CR', text.replace(/\n/g, '\r')],
+    ['with a BOM', `\ufeff${text}`],
+    ['with mixed endings', text.replace(/\n/g, (_, offset: number) => (offset % 3 === 0 ? '\r\n' : '\n'))],
+    ['without the final line ending', text.replace(/\s+$/, '')],
+    ['with trailing spaces and blank lines', text.replace(/\n/g, '  \n').concat('\n\n\t\n')],
+  ];
+
+  for (const name of valid) {
+    it.each(variants(read(name, 'input.outline.md')))(`should give back ${name} byte for byte %s`, (_, text) => {
+      expect(outlineToMarkdown(outlineFromMarkdown(text))).toBe(text);
+    });
+  }
+
+  it('should write a generated outline that reads back as the same outline', async () => {
+    const article = readFileSync(join(import.meta.dirname, '..', 'content', 'isis-central-asia.txt'), 'utf8');
+    const outline = await outlineFromText(article, { format: 'txt', sourceName: 'isis-central-asia.txt' });
+    const settings = { theme: 'dark', article: 'isis-central-asia.txt', 'article-sha256': 'f'.repeat(64) };
+    const text = outlineToMarkdown(outline, settings);
+    const read = outlineFromMarkdown(text);
+    expect(read.outline).toEqual(outline);
+    expect(read.settings).toEqual(settings);
+    expect(outlineToMarkdown(read)).toBe(text);
+  });
+});

@@ -15,9 +15,27 @@ export interface RenderOptions {
   theme?: ThemeName;
   /** BCP 47 language tag of the deck, default `en`. */
   lang?: string;
-  /** Slide size in CSS pixels, default 1280x720 (16:9). */
-  width?: number;
-  height?: number;
+  /** Slide shape: `16:9` (1280x720 CSS pixels, default) or `4:3` (1024x768). */
+  aspect?: Aspect;
+  /**
+   * Fit step of each slide of the outline (hidden ones included), from
+   * `fitOutline` in `src/fit.ts`: 0 is full-size text, higher steps are smaller
+   * (see `FIT_SCALES`). Default 0 for every slide.
+   */
+  fit?: readonly number[];
+}
+
+/** The slide shapes briefdeck renders. */
+export type Aspect = '16:9' | '4:3';
+
+/** Slide size in CSS pixels per shape. */
+export const SLIDE_SIZES: Record<Aspect, { width: number; height: number }> = {
+  '16:9': { width: 1280, height: 720 },
+  '4:3': { width: 1024, height: 768 },
+};
+
+export function isAspect(value: string): value is Aspect {
+  return Object.hasOwn(SLIDE_SIZES, value);
 }
 
 /** A file the deck loads: where to copy it from and its path inside the deck folder. */
@@ -83,8 +101,8 @@ function notesOf(slide: Slide): ElementContent[] {
   return [h('aside.notes', paragraphs)];
 }
 
-/** One slide as a reveal.js `<section>`. */
-export function slideToHast(slide: Slide): Element {
+/** One slide as a reveal.js `<section>`; `fit` is its fit step (0: full-size text). */
+export function slideToHast(slide: Slide, fit = 0): Element {
   const children: ElementContent[] = [];
   if (slide.kind === 'title') {
     children.push(h('h1', slide.title));
@@ -99,13 +117,15 @@ export function slideToHast(slide: Slide): Element {
     children.push(h('ul', slide.bullets.map((bullet) => h('li', bullet.text))));
   }
   children.push(...notesOf(slide));
-  return h('section', { dataKind: slide.kind }, children);
+  return h('section', { dataKind: slide.kind, dataFit: fit > 0 ? String(fit) : undefined }, children);
 }
 
 /** The whole deck as a hast tree. */
 export function toRevealHast(outline: Outline, options: RenderOptions = {}): Root {
   const theme = options.theme ?? DEFAULT_THEME;
-  const slides = outline.slides.filter((slide) => !slide.hidden);
+  const aspect = options.aspect ?? '16:9';
+  const { width, height } = SLIDE_SIZES[aspect];
+  const sections = outline.slides.flatMap((slide, index) => (slide.hidden ? [] : [slideToHast(slide, options.fit?.[index] ?? 0)]));
   const assets = deckAssets(theme);
   const styles = assets.filter((asset) => asset.to.endsWith('.css')).map((asset) => h('link', { rel: 'stylesheet', href: asset.to }));
   const scripts = assets.filter((asset) => asset.to.endsWith('.js')).map((asset) => h('script', { src: asset.to }));
@@ -127,8 +147,8 @@ export function toRevealHast(outline: Outline, options: RenderOptions = {}): Roo
         h('body', [
           h(
             'div.reveal',
-            { dataWidth: String(options.width ?? 1280), dataHeight: String(options.height ?? 720), dataTheme: theme },
-            [h('div.slides', slides.map(slideToHast))],
+            { dataWidth: String(width), dataHeight: String(height), dataAspect: aspect, dataTheme: theme },
+            [h('div.slides', sections)],
           ),
           ...scripts,
         ]),

@@ -155,11 +155,11 @@ function withCommentAfterHeading(block: OutlineSlideBlock, text: string, eol: st
 /** Merge the front matter: article keys follow the article unless the person changed them; the rest stays theirs. */
 function mergeFrontMatter(b: OutlineDocument, o: OutlineDocument, t: OutlineDocument, eol: string): string {
   if (!o.frontMatter) return '';
-  const lines = o.frontMatter.split(/(?<=\r\n|\r|\n)/);
+  const lines = o.frontMatter.split(/(?<=\n)|(?<=\r)(?!\n)/);
   const open = lines[0]!;
   const close = lines[lines.length - 1]!;
   const inner = lines.slice(1, -1).join('');
-  const document = parseDocument(inner);
+  const document = parseDocument(inner.replace(/\r\n?/g, '\n'));
   let changed = false;
   for (const key of ARTICLE_KEYS) {
     const bv = b.frontMatterData[key];

@@ -1,74 +1,455 @@
 /**
- * Compression: an article sentence -> a bullet of at most about 20 words that
- * keeps the claim, using only the sentence's own words.
+ * Compression: an article sentence -> a bullet of at most 20 words that keeps
+ * the claim, using only the sentence's own words.
+ *
+ * The sentence is tagged (src/nlp.ts) and whole constituents are deleted, in
+ * order, safest first: a dateline, leading discourse markers, parentheticals,
+ * dash asides, non-restrictive relative clauses, appositives, a subordinate or
+ * adverbial lead-in when the main clause stands alone, trailing attribution and
+ * participial tails. Only when the bullet is still too long are trailing
+ * adverbial clauses and, last, trailing phrases cut. Nothing is ever reordered
+ * or added, and negations and modals inside the kept clause stay.
  */
+import { tagSentence, type Token } from './nlp.ts';
 
 /** The most words a bullet should have. */
 export const BULLET_MAX_WORDS = 20;
 
-const DISCOURSE_MARKERS =
-  /^(and so|and yet|and|but|so|yet|meanwhile|however|moreover|furthermore|in addition|additionally|nonetheless|nevertheless|still|also|indeed|in fact|of course|thus|therefore|hence|consequently|as a result|in turn|at the same time|to be sure|after all|for its part|in short|in sum|overall|finally|first|second|third|lastly|similarly|likewise|instead|then|now|again|besides)\b,?\s*/i;
+/** A compressed sentence: the bullet and how it was obtained. */
+export interface Compression {
+  text: string;
+  /** Words in the bullet (white-space separated). */
+  words: number;
+  /**
+   * How cleanly the bullet was obtained: 1 when only whole asides were dropped,
+   * lower when a trailing clause or phrase had to be cut, 0 when the sentence
+   * had to be cut mid-phrase to fit.
+   */
+  quality: number;
+}
 
-function wordCount(text: string): number {
+interface Tok extends Token {
+  /** Index in the tagged sentence. */
+  index: number;
+}
+
+const DASHES = new Set(['--', '—', '–', '―']);
+const OPENERS = new Set(['(', '[']);
+const CLOSERS = new Map([
+  ['(', ')'],
+  ['[', ']'],
+]);
+const QUOTES = /^["“”‘’'«»]$/u;
+
+/** Leading discourse markers ("And so,", "Meanwhile,"): phrases, and whether a comma must follow. */
+const DISCOURSE: Array<[string[], boolean]> = [
+  ...['and so', 'and yet', 'but then', 'in addition', 'in fact', 'of course', 'as a result', 'in turn', 'at the same time', 'to be sure', 'after all', 'for its part', 'for their part', 'in short', 'in sum', 'on the other hand', 'by contrast', 'in contrast', 'even so', 'that said', 'put simply', 'in other words', 'for example', 'for instance']
+    .map((phrase): [string[], boolean] => [phrase.split(' '), phrase.startsWith('and') || phrase.startsWith('but')]),
+  ...['and', 'but', 'yet', 'so', 'or', 'plus'].map((word): [string[], boolean] => [[word], false]),
+  ...['nonetheless', 'nevertheless'].map((word): [string[], boolean] => [[word], false]),
+  ...['meanwhile', 'however', 'moreover', 'furthermore', 'additionally', 'nonetheless', 'nevertheless', 'still', 'also', 'indeed', 'thus', 'therefore', 'hence', 'consequently', 'overall', 'finally', 'first', 'second', 'third', 'lastly', 'similarly', 'likewise', 'instead', 'then', 'now', 'again', 'besides', 'notably', 'importantly', 'ultimately', 'clearly', 'obviously', 'admittedly', 'meantime', 'separately', 'regardless', 'well', 'anyway', 'today']
+    .map((word): [string[], boolean] => [[word], true]),
+];
+
+/** Words that open a subordinate or adverbial lead-in ("While ..., the group ..."). `if` and `unless` are absent: the condition is part of the claim. */
+const LEAD_INS = new Set([
+  'while', 'although', 'though', 'when', 'whenever', 'after', 'as', 'since', 'despite', 'because', 'before', 'once', 'with',
+  'amid', 'following', 'in', 'on', 'at', 'during', 'by', 'for', 'according', 'unlike', 'like', 'whereas', 'given', 'until',
+  'throughout', 'over', 'under', 'within', 'among', 'earlier', 'later', 'last', 'this', 'from', 'to', 'across', 'regardless',
+  'speaking', 'asked', 'having', 'without', 'beyond', 'besides', 'along', 'upon', 'nearly', 'almost', 'about', 'more',
+]);
+
+/** Verbs of saying: a trailing ", police said." is attribution, not claim. */
+const SAYING = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'according', 'reported', 'reports', 'added', 'adds', 'explained', 'noted', 'announced',
+  'wrote', 'writes', 'insisted', 'claimed', 'stated', 'stressed', 'warned', 'argued', 'confirmed', 'tweeted', 'posted', 'reported',
+]);
+
+/** Words before which a phrase would end badly ("in front | of"). */
+const NO_CUT_BEFORE = new Set(['of', "'s", '’s', 'than']);
+
+/** Subordinating words that open a trailing adverbial clause, cut first when a bullet is too long. */
+const CLAUSE_OPENERS = new Set([
+  'after', 'as', 'because', 'before', 'since', 'while', 'when', 'although', 'though', 'despite', 'amid', 'following', 'until',
+  'whereas', 'which', 'who', 'where', 'including', 'but', 'so',
+]);
+
+const isComma = (t: Tok | undefined) => t?.text === ',';
+const isWord = (t: Tok) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
+const isPredicate = (t: Tok) => t.pos === 'VERB' || t.pos === 'AUX';
+const lower = (t: Tok | undefined) => t?.text.toLowerCase() ?? '';
+const endPunct = (t: Tok | undefined) => t !== undefined && /^[.!?…]+$/.test(t.text);
+
+function wordTotal(seq: Tok[]): number {
+  return seq.filter(isWord).length;
+}
+
+/** Index of the bracket closing the one at `open`, or -1. */
+function closingBracket(seq: Tok[], open: number): number {
+  const want = CLOSERS.get(seq[open]!.text)!;
+  let depth = 0;
+  for (let i = open; i < seq.length; i += 1) {
+    if (seq[i]!.text === seq[open]!.text) depth += 1;
+    else if (seq[i]!.text === want) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Whether a dash token sets off an aside: a long dash, or a hyphen with space around it. */
+function isAsideDash(seq: Tok[], i: number, text: string): boolean {
+  const t = seq[i]!;
+  if (DASHES.has(t.text)) return true;
+  if (t.text !== '-') return false;
+  return /\s/.test(text[t.start - 1] ?? '') && /\s/.test(text[t.end] ?? '');
+}
+
+/** Index of the next comma after `from` at bracket depth 0, before the sentence end, or -1. */
+function nextComma(seq: Tok[], from: number): number {
+  for (let i = from + 1; i < seq.length; i += 1) {
+    if (isComma(seq[i])) return i;
+    if (DASHES.has(seq[i]!.text) || seq[i]!.text === ';') return -1;
+  }
+  return -1;
+}
+
+/** The sentence end: index of trailing punctuation (and closing quotes), or seq.length. */
+function endIndex(seq: Tok[]): number {
+  let end = seq.length;
+  while (end > 0 && (endPunct(seq[end - 1]) || QUOTES.test(seq[end - 1]!.text))) end -= 1;
+  return end;
+}
+
+function remove(seq: Tok[], from: number, to: number): Tok[] {
+  return [...seq.slice(0, from), ...seq.slice(to)];
+}
+
+/** "WASHINGTON (CNN) --", "(Reuters)" at the start. */
+function dropDateline(seq: Tok[]): Tok[] {
+  let i = 0;
+  while (i < seq.length && i < 8 && (isComma(seq[i]) || (/^[\p{Lu}.\-]+$/u.test(seq[i]!.text) && seq[i]!.text.length > 1))) i += 1;
+  if (seq[i]?.text === '(') {
+    const close = closingBracket(seq, i);
+    if (close !== -1 && close - i <= 6) {
+      let end = close + 1;
+      if (seq[end] && DASHES.has(seq[end]!.text)) end += 1;
+      return seq.slice(end);
+    }
+  }
+  if (i > 0 && seq[i] && DASHES.has(seq[i]!.text)) return seq.slice(i + 1);
+  return seq;
+}
+
+function dropDiscourseMarkers(seq: Tok[]): Tok[] {
+  for (let round = 0; round < 3; round += 1) {
+    let changed = false;
+    for (const [words, needsComma] of DISCOURSE) {
+      if (!words.every((word, index) => lower(seq[index]) === word)) continue;
+      const hasComma = isComma(seq[words.length]);
+      if (needsComma && !hasComma) continue;
+      const cut = words.length + (hasComma ? 1 : 0);
+      if (wordTotal(seq.slice(cut)) < 4) continue;
+      seq = seq.slice(cut);
+      changed = true;
+      break;
+    }
+    if (!changed) break;
+  }
+  // Interjected markers: "..., however, are ..."
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (isComma(seq[i]) && isComma(seq[i + 2]) && /^(however|therefore|meanwhile|moreover|though|too|instead|nonetheless|nevertheless|indeed|also|then|in turn)$/.test(lower(seq[i + 1]))) {
+      seq = remove(seq, i, i + 3);
+    }
+  }
+  // Interjected examples: "into North Africa, particularly Libya, have ..."
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (!isComma(seq[i]) || !/^(particularly|especially|notably|mainly|mostly|chiefly|primarily|including)$/.test(lower(seq[i + 1]))) continue;
+    const close = nextComma(seq, i + 1);
+    if (close !== -1 && close - i <= 8 && close < endIndex(seq)) seq = remove(seq, i, close + 1);
+  }
+  return seq;
+}
+
+function dropBrackets(seq: Tok[]): Tok[] {
+  for (let i = 0; i < seq.length; i += 1) {
+    if (!OPENERS.has(seq[i]!.text)) continue;
+    // "(It) felt good": an editor's insertion in a quote stands for words left out.
+    if (i > 0 && QUOTES.test(seq[i - 1]!.text)) continue;
+    const close = closingBracket(seq, i);
+    if (close === -1) continue;
+    seq = remove(seq, i, close + 1);
+    i -= 1;
+  }
+  return seq;
+}
+
+function dropDashAsides(seq: Tok[], text: string): Tok[] {
+  const dashes = seq.map((_, i) => i).filter((i) => isAsideDash(seq, i, text));
+  if (dashes.length >= 2) {
+    const [a, b] = dashes as [number, number];
+    if (b - a <= 20 && wordTotal(seq.slice(0, a)) >= 3) return dropDashAsides(remove(seq, a, b + 1), text);
+  }
+  if (dashes.length >= 1) {
+    const a = dashes[0]!;
+    const end = endIndex(seq);
+    const tail = seq.slice(a + 1, end);
+    // "... much less known–but potentially very important": a short contrast is the claim; keep it.
+    if (lower(tail[0]) === 'but' && wordTotal(tail) <= 6) return seq;
+    if (wordTotal(seq.slice(0, a)) >= 6) return [...seq.slice(0, a), ...seq.slice(end)];
+  }
+  return seq;
+}
+
+function dropRelativeClauses(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 1; i += 1) {
+    if (!isComma(seq[i]) || !/^(who|which|whose|whom)$/.test(lower(seq[i + 1]))) continue;
+    const close = nextComma(seq, i + 1);
+    const end = endIndex(seq);
+    if (close !== -1 && close < end) {
+      seq = remove(seq, i, close + 1 < end && !isPredicate(seq[close + 1]!) && seq[close + 1]!.pos !== 'ADV' ? close : close + 1);
+      // Keep the comma when what follows is not the main verb ("Smith, who ..., and Jones"); drop it before the verb.
+    } else if (close === -1) {
+      seq = [...seq.slice(0, i), ...seq.slice(end)];
+    }
+  }
+  return seq;
+}
+
+function dropAppositives(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (!isComma(seq[i]) || seq[i - 1]!.pos !== 'PROPN') continue;
+    const first = seq[i + 1]!;
+    if (!(first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'ADJ' || /^(former|then|now)$/i.test(first.text))) continue;
+    const close = nextComma(seq, i + 1);
+    if (close === -1 || close - i > 12) continue;
+    const inner = seq.slice(i + 1, close);
+    if (inner.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
+    const after = seq[close + 1];
+    if (!after || endPunct(after) || /^(and|or)$/i.test(after.text)) continue;
+    seq = remove(seq, i, close + 1);
+  }
+  return seq;
+}
+
+/** A subordinate or adverbial lead-in up to the first comma, when the rest is a clause of its own. */
+function dropLeadIn(seq: Tok[]): Tok[] {
+  const first = seq[0];
+  if (!first) return seq;
+  const word = lower(first);
+  const participle = first.pos === 'VERB' && /(ing|ed)$/.test(word);
+  if (first.pos === 'ADV' && DISCOURSE.some(([words]) => words.length === 1 && words[0] === word)) {
+    const rest = dropDiscourseMarkers(seq);
+    if (rest !== seq) return dropLeadIn(rest);
+  }
+  // "Even at that time, ...", "Shortly after ..., ..."
+  if (first.pos === 'ADV' && LEAD_INS.has(lower(seq[1])) && /^(even|just|only|shortly|soon|long|well|early|late|not|right|back)$/.test(word)) {
+    const rest = dropLeadIn(seq.slice(1));
+    return rest === seq.slice(1) ? seq : rest;
+  }
+  if (!LEAD_INS.has(word) && !participle && first.pos !== 'SCONJ') return seq;
+  if (word === 'if' || word === 'unless' || word === 'whether') return seq;
+  for (let k = 1; k < Math.min(seq.length, 30); k += 1) {
+    if (!isComma(seq[k])) continue;
+    const rest = seq.slice(k + 1);
+    const head = rest[0];
+    if (!head || head.pos === 'CCONJ' || isComma(head)) return seq;
+    if (wordTotal(rest) < 5 || !rest.some(isPredicate)) return seq;
+    // The rest must open like a clause: a subject, not a verb or another adjunct.
+    if (LEAD_INS.has(lower(head)) || head.pos === 'ADV' || head.pos === 'SCONJ') {
+      const again = dropLeadIn(rest);
+      return again === rest ? seq : again;
+    }
+    if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) && !QUOTES.test(head.text)) return seq;
+    return rest;
+  }
+  return seq;
+}
+
+/** ", police said." and ", according to officials." at the end. */
+function dropTrailingAttribution(seq: Tok[]): Tok[] {
+  if (QUOTES.test(seq[0]?.text ?? '')) return seq;
+  const end = endIndex(seq);
+  for (let i = end - 1; i > 0 && end - i <= 10; i -= 1) {
+    if (!isComma(seq[i])) continue;
+    const tail = seq.slice(i + 1, end);
+    if (tail.some((t) => SAYING.has(lower(t))) && wordTotal(seq.slice(0, i)) >= 5) return [...seq.slice(0, i), ...seq.slice(end)];
+    break;
+  }
+  return seq;
+}
+
+/** ", killing 12 people.", ", including ...", ", such as ..." at the end. */
+function dropParticipialTail(seq: Tok[]): Tok[] {
+  const end = endIndex(seq);
+  for (let i = 1; i < end - 1; i += 1) {
+    if (!isComma(seq[i])) continue;
+    const next = seq[i + 1]!;
+    const ing = (next.pos === 'VERB' && /ing$/.test(lower(next))) || lower(next) === 'including' || (lower(next) === 'such' && lower(seq[i + 2]) === 'as');
+    if (ing && wordTotal(seq.slice(0, i)) >= 6) return [...seq.slice(0, i), ...seq.slice(end)];
+  }
+  return seq;
+}
+
+/** Whether a prefix can stand as a bullet: a predicate, enough words, ends on a content word. */
+function standsAlone(prefix: Tok[], minWords: number): boolean {
+  if (wordTotal(prefix) < minWords || !prefix.some(isPredicate)) return false;
+  const last = prefix[prefix.length - 1]!;
+  if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text)) return false;
+  if (last.pos === 'VERB' && /^(is|are|was|were|be|been|has|have|had)$/.test(lower(last))) return false;
+  return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no)$/.test(lower(last));
+}
+
+/** Cut a trailing clause or phrase so the bullet fits `maxWords`; `conjunctions` limits cuts to clause openers. */
+function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean): Tok[] | undefined {
+  const end = endIndex(seq);
+  let best: number | undefined;
+  for (let k = 2; k < end; k += 1) {
+    const t = seq[k]!;
+    const previous = seq[k - 1]!;
+    const next = seq[k + 1];
+    const afterComma = isComma(previous);
+    const opener = clausesOnly
+      ? t.text === ';' ||
+        DASHES.has(t.text) ||
+        (isComma(t) && next !== undefined && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
+        (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
+      : ((t.pos === 'ADP' || lower(t) === 'to') && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos)) ||
+        (t.pos === 'CCONJ' && (afterComma || (previous.pos === 'NOUN' && next !== undefined && isPredicate(next)))) ||
+        (t.pos === 'SCONJ' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(that|if|whether|unless)$/.test(lower(t)));
+    if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
+    let prefix = seq.slice(0, k);
+    while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
+    if (wordTotal(prefix) > maxWords) break;
+    if (standsAlone(prefix, 6)) best = k;
+  }
+  if (best === undefined) return undefined;
+  let prefix = seq.slice(0, best);
+  while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
+  return [...prefix, ...seq.slice(end).filter((t) => endPunct(t))];
+}
+
+/** Join the kept tokens, with the original spacing where they were adjacent. */
+function render(seq: Tok[], text: string): string {
+  let out = '';
+  seq.forEach((t, i) => {
+    const previous = seq[i - 1];
+    if (previous) {
+      if (t.index === previous.index + 1) out += text.slice(previous.end, t.start);
+      else if (!/^[,.;:!?…)\]”’]/.test(t.text) && !/['’]/.test(t.text[0] ?? '')) out += ' ';
+    }
+    out += t.text;
+  });
+  out = out
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+    .replace(/^[\s,;:–—-]+/u, '')
+    .replace(/[\s,;:–—-]+([.!?…]*["”’']?)$/u, '$1')
+    .trim();
+  // A quotation mark left alone by a cut goes too.
+  const straight = (out.match(/"/g) ?? []).length;
+  if (straight % 2 === 1) out = out.replace(/^"|"(?=[.!?]?$)/u, '');
+  const opens = (out.match(/“/g) ?? []).length;
+  const closes = (out.match(/”/g) ?? []).length;
+  if (opens > closes && out.startsWith('“')) out = out.slice(1);
+  else if (closes > opens) out = out.replace(/”(?=[.!?]?$)/u, '');
+  if (!/[.!?…]["”’')\]]*$/u.test(out)) out = out.replace(/[…]+$/u, '') + '.';
+  return out.replace(/^(["“‘']?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
+}
+
+function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-function capitalise(text: string): string {
-  return text.replace(/^(["“‘']?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
-}
-
-/** Remove (parenthetical asides) and [bracketed notes]. */
-function dropParentheticals(text: string): string {
-  let previous;
-  let out = text;
-  do {
-    previous = out;
-    out = out.replace(/\s*\([^()]*\)/g, '').replace(/\s*\[[^[\]]*\]/g, '');
-  } while (out !== previous);
-  return out;
-}
-
-/** Cut at the first of several clause boundaries that leaves a standalone clause of enough words. */
-function mainClause(text: string): string {
-  // Trailing examples or asides after a dash: "... very important–but potentially ...".
-  const dash = text.search(/\s*[–—]\s*|\s+-\s+/);
-  if (dash > 0 && wordCount(text.slice(0, dash)) >= 6) text = text.slice(0, dash);
-  const semicolon = text.indexOf(';');
-  if (semicolon > 0 && wordCount(text.slice(0, semicolon)) >= 6) text = text.slice(0, semicolon);
-  return text;
-}
-
-function endWithPeriod(text: string): string {
-  const trimmed = text.replace(/[\s,;:–—-]+$/u, '');
-  return /[.!?…]["'”’)]*$/u.test(trimmed) ? trimmed : trimmed + '.';
-}
-
 /**
- * Shorten a sentence into a bullet: drop leading discourse markers, parentheticals
- * and trailing asides; if still long, keep the words up to a clause boundary within
- * the limit. Never adds a word.
+ * Compress a sentence into a bullet of at most `maxWords` words (see the module
+ * comment for the steps), reporting how cleanly it could be done.
  */
-export function compressSentence(sentence: string, maxWords = BULLET_MAX_WORDS): string {
-  let text = sentence.trim();
-  for (let i = 0; i < 3; i += 1) {
-    const stripped = text.replace(DISCOURSE_MARKERS, '');
-    if (stripped === text || wordCount(stripped) < 4) break;
-    text = stripped;
+export function compressClaim(
+  sentence: string,
+  maxWords = BULLET_MAX_WORDS,
+  importance?: (word: string) => number,
+  target = maxWords,
+): Compression {
+  const text = sentence.trim();
+  const tagged: Tok[] = tagSentence(text).map((token, index) => ({ ...token, index }));
+  let seq = tagged;
+  // Always: what is never part of a claim.
+  const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
+  // As needed, in this order, while the bullet is longer than `target` words.
+  const asNeeded: Array<(s: Tok[]) => Tok[]> = [
+    dropBrackets,
+    (s) => dropDashAsides(s, text),
+    dropTrailingAttribution,
+    dropRelativeClauses,
+    dropAppositives,
+    dropParticipialTail,
+    dropLeadIn,
+    dropDiscourseMarkers,
+  ];
+  const valid = (next: Tok[]) => next !== seq && wordTotal(next) >= 4 && next.some(isPredicate);
+  // A step never leaves a bullet without a predicate or too short to say anything.
+  for (const step of always) {
+    const next = step(seq);
+    if (valid(next)) seq = next;
   }
-  if (wordCount(text) > maxWords) text = dropParentheticals(text);
-  if (wordCount(text) > maxWords) text = mainClause(text);
-  if (wordCount(text) > maxWords) {
-    const words = text.split(/\s+/);
-    // Prefer to stop at a comma within the limit; otherwise at the limit.
-    let cut = maxWords;
-    for (let i = maxWords; i >= Math.ceil(maxWords * 0.6); i -= 1) {
-      if (/[,;:]$/.test(words[i - 1]!)) {
-        cut = i;
-        break;
+  if (importance) {
+    // Drop, each time, the aside that costs the least of what the article is about per word saved.
+    const weightOf = (s: Tok[]) => s.reduce((sum, t) => sum + importance(t.text.toLowerCase()), 0);
+    while (countWords(render(seq, text)) > target) {
+      const before = weightOf(seq);
+      let best: Tok[] | undefined;
+      let bestCost = Infinity;
+      for (const step of asNeeded) {
+        const next = step(seq);
+        if (!valid(next)) continue;
+        const saved = seq.length - next.length;
+        if (saved <= 0) continue;
+        const cost = (before - weightOf(next)) / saved;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = next;
+        }
       }
+      if (!best) break;
+      seq = best;
     }
-    text = words.slice(0, cut).join(' ').replace(/[,;:]$/, '') + '…';
-    return capitalise(text);
+  } else {
+    for (const step of asNeeded) {
+      if (countWords(render(seq, text)) <= target) break;
+      const next = step(seq);
+      if (valid(next)) seq = next;
+    }
   }
-  return capitalise(endWithPeriod(text));
+  let quality = 1;
+  if (wordTotal(seq) > maxWords) {
+    const cut = cutTail(seq, maxWords, true);
+    if (cut) {
+      seq = cut;
+      quality = 0.7;
+    }
+  }
+  if (wordTotal(seq) > maxWords) {
+    const cut = cutTail(seq, maxWords, false);
+    if (cut) {
+      seq = cut;
+      quality = 0.4;
+    }
+  }
+  let out = render(seq, text);
+  if (countWords(out) > maxWords) {
+    // No clean cut: keep the first words up to the last noun within the limit.
+    const words = out.split(/\s+/).slice(0, maxWords);
+    out = words.join(' ').replace(/[,;:–—-]+$/u, '');
+    out = /[.!?]$/.test(out) ? out : out + '.';
+    quality = 0;
+  }
+  return { text: out, words: countWords(out), quality };
+}
+
+/** Shorten a sentence into a bullet of at most `maxWords` words, using only its own words. */
+export function compressSentence(sentence: string, maxWords = BULLET_MAX_WORDS): string {
+  return compressClaim(sentence, maxWords).text;
 }

@@ -86,6 +86,8 @@ function periodIsInternal(text: string, index: number): boolean {
     if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(followingLower);
     return true;
   }
+  // Edited prose starts a sentence with a capital: "the world's No 1. player" goes on.
+  if (nextIsLower) return true;
   // A list marker like "1." or "a." at the start of the text or a line.
   const tokenStart = index - before.length;
   const lineStart = tokenStart === 0 || /\n\s*$/.test(text.slice(0, tokenStart));

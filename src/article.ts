@@ -97,11 +97,13 @@ function frontMatterFields(tree: Root, file: VFile): Partial<Record<'title' | 's
   const data: unknown = document.toJS();
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    file.fail('Expected the front matter to be a mapping of keys to values', {
+    // `---` / text / `---` is as often a rule and a setext heading as front matter: warn, do not refuse the article.
+    file.message('Unexpected front matter that is not `key: value` lines; it is ignored', {
       place: yamlNode.position,
       ruleId: 'front-matter',
       source: 'briefdeck',
     });
+    return {};
   }
   const fields: Partial<Record<'title' | 'subtitle' | 'author' | 'date' | 'source', string>> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {

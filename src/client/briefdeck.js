@@ -7,10 +7,12 @@
     var parsed = Number(value);
     return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
   };
+  // Printing (`?print-pdf`): pages exactly the slide size, so a 1280x720 deck prints 16:9 pages.
+  var printing = /(^|[?&])print-pdf(&|=|$)/.test(window.location.search.slice(1));
   window.Reveal.initialize({
     width: number(data.width, 1280),
     height: number(data.height, 720),
-    margin: 0.04,
+    margin: printing ? 0 : 0.04,
     center: false,
     hash: true,
     history: false,

@@ -9,6 +9,7 @@ import { buildDeck, type BuildReport } from './src/build-deck.ts';
 import { BriefdeckError, formatMessage, formatUserError, isUserError } from './src/errors.ts';
 import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest.ts';
 import { THEMES } from './src/themes.ts';
+import { watchDecks } from './src/watch.ts';
 import type { ArticleFormat } from './src/types.ts';
 
 const CONTENT_DIR = 'content';
@@ -31,6 +32,8 @@ Options:
   --key-points N     number of key points when generating an outline (default: 3-5 by length)
   --format FORMAT    read ARTICLE as md, txt or html (default: from the file extension)
   --regenerate       generate the outline afresh; the old one is kept as OUTLINE.bak
+  --watch            build, serve the decks on http://127.0.0.1, rebuild when an
+                     article or outline is saved and reload the open tab on the same slide
   -h, --help         show this help
 
 Exit codes: 0 built; 1 bad input (the message names the file and line); 2 bad usage.`;
@@ -44,6 +47,7 @@ interface Cli {
   keyPoints?: number;
   format?: ArticleFormat;
   regenerate: boolean;
+  watch: boolean;
   help: boolean;
 }
 
@@ -59,6 +63,7 @@ function parseCli(argv: string[]): Cli {
         'key-points': { type: 'string' },
         format: { type: 'string' },
         regenerate: { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,6 +87,7 @@ function parseCli(argv: string[]): Cli {
     keyPoints,
     format,
     regenerate: values.regenerate ?? false,
+    watch: values.watch ?? false,
     help: values.help ?? false,
   };
 }
@@ -111,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const articles = cli.articles.length > 0 ? cli.articles : await contentArticles();
+  if (cli.watch) return watch(articles, cli);
   let failed = 0;
   for (const article of articles) {
     try {
@@ -124,6 +131,32 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** Watch mode: serve the decks and rebuild on save until Ctrl-C. */
+async function watch(articles: string[], cli: Cli): Promise<number> {
+  if (cli.regenerate) throw new UsageError('--regenerate and --watch do not go together: regenerate first, then watch');
+  const running = await watchDecks(
+    { builds: articles.map((article) => ({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, format: cli.format })) },
+    {
+      onBuild: (report, ms) => {
+        for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
+        process.stdout.write(`${describe(report)} in ${Math.round(ms)} ms\n`);
+      },
+      onError: (error) => {
+        if (isUserError(error)) process.stderr.write(`error: ${formatUserError(error)}\n`);
+        else process.stderr.write(`briefdeck: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);
+      },
+    },
+  );
+  for (const [name, url] of Object.entries(running.decks)) process.stdout.write(`Serving ${name} at ${url}\n`);
+  process.stdout.write('Watching for changes; press Ctrl-C to stop.\n');
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await running.close();
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

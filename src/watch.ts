@@ -1,0 +1,232 @@
+/**
+ * Watch mode: build the decks, serve them on 127.0.0.1, rebuild when an article
+ * or its outline file is saved, and reload the open tab on the same slide.
+ *
+ * The reload channel is Server-Sent Events. The deck's Content-Security-Policy
+ * forbids connections (`connect-src 'none'`), so the HTML is changed at serve
+ * time only: its CSP allows `connect-src 'self'`, and a small script served
+ * from the same origin listens for `reload`. The deck on disk stays as built.
+ * reveal.js keeps the slide in the URL hash (`hash: true`), so a reload lands
+ * on the same slide.
+ */
+import { watch as watchFolder, type FSWatcher } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { buildDeck, deckNameFor, outlinePathFor, type BuildOptions, type BuildReport } from './build-deck.ts';
+import { readTextIfExists } from './outline-store.ts';
+
+/** The path under which watch mode serves its own files. */
+const OWN_PATH = '/__briefdeck/';
+
+/** The live-reload client: reload the page when its deck was rebuilt. */
+export const LIVE_RELOAD_SCRIPT = `/* briefdeck watch mode: reload on rebuild; reveal.js keeps the slide in the URL hash. */
+(function () {
+  'use strict';
+  var deck = location.pathname.split('/').filter(Boolean)[0] || '';
+  var events = new EventSource('${OWN_PATH}events?deck=' + encodeURIComponent(deck));
+  events.addEventListener('reload', function () { location.reload(); });
+  events.addEventListener('build-error', function (event) { console.warn('briefdeck: the rebuild failed: ' + event.data); });
+})();
+`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/** Options of watch mode. */
+export interface WatchOptions {
+  /** One build per article: the same options a single build takes (`outDir` must be the same for all). */
+  builds: BuildOptions[];
+  /** Port to listen on; default 0 (a free port). */
+  port?: number;
+  /** Wait this long after a change before rebuilding, so an editor's save is one rebuild; default 30 ms. */
+  debounceMs?: number;
+}
+
+/** What watch mode tells its caller. */
+export interface WatchEvents {
+  /** A deck was built; `ms` is from the change seen (or the start) to the deck written. */
+  onBuild?: (report: BuildReport, ms: number) => void;
+  /** A build failed; the previous deck stays served. */
+  onError?: (error: unknown, article: string) => void;
+}
+
+/** A running watch: where each deck is served, and how to stop. */
+export interface DeckWatch {
+  /** The server's root URL, `http://127.0.0.1:PORT/`. */
+  url: string;
+  /** Each deck's URL, by deck name. */
+  decks: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+/** The deck's HTML as served in watch mode: CSP allowing the reload channel, and the reload script. */
+export function withLiveReload(html: string): string {
+  const tree = unified().use(rehypeParse).parse(html) as Root;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'meta' && String(node.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy') {
+      node.properties.content = String(node.properties.content ?? '').replace(/connect-src [^;]*/, "connect-src 'self'");
+    }
+    if (node.tagName === 'body') node.children.push(h('script', { src: `${OWN_PATH}live-reload.js` }));
+  });
+  return toHtml(tree);
+}
+
+/** Build every deck, serve them, and rebuild on save until `close()`. */
+export async function watchDecks(options: WatchOptions, events: WatchEvents = {}): Promise<DeckWatch> {
+  if (options.builds.length === 0) throw new TypeError('Expected at least one article to watch');
+  const outDir = resolve(options.builds[0]!.outDir ?? 'dist');
+  const debounceMs = options.debounceMs ?? 30;
+  const clients = new Map<string, Set<ServerResponse>>();
+
+  const send = (deck: string, event: string, data: string) => {
+    for (const response of clients.get(deck) ?? []) response.write(`event: ${event}\ndata: ${data.replace(/\n/g, ' ')}\n\n`);
+  };
+
+  /** Per article: the texts of the last build, whether a build runs, whether another is due. */
+  const states = options.builds.map((build) => ({ build, name: deckNameFor(build.article), seen: '', running: false, again: false, timer: undefined as NodeJS.Timeout | undefined }));
+
+  const snapshot = async (build: BuildOptions) =>
+    JSON.stringify([await readTextIfExists(build.article), await readTextIfExists(outlinePathFor(build.article))]);
+
+  const run = async (state: (typeof states)[number], since: number): Promise<void> => {
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    state.running = true;
+    try {
+      const seen = await snapshot(state.build);
+      // Our own write of the outline, or an editor touching a file without changing it, needs no rebuild.
+      if (seen !== state.seen) {
+        try {
+          const report = await buildDeck(state.build);
+          state.seen = await snapshot(state.build);
+          events.onBuild?.(report, performance.now() - since);
+          send(state.name, 'reload', String(report.slideCount));
+        } catch (error) {
+          state.seen = seen;
+          events.onError?.(error, state.build.article);
+          send(state.name, 'build-error', error instanceof Error ? error.message : String(error));
+        }
+      }
+    } finally {
+      state.running = false;
+    }
+    if (state.again) {
+      state.again = false;
+      await run(state, performance.now());
+    }
+  };
+
+  for (const state of states) await run(state, performance.now());
+
+  const watchers: FSWatcher[] = [];
+  const folders = new Map<string, Array<(typeof states)[number]>>();
+  for (const state of states) {
+    const folder = dirname(resolve(state.build.article));
+    folders.set(folder, [...(folders.get(folder) ?? []), state]);
+  }
+  for (const [folder, watched] of folders) {
+    // Watch the folder, not the files: editors save by renaming a new file over the old one.
+    watchers.push(
+      watchFolder(folder, (_event, filename) => {
+        if (!filename) return;
+        for (const state of watched) {
+          if (filename !== basename(state.build.article) && filename !== basename(outlinePathFor(state.build.article))) continue;
+          const since = performance.now();
+          clearTimeout(state.timer);
+          state.timer = setTimeout(() => void run(state, since), debounceMs);
+        }
+      }),
+    );
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response, outDir, clients).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const decks = Object.fromEntries(states.map((state) => [state.name, `${url}${encodeURIComponent(state.name)}/`]));
+
+  return {
+    url,
+    decks,
+    close: () => closeAll(server, watchers, clients, states),
+  };
+}
+
+async function closeAll(server: Server, watchers: FSWatcher[], clients: Map<string, Set<ServerResponse>>, states: Array<{ timer?: NodeJS.Timeout }>): Promise<void> {
+  for (const watcher of watchers) watcher.close();
+  for (const state of states) clearTimeout(state.timer);
+  for (const set of clients.values()) for (const response of set) response.end();
+  await new Promise<void>((done) => server.close(() => done()));
+}
+
+/** Answer one request: the reload script, the event stream, or a file of a deck. */
+async function serve(request: IncomingMessage, response: ServerResponse, outDir: string, clients: Map<string, Set<ServerResponse>>): Promise<void> {
+  const address = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const path = decodeURIComponent(address.pathname);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (path === `${OWN_PATH}live-reload.js`) {
+    response.writeHead(200, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'no-store' }).end(LIVE_RELOAD_SCRIPT);
+    return;
+  }
+  if (path === `${OWN_PATH}events`) {
+    const deck = address.searchParams.get('deck') ?? '';
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write('retry: 300\n\n');
+    const set = clients.get(deck) ?? new Set();
+    set.add(response);
+    clients.set(deck, set);
+    request.on('close', () => set.delete(response));
+    return;
+  }
+  let file = resolve(outDir, `.${path}`);
+  if (file !== outDir && !file.startsWith(outDir + sep)) {
+    response.writeHead(403).end();
+    return;
+  }
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    if (!path.endsWith('/')) {
+      response.writeHead(302, { location: `${address.pathname}/` }).end();
+      return;
+    }
+    file = join(file, 'index.html');
+  }
+  const body = await readFile(file).catch(() => undefined);
+  if (!body) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  const served = extname(file) === '.html' ? withLiveReload(body.toString('utf8')) : body;
+  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(request.method === 'HEAD' ? undefined : served);
+}

@@ -56,25 +56,32 @@ function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[] } {
   return { text, pieces };
 }
 
+/** A run of white space, including line breaks and no-break spaces. */
+const SPACE_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
+
 /** Collapse runs of white space (including line breaks and no-break spaces) to one space, keeping an offset map. */
 function normalizeSpace(text: string): { text: string; toOriginal: number[] } {
   let out = '';
   const toOriginal: number[] = [];
   let pendingSpace = -1;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/u.test(ch)) {
-      if (pendingSpace === -1) pendingSpace = i;
-      continue;
-    }
+  let from = 0;
+  // Copy the stretch of text from `from` to `end`, after one space for the run before it (none at the start).
+  const copy = (end: number) => {
+    if (end <= from) return;
     if (pendingSpace !== -1 && out.length > 0) {
       out += ' ';
       toOriginal.push(pendingSpace);
     }
-    pendingSpace = -1;
-    out += ch;
-    toOriginal.push(i);
+    out += text.slice(from, end);
+    for (let i = from; i < end; i += 1) toOriginal.push(i);
+  };
+  // Whole runs at a time: a regular expression test per character made this the article stage's hot spot.
+  for (const match of text.matchAll(SPACE_RUN)) {
+    copy(match.index);
+    pendingSpace = match.index;
+    from = match.index + match[0].length;
   }
+  copy(text.length);
   toOriginal.push(text.length);
   return { text: out, toOriginal };
 }
@@ -172,18 +179,24 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
     if (!text) return;
     const sourceOffsetOf = (index: number): number | undefined => {
       const rawIndex = toOriginal[index] ?? raw.length;
-      let piece: TextPiece | undefined;
-      for (const candidate of pieces) {
-        if (candidate.at <= rawIndex) piece = candidate;
-        else break;
+      // The last piece that starts at or before `rawIndex` (pieces are in text order): a binary search, so a
+      // long paragraph with many inline nodes stays linear.
+      let low = 0;
+      let high = pieces.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (pieces[middle]!.at <= rawIndex) low = middle + 1;
+        else high = middle;
       }
+      const piece: TextPiece | undefined = pieces[low - 1];
       if (!piece || piece.sourceOffset === undefined) return node.position?.start.offset;
       return piece.sourceOffset + (rawIndex - piece.at);
     };
     const paragraphIndex = section.paragraphs.length;
     const start = pointAt(node.position?.start.offset, section.start);
     const paragraph: Paragraph = { text, start, sentences: [] };
-    const firstIndex = section.paragraphs.reduce((sum, p) => sum + p.sentences.length, 0);
+    // Sentence indexes run on through the section: continue from its last sentence (not a sum over all its paragraphs).
+    const firstIndex = (section.paragraphs.at(-1)?.sentences.at(-1)?.index ?? -1) + 1;
     for (const span of sentenceSpans(text)) {
       paragraph.sentences.push({
         text: span.text,

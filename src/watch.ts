@@ -194,6 +194,11 @@ async function serve(request: IncomingMessage, response: ServerResponse, outDir:
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
+  if (path === '/favicon.ico') {
+    // Browsers ask for it; a deck has none, and a 404 would be a console error.
+    response.writeHead(204).end();
+    return;
+  }
   if (path === `${OWN_PATH}live-reload.js`) {
     response.writeHead(200, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'no-store' }).end(LIVE_RELOAD_SCRIPT);
     return;

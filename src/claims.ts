@@ -1,8 +1,16 @@
 /**
- * Claims: which sentences of a section carry its main claims, and the short
+ * Claims: which sentences of an article carry its main claims, and the short
  * bullet each becomes.
+ *
+ * A sentence is scored by where it sits (the lead of a news story, the topic
+ * sentence of a paragraph, the conclusion of an analysis), by how central its
+ * bullet is to the text around it (cosine of content words), by claim cues
+ * (modality, numbers, names) and by penalties (questions, quotes, boilerplate,
+ * a bullet that could not be compressed cleanly). Claims are then chosen with
+ * maximal marginal relevance, so a slide does not say the same thing twice,
+ * and shown in the article's order.
  */
-import { compressSentence } from './compress.ts';
+import { compressClaim, type Compression } from './compress.ts';
 import type { Article, Section, Sentence } from './types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
@@ -30,7 +38,9 @@ export function contentWords(text: string): string[] {
     .filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+type Vector = Map<string, number>;
+
+function cosine(a: Vector, b: Vector): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -43,90 +53,215 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-function vectorOf(words: string[]): Map<string, number> {
-  const vector = new Map<string, number>();
+function vectorOf(words: string[]): Vector {
+  const vector: Vector = new Map();
   for (const word of words) vector.set(word, (vector.get(word) ?? 0) + 1);
   return vector;
 }
 
-const CLAIM_CUES = /\b(is|are|was|were|has|have|will|would|may|might|could|can|must|should|aims?|seeks?|threatens?|means?|shows?|expects?|designed|potential|likely|increasingly|significant)\b/i;
-const QUESTION = /\?["'”’)]*$/;
-const WEAK_OPENERS = /^(for example|for instance|in other words|that said|this is|it is|here is|click|read more)\b/i;
+/** A sentence that could become a bullet, with what scoring needs to know about it. */
+interface Candidate {
+  sentence: Sentence;
+  section: number;
+  compression: Compression;
+  /** Content words of the bullet. */
+  vector: Vector;
+  /** Index of the sentence in the whole article. */
+  position: number;
+  /** Whether the sentence opens its paragraph. */
+  opensParagraph: boolean;
+  /** Index of the sentence in its paragraph. */
+  inParagraph: number;
+  /** Index of the paragraph in the whole article. */
+  paragraph: number;
+  /** Whether the sentence closes a paragraph of three or more sentences (a concluding sentence). */
+  closesParagraph: boolean;
+  /** Whether the sentence sits in the article's last paragraph. */
+  inLastParagraph: boolean;
+}
 
-/** Score every sentence of a section by how much it reads as one of the section's main claims. */
-export function scoreSentences(section: Section): Array<{ sentence: Sentence; score: number }> {
-  const sentences = section.paragraphs.flatMap((paragraph) => paragraph.sentences);
-  const vectors = sentences.map((sentence) => vectorOf(contentWords(sentence.text)));
-  const sectionVector = vectorOf(sentences.flatMap((sentence) => contentWords(sentence.text)));
-  return sentences.map((sentence, index) => {
-    const words = sentence.text.split(/\s+/).length;
-    const paragraph = section.paragraphs[sentence.paragraph]!;
-    const positionInParagraph = paragraph.sentences.indexOf(sentence);
-    let score = cosine(vectors[index]!, sectionVector);
-    // Topic sentences open paragraphs; the first paragraph frames the section.
-    if (positionInParagraph === 0) score += 0.15;
-    if (sentence.paragraph === 0 && positionInParagraph === 0) score += 0.1;
-    // Concluding sentences close the section.
-    if (sentence.paragraph === section.paragraphs.length - 1 && positionInParagraph === paragraph.sentences.length - 1) score += 0.08;
-    if (CLAIM_CUES.test(sentence.text)) score += 0.05;
-    if (/\d/.test(sentence.text)) score += 0.03;
-    if (QUESTION.test(sentence.text)) score -= 0.3;
-    if (WEAK_OPENERS.test(sentence.text)) score -= 0.1;
-    if (words < 6) score -= 0.25;
-    return { sentence, score };
+/** Weight of an article's words: how often each content word occurs in it (more often: more what it is about). */
+function wordWeights(article: Article): (word: string) => number {
+  const counts = new Map<string, number>();
+  for (const section of article.sections) {
+    for (const paragraph of section.paragraphs) {
+      for (const word of contentWords(paragraph.text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return (word) => counts.get(word.replace(/['’]s$/u, '')) ?? 0;
+}
+
+/** Content words of the article's title and subtitle, unless briefdeck generated the title from the text. */
+function titleWordsOf(article: Article): string[] {
+  const first = article.sections[0];
+  if (first?.headingGenerated && article.title === first.heading) return [];
+  return contentWords([article.title, article.subtitle ?? ''].join(' '));
+}
+
+/** Content words of the whole article, with the title's words (a headline names the subject) counted thrice. */
+function articleVectorOf(article: Article): Vector {
+  const titleWords = titleWordsOf(article);
+  return vectorOf([
+    ...article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => contentWords(paragraph.text))),
+    ...titleWords,
+    ...titleWords,
+    ...titleWords,
+  ]);
+}
+
+/** Compressions are computed once per sentence: the same sentence is scored for the key points and its section. */
+const compressions = new WeakMap<Sentence, Compression>();
+
+function candidatesOf(article: Article): Candidate[] {
+  const importance = wordWeights(article);
+  const candidates: Candidate[] = [];
+  const lastSection = article.sections.length - 1;
+  let paragraphs = 0;
+  article.sections.forEach((section, sectionIndex) => {
+    section.paragraphs.forEach((paragraph, paragraphIndex) => {
+      paragraphs += 1;
+      paragraph.sentences.forEach((sentence, indexInParagraph) => {
+        let compression = compressions.get(sentence);
+        if (!compression) {
+          compression = compressClaim(sentence.text, undefined, importance);
+          compressions.set(sentence, compression);
+        }
+        candidates.push({
+          sentence,
+          section: sectionIndex,
+          compression,
+          vector: vectorOf(contentWords(compression.text)),
+          position: candidates.length,
+          opensParagraph: indexInParagraph === 0,
+          inParagraph: indexInParagraph,
+          closesParagraph: paragraph.sentences.length >= 3 && indexInParagraph === paragraph.sentences.length - 1,
+          paragraph: paragraphs - 1,
+          inLastParagraph: sectionIndex === lastSection && paragraphIndex === section.paragraphs.length - 1,
+        });
+      });
+    });
   });
+  return candidates;
+}
+
+const MODALITY = /\b(may|might|could|can|must|should|will|would|likely|unlikely|potential(ly)?|expected|aims?|seeks?|threatens?|means?|shows?|designed)\b/i;
+const CONCLUDING = /^(and so|so|thus|therefore|in sum|in short|in conclusion|ultimately|overall|all in all|in the end|the bottom line|taken together)\b/i;
+const QUESTION = /\?["'”’)]*$/;
+const QUOTED = /^["“‘']/;
+const BOILERPLATE = /^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related)\b/i;
+
+/** How strongly a candidate reads as a claim, apart from where it sits and how central it is. */
+function cueScore(candidate: Candidate, qualityWeight: number): number {
+  const { sentence, compression } = candidate;
+  const text = sentence.text;
+  let score = 0;
+  if (MODALITY.test(compression.text)) score += 0.05;
+  if (/\d/.test(compression.text)) score += 0.03;
+  if (QUESTION.test(text)) score -= 0.4;
+  if (QUOTED.test(text)) score -= 0.25;
+  if (BOILERPLATE.test(text)) score -= 1;
+  if (compression.words < 6) score -= 0.5;
+  // A bullet whose subject is a bare pronoun ("this is a worrying sign") does not stand alone on a slide.
+  if (/^(?:[^,]{0,40},\s*)?(this|that|these|those|it|they|he|she|we)\s/i.test(compression.text)) score -= 0.15;
+  // A bullet cut mid-phrase reads worse than another sentence that fits.
+  score -= qualityWeight * (1 - compression.quality);
+  return score;
 }
 
 /**
- * Choose up to `max` claims from a section with maximal marginal relevance
- * (strong and not repeating each other), returned in the article's order.
+ * Choose up to `max` candidates with maximal marginal relevance: strong, and not
+ * repeating each other. Returned in the article's order.
  */
-export function sectionClaims(section: Section, sectionIndex: number, max: number): Claim[] {
-  const scored = scoreSentences(section);
-  const chosen: Array<{ sentence: Sentence; score: number }> = [];
-  const vectors = new Map(scored.map(({ sentence }) => [sentence, vectorOf(contentWords(sentence.text))]));
-  const remaining = [...scored];
-  while (chosen.length < max && remaining.length > 0) {
-    let best = 0;
+function chooseByMmr(candidates: Candidate[], scores: number[], max: number, redundancyWeight = 0.6, coverage?: (candidate: Candidate, chosen: Candidate[]) => number): Candidate[] {
+  const chosen: number[] = [];
+  const order = candidates.map((_, index) => index);
+  while (chosen.length < max && chosen.length < candidates.length) {
+    let best = -1;
     let bestValue = -Infinity;
-    remaining.forEach((candidate, index) => {
-      const redundancy = Math.max(0, ...chosen.map((other) => cosine(vectors.get(candidate.sentence)!, vectors.get(other.sentence)!)));
-      const value = 0.7 * candidate.score - 0.3 * redundancy;
+    for (const index of order) {
+      if (chosen.includes(index)) continue;
+      const redundancy = Math.max(0, ...chosen.map((other) => cosine(candidates[index]!.vector, candidates[other]!.vector)));
+      const value = scores[index]! - redundancyWeight * redundancy + (coverage ? coverage(candidates[index]!, chosen.map((other) => candidates[other]!)) : 0);
       if (value > bestValue) {
         bestValue = value;
         best = index;
       }
-    });
-    chosen.push(remaining.splice(best, 1)[0]!);
+    }
+    chosen.push(best);
   }
-  return chosen
-    .sort((a, b) => a.sentence.index - b.sentence.index)
-    .map(({ sentence, score }) => ({ bullet: compressSentence(sentence.text), sentence, section: sectionIndex, score }));
+  return chosen.sort((a, b) => a - b).map((index) => candidates[index]!);
 }
 
-/** How many claims a section of this many sentences deserves on its slides. */
-export function claimBudget(sentenceCount: number): number {
-  return Math.max(1, Math.min(15, Math.round(sentenceCount / 2.5)));
+function claimOf(candidate: Candidate, score: number): Claim {
+  return { bullet: candidate.compression.text, sentence: candidate.sentence, section: candidate.section, score };
+}
+
+/** Score the sentences of one section as the claims of that section's slides: each paragraph's topic sentence first. */
+function sectionScores(candidates: Candidate[], articleVector?: Vector): number[] {
+  const sectionVector = vectorOf(candidates.flatMap((candidate) => [...candidate.vector.keys()]));
+  const firstParagraph = candidates[0]?.paragraph ?? 0;
+  return candidates.map((candidate) => {
+    let score =
+      0.6 / Math.sqrt(1 + candidate.inParagraph) +
+      0.3 / Math.sqrt(1 + candidate.paragraph - firstParagraph) +
+      (articleVector ? cosine(candidate.vector, sectionVector) + cosine(candidate.vector, articleVector) : 1.5 * cosine(candidate.vector, sectionVector)) +
+      cueScore(candidate, 0.3);
+    // A paragraph's point is often its last sentence ("The Islamic State challenges these notions ..."); conclusions close the article.
+    if (candidate.closesParagraph) score += 0.15;
+    if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.3;
+    return score;
+  });
+}
+
+/** A bonus for a claim from a paragraph (or section) that no chosen claim covers yet. */
+function coverParagraphs(candidate: Candidate, chosen: Candidate[]): number {
+  const same = chosen.filter((other) => other.paragraph === candidate.paragraph).length;
+  return same === 0 ? 0.3 : -0.25 * same;
+}
+
+/** Score every sentence of a section by how much it reads as one of the section's main claims. */
+export function scoreSentences(section: Section): Array<{ sentence: Sentence; score: number }> {
+  const candidates = candidatesOf({ title: '', sections: [section] });
+  const scores = sectionScores(candidates);
+  return candidates.map((candidate, index) => ({ sentence: candidate.sentence, score: scores[index]! }));
 }
 
 /**
- * The article's k main claims overall (bottom line up front): the strongest claim of
- * each section first, the thesis in the conclusion included, then the next strongest.
+ * Choose up to `max` claims from a section: strong, covering its paragraphs and
+ * not repeating each other, returned in the article's order. With the `article`,
+ * centrality counts what the whole article (and its title) is about too.
+ */
+export function sectionClaims(section: Section, sectionIndex: number, max: number, article?: Article): Claim[] {
+  const candidates = candidatesOf({ title: '', sections: [section] }).map((candidate) => ({ ...candidate, section: sectionIndex }));
+  const scores = sectionScores(candidates, article ? articleVectorOf(article) : undefined);
+  const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
+  return chooseByMmr(candidates, scores, max, 0.6, coverParagraphs).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
+}
+
+/** How many claims a section deserves on its slides: one a paragraph, or about three for five sentences when paragraphs are long; at most 15. */
+export function claimBudget(sentenceCount: number, paragraphCount = 0): number {
+  return Math.max(1, Math.min(15, Math.max(paragraphCount, Math.round(sentenceCount / 1.7))));
+}
+
+/**
+ * The article's k main claims overall (bottom line up front). The lead of the
+ * article weighs most (news puts the point first); so does centrality to the
+ * whole text; a concluding sentence ("And so, ...") carries the thesis of an
+ * analysis and is kept even at the end. Returned in the article's order.
  */
 export function keyPoints(article: Article, k: number): Claim[] {
-  const perSection = article.sections.map((section, index) =>
-    sectionClaims(section, index, Math.max(1, k)).sort((a, b) => b.score - a.score),
-  );
-  const chosen: Claim[] = [];
-  for (let round = 0; chosen.length < k && perSection.some((claims) => claims.length > round); round += 1) {
-    const candidates = perSection
-      .map((claims) => claims[round])
-      .filter((claim): claim is Claim => Boolean(claim))
-      .sort((a, b) => b.score - a.score);
-    for (const claim of candidates) {
-      if (chosen.length >= k) break;
-      chosen.push(claim);
-    }
-  }
-  return chosen.sort((a, b) => a.section - b.section || a.sentence.index - b.sentence.index);
+  const candidates = candidatesOf(article);
+  const articleVector = articleVectorOf(article);
+  const scores = candidates.map((candidate) => {
+    // The lead weighs most; in long paragraphs a later paragraph's topic sentence is not penalised for its predecessors' length.
+    const position = candidate.paragraph + candidate.inParagraph;
+    let score = 1 / Math.sqrt(1 + position) + 2 * cosine(candidate.vector, articleVector) + cueScore(candidate, candidate.compression.quality < 0.5 ? 0.15 : 0);
+    if (candidate.closesParagraph && !candidate.inLastParagraph) score += 0.15;
+    if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.5;
+    return score;
+  });
+  const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
+  // Draw from across sections: a section not yet represented gets a bonus.
+  const coverSections = (candidate: Candidate, chosen: Candidate[]) => (chosen.some((other) => other.section === candidate.section) ? 0 : 0.15);
+  return chooseByMmr(candidates, scores, k, 0.6, coverSections).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
 }

@@ -254,15 +254,28 @@ function dropLeadIn(seq: Tok[]): Tok[] {
     if (!isComma(seq[k])) continue;
     const rest = seq.slice(k + 1);
     const head = rest[0];
-    if (!head || head.pos === 'CCONJ' || isComma(head)) return seq;
+    if (!head || head.pos === 'CCONJ' || isComma(head) || /^(which|who|whom|whose|where)$/.test(lower(head))) return seq;
     if (wordTotal(rest) < 5 || !rest.some(isPredicate)) return seq;
     // The rest must open like a clause: a subject, not a verb or another adjunct.
-    if (LEAD_INS.has(lower(head)) || head.pos === 'ADV' || head.pos === 'SCONJ') {
+    if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
       const again = dropLeadIn(rest);
       return again === rest ? seq : again;
     }
     if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) && !QUOTES.test(head.text)) return seq;
     return rest;
+  }
+  return seq;
+}
+
+/** A clause set off by commas inside the main clause: "this support, when paired with ..., may strengthen". */
+function dropInterjectedClauses(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (!isComma(seq[i]) || !/^(when|while|as|although|though|once|after|before|since|despite|because|even)$/.test(lower(seq[i + 1]))) continue;
+    const close = nextComma(seq, i + 1);
+    if (close === -1 || close - i > 20 || close >= endIndex(seq)) continue;
+    const after = seq[close + 1]!;
+    if (!(isPredicate(after) || after.pos === 'ADV' || after.pos === 'PART')) continue;
+    seq = remove(seq, i, close + 1);
   }
   return seq;
 }
@@ -315,7 +328,9 @@ function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean): Tok[] | un
         DASHES.has(t.text) ||
         (isComma(t) && next !== undefined && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
         (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
-      : ((t.pos === 'ADP' || lower(t) === 'to') && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos)) ||
+      : (t.pos === 'ADP' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(enough|too|so)$/.test(lower(previous))) ||
+        // "its drawdown plans | to ensure ...", but not "significant enough for X | to proclaim".
+        (lower(t) === 'to' && previous.pos === 'NOUN' && !seq.slice(0, k).some((p) => /^(enough|too|so)$/.test(lower(p)))) ||
         (t.pos === 'CCONJ' && (afterComma || (previous.pos === 'NOUN' && next !== undefined && isPredicate(next)))) ||
         (t.pos === 'SCONJ' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(that|if|whether|unless)$/.test(lower(t)));
     if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
@@ -384,6 +399,7 @@ export function compressClaim(
     (s) => dropDashAsides(s, text),
     dropTrailingAttribution,
     dropRelativeClauses,
+    dropInterjectedClauses,
     dropAppositives,
     dropParticipialTail,
     dropLeadIn,

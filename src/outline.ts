@@ -80,7 +80,7 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
 
   article.sections.forEach((section, sectionIndex) => {
     const count = section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0);
-    const claims = sectionClaims(section, sectionIndex, claimBudget(count));
+    const claims = sectionClaims(section, sectionIndex, claimBudget(count, section.paragraphs.length), article);
     evenChunks(claims, MAX_BULLETS_PER_SLIDE).forEach((chunk, index) => {
       slides.push({
         kind: 'content',

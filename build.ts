@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { buildDeck, type BuildReport } from './src/build-deck.ts';
 import { BriefdeckError, formatMessage, formatUserError, isUserError } from './src/errors.ts';
 import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest.ts';
+import { isHandoutPaper, type HandoutPaper } from './src/handout.ts';
+import { isAspect, type Aspect } from './src/render.ts';
 import { THEMES } from './src/themes.ts';
 import { watchDecks } from './src/watch.ts';
 import type { ArticleFormat } from './src/types.ts';
@@ -32,6 +34,13 @@ Options:
   --key-points N     number of key points when generating an outline (default: 3-5 by length)
   --format FORMAT    read ARTICLE as md, txt or html (default: from the file extension)
   --regenerate       generate the outline afresh; the old one is kept as OUTLINE.bak
+  --aspect RATIO     slide shape: 16:9 (1280x720, default) or 4:3 (1024x768)
+  --pdf              also print OUT/report/report.pdf, one page per slide (needs Chromium)
+  --pdf-notes        also print OUT/report/report.notes.pdf: each slide, then a page of its notes
+  --handout [PAPER]  also print OUT/report/report.handout.pdf: a portrait a4 (default) or letter
+                     page per slide, the slide on top, its notes and ruled lines below
+  --single-file      also write OUT/report/report.html: the whole deck in one file that
+                     presents offline from anywhere (speaker view included)
   --watch            build, serve the decks on http://127.0.0.1, rebuild when an
                      article or outline is saved and reload the open tab on the same slide
   -h, --help         show this help
@@ -49,13 +58,27 @@ interface Cli {
   regenerate: boolean;
   watch: boolean;
   help: boolean;
+  aspect?: Aspect;
+  pdf: boolean;
+  pdfNotes: boolean;
+  handout?: HandoutPaper;
+  singleFile: boolean;
+}
+
+/** `--handout` takes an optional paper: a bare `--handout` means a4. */
+function withHandoutPaper(argv: string[]): string[] {
+  return argv.flatMap((arg, index) => {
+    if (arg !== '--handout') return arg === 'a4' || arg === 'letter' ? (argv[index - 1] === '--handout' ? [] : [arg]) : [arg];
+    const next = argv[index + 1];
+    return [`--handout=${next === 'a4' || next === 'letter' ? next : 'a4'}`];
+  });
 }
 
 function parseCli(argv: string[]): Cli {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: withHandoutPaper(argv),
       allowPositionals: true,
       options: {
         out: { type: 'string' },
@@ -65,6 +88,11 @@ function parseCli(argv: string[]): Cli {
         regenerate: { type: 'boolean' },
         watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        aspect: { type: 'string' },
+        pdf: { type: 'boolean' },
+        'pdf-notes': { type: 'boolean' },
+        handout: { type: 'string' },
+        'single-file': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -89,7 +117,18 @@ function parseCli(argv: string[]): Cli {
     regenerate: values.regenerate ?? false,
     watch: values.watch ?? false,
     help: values.help ?? false,
+    aspect: optionIn(values.aspect, isAspect, '--aspect expects 16:9 or 4:3'),
+    pdf: values.pdf ?? false,
+    pdfNotes: values['pdf-notes'] ?? false,
+    handout: optionIn(values.handout, isHandoutPaper, '--handout expects a4 or letter'),
+    singleFile: values['single-file'] ?? false,
   };
+}
+
+function optionIn<T extends string>(value: string | undefined, valid: (value: string) => value is T, expected: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!valid(value)) throw new UsageError(`${expected}, not \`${value}\``);
+  return value;
 }
 
 /** The articles in the content folder: files briefdeck reads, outline files excluded. */
@@ -121,9 +160,26 @@ async function main(argv: string[]): Promise<number> {
   let failed = 0;
   for (const article of articles) {
     try {
-      const report = await buildDeck({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, format: cli.format, regenerate: cli.regenerate });
+      const report = await buildDeck({
+        article,
+        outDir: cli.outDir,
+        theme: cli.theme,
+        keyPoints: cli.keyPoints,
+        format: cli.format,
+        regenerate: cli.regenerate,
+        aspect: cli.aspect,
+        pdf: cli.pdf,
+        pdfNotes: cli.pdfNotes,
+        handout: cli.handout,
+        singleFile: cli.singleFile,
+        onProgress: (progress) => process.stderr.write(`pdf: ${progress.message}\n`),
+      });
       for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
       process.stdout.write(describe(report) + '\n');
+      for (const [what, written] of [['pdf', report.exports.pdf], ['pdf with notes', report.exports.notesPdf], ['handout', report.exports.handout]] as const) {
+        if (written) process.stdout.write(`${report.articlePath} -> ${written.path} (${what}, ${written.pages} pages)\n`);
+      }
+      if (report.exports.singleFile) process.stdout.write(`${report.articlePath} -> ${report.exports.singleFile} (single file)\n`);
     } catch (error) {
       if (!isUserError(error)) throw error;
       process.stderr.write(`error: ${formatUserError(error)}\n`);

@@ -14,19 +14,19 @@ import { updateOutline, type OutlineUpdate } from './merge.ts';
 import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from './outline-markdown.ts';
 import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
 import { articleFromFile } from './pipeline.ts';
+import { exportDeck, type ExportOptions, type ExportReport } from './deck-exports.ts';
 import { fitOutline, reportFitProblems } from './fit.ts';
 import { renderDeck, type Aspect } from './render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from './themes.ts';
 import type { ArticleFormat } from './types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { assertInside, readFileBounded } from './safe-path.ts';
-import { assertInside, readFileBounded } from './safe-path.ts';
 
 /** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
 /** Options of one build. Defaults are written here and nowhere else. */
-export interface BuildOptions {
+export interface BuildOptions extends ExportOptions {
   /** Path of the article file. */
   article: string;
   /** Folder the deck folder goes in (the deck is `<outDir>/<name>/index.html`); default `dist`. */
@@ -58,6 +58,8 @@ export interface BuildReport {
   theme: ThemeName;
   /** Warnings and notes about the article and the outline, each with its file and place. */
   messages: VFileMessage[];
+  /** The PDFs and single-file deck written on request (see {@link ExportOptions}). */
+  exports: ExportReport;
 }
 
 /** The outline file that belongs to an article: `<dir>/<name>.outline.md`. */
@@ -208,6 +210,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   }
   const saved = await saveOutline(outlinePath, update, ours);
   await writeDeck(deckDir, deck.html, deck.assets);
+  const exports = await exportDeck(deck, deckDir, name, outline, options);
 
   return {
     name,
@@ -220,15 +223,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
     slideCount: deck.slides.length,
     theme,
     messages,
+    exports,
   };
 }
 
 /** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */
 async function writeDeck(deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
-  // A symlinked deck or assets folder must not carry the writes out of the output folder.
-  for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
-    await assertInside(dirname(deckDir), folder, 'the deck folder');
-  }
   // A symlinked deck or assets folder must not carry the writes out of the output folder.
   for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
     await assertInside(dirname(deckDir), folder, 'the deck folder');

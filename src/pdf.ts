@@ -148,7 +148,7 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
   const width = Number(size?.[1] ?? 1280);
   const height = Number(size?.[2] ?? 720);
 
-  progress({ phase: 'launch', message: 'starting Chromium' });
+  if (!options.browser) progress({ phase: 'launch', message: 'starting Chromium' });
   const browser = options.browser ?? (await launchChromium());
   try {
     const context = await sealedContext(browser, folder, { width, height });

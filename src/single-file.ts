@@ -1,0 +1,94 @@
+/**
+ * The single-file deck: the rendered deck's hast tree with every asset inlined
+ * (stylesheets as `<style>`, scripts as inline `<script>`, images as data URIs),
+ * so one HTML file presents from file:// with zero requests, speaker view included.
+ * Its Content-Security-Policy allows exactly its own inline scripts, by hash.
+ */
+import { createHash } from 'node:crypto';
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { RenderedDeck } from './render.ts';
+
+const MEDIA_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  avif: 'image/avif',
+};
+
+/** The CSP of a single-file deck: only the given inline scripts (by SHA-256), inline styles, data: fonts and images, nothing else. */
+export function singleFileCsp(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.map((hash) => `'sha256-${hash}'`).join(' ')}`,
+    // reveal.js lays slides out with style attributes, which hashes cannot allow.
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'self'",
+    "child-src 'self'",
+    "worker-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/** Base64 SHA-256 of a script's text, as CSP hashes it. */
+export function scriptHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+function assetText(contents: ReadonlyMap<string, Uint8Array>, path: string): string {
+  const bytes = contents.get(path);
+  if (!bytes) throw new TypeError(`Missing the contents of deck asset \`${path}\``);
+  // `</script` or `</style` inside an asset would end the element early.
+  return Buffer.from(bytes).toString('utf8').replace(/<\/(script|style)/gi, '<\\/$1');
+}
+
+/**
+ * Inline a rendered deck's assets into one HTML document. `contents` holds the
+ * bytes of each asset by its path in the deck folder (`DeckAsset.to`) and of
+ * each image the slides use.
+ */
+export function toSingleFileHast(deck: RenderedDeck, contents: ReadonlyMap<string, Uint8Array>): Root {
+  const tree = structuredClone(deck.tree);
+  const hashes: string[] = [];
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.tagName === 'link' && String(node.properties.rel ?? '').includes('stylesheet') && typeof node.properties.href === 'string') {
+      parent.children[index] = h('style', assetText(contents, node.properties.href));
+      return;
+    }
+    if (node.tagName === 'script' && typeof node.properties.src === 'string') {
+      const text = assetText(contents, node.properties.src);
+      hashes.push(scriptHash(text));
+      parent.children[index] = h('script', text);
+      return;
+    }
+    if (node.tagName === 'img' && typeof node.properties.src === 'string' && !/^data:/i.test(node.properties.src)) {
+      const bytes = contents.get(node.properties.src);
+      const type = MEDIA_TYPES[node.properties.src.split('.').pop()?.toLowerCase() ?? ''];
+      if (bytes && type) node.properties.src = `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+    }
+  });
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'meta' && node.properties.httpEquiv !== undefined && String(node.properties.httpEquiv).toLowerCase().includes('content-security-policy')) {
+      node.properties.content = singleFileCsp(hashes);
+    }
+  });
+  return tree;
+}
+
+/** The single-file deck as HTML. */
+export function singleFileHtml(deck: RenderedDeck, contents: ReadonlyMap<string, Uint8Array>): string {
+  // Scripts must serialize byte for byte as hashed: hast-util-to-html leaves script text unescaped.
+  return toHtml(toSingleFileHast(deck, contents));
+}

@@ -267,7 +267,9 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
     }
     if (NOTES_OPEN.test(line.text)) {
       if (!block) fail('Unexpected notes before any slide: start a slide with a `## Title` line first', lineNumber, 1, 'slide-first');
-      const close = lines.findIndex((l, i) => i > index && FENCE_CLOSE.test(l.text));
+      let close = index + 1;
+      while (close < lines.length && !FENCE_CLOSE.test(lines[close]!.text)) close += 1;
+      if (close === lines.length) close = -1;
       if (close === -1) fail('Unclosed notes block: expected a `:::` line to end it', lineNumber, 1, 'notes');
       const notes = lines
         .slice(index + 1, close)

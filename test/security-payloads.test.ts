@@ -91,7 +91,7 @@ async function exercise(file: string): Promise<Trace> {
       pwned: (window as unknown as { __bdPwned?: number }).__bdPwned,
       title: document.title,
       scripts: document.scripts.length,
-      handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.tagName} ${attribute.name}`)),
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((element) => Array.from(element.attributes).filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.tagName} ${attribute.name}`)),
     }));
     if (state.pwned !== undefined) trace.markers.push(`window.__bdPwned = ${state.pwned}`);
     // The payload text may be in the title; only a payload that ran makes it exactly this.

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
@@ -7,7 +7,7 @@ import { outlineFromMarkdown, outlineToMarkdown } from '../src/outline-markdown.
 import { outlineFromText } from '../src/pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('outline-file-'));
+const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('outline-file-') && existsSync(join(FIXTURES, name, 'input.outline.md')));
 const valid = cases.filter((name) => !name.startsWith('outline-file-error-'));
 const invalid = cases.filter((name) => name.startsWith('outline-file-error-'));
 

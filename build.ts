@@ -32,6 +32,9 @@ Options:
   --out DIR          folder the deck folders go in (default: dist)
   --theme NAME       deck theme, overriding the outline's: ${Object.keys(THEMES).join(', ')}
   --key-points N     number of key points when generating an outline (default: 3-5 by length)
+  --minutes N        size a generated outline to an N-minute talk (about 1.5 min a content
+                     slide, notes at 130 spoken words a minute); weaker claims move to the
+                     notes (default: every section gets its slides)
   --format FORMAT    read ARTICLE as md, txt or html (default: from the file extension)
   --regenerate       generate the outline afresh; the old one is kept as OUTLINE.bak
   --aspect RATIO     slide shape: 16:9 (1280x720, default) or 4:3 (1024x768)
@@ -54,6 +57,7 @@ interface Cli {
   outDir: string;
   theme?: string;
   keyPoints?: number;
+  minutes?: number;
   format?: ArticleFormat;
   regenerate: boolean;
   watch: boolean;
@@ -84,6 +88,7 @@ function parseCli(argv: string[]): Cli {
         out: { type: 'string' },
         theme: { type: 'string' },
         'key-points': { type: 'string' },
+        minutes: { type: 'string' },
         format: { type: 'string' },
         regenerate: { type: 'boolean' },
         watch: { type: 'boolean' },
@@ -104,6 +109,11 @@ function parseCli(argv: string[]): Cli {
     keyPoints = Number(values['key-points']);
     if (!Number.isInteger(keyPoints) || keyPoints < 1 || keyPoints > 10) throw new UsageError(`--key-points expects a whole number from 1 to 10, not \`${values['key-points']}\``);
   }
+  let minutes: number | undefined;
+  if (values.minutes !== undefined) {
+    minutes = Number(values.minutes);
+    if (!Number.isFinite(minutes) || minutes < 1 || minutes > 600) throw new UsageError(`--minutes expects a number of minutes from 1 to 600, not \`${values.minutes}\``);
+  }
   const format = values.format;
   if (format !== undefined && format !== 'md' && format !== 'txt' && format !== 'html') {
     throw new UsageError(`--format expects md, txt or html, not \`${format}\``);
@@ -113,6 +123,7 @@ function parseCli(argv: string[]): Cli {
     outDir: values.out ?? 'dist',
     theme: values.theme,
     keyPoints,
+    minutes,
     format,
     regenerate: values.regenerate ?? false,
     watch: values.watch ?? false,
@@ -165,6 +176,7 @@ async function main(argv: string[]): Promise<number> {
         outDir: cli.outDir,
         theme: cli.theme,
         keyPoints: cli.keyPoints,
+        minutes: cli.minutes,
         format: cli.format,
         regenerate: cli.regenerate,
         aspect: cli.aspect,
@@ -193,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
 async function watch(articles: string[], cli: Cli): Promise<number> {
   if (cli.regenerate) throw new UsageError('--regenerate and --watch do not go together: regenerate first, then watch');
   const running = await watchDecks(
-    { builds: articles.map((article) => ({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, format: cli.format })) },
+    { builds: articles.map((article) => ({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, minutes: cli.minutes, format: cli.format })) },
     {
       onBuild: (report, ms) => {
         for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);

@@ -15,6 +15,7 @@ import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from './
 import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
 import { articleFromFile } from './pipeline.ts';
 import { exportDeck, type ExportOptions, type ExportReport } from './deck-exports.ts';
+import { checkFidelity } from './fidelity.ts';
 import { fitOutline, reportFitProblems } from './fit.ts';
 import { renderDeck, type Aspect } from './render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from './themes.ts';
@@ -37,6 +38,8 @@ export interface BuildOptions extends ExportOptions {
   theme?: string;
   /** Number of key points when generating the outline; default 3-5 by article length. */
   keyPoints?: number;
+  /** Talk length in minutes when generating the outline: sizes the deck (see `OutlineOptions.minutes`); default: every section. */
+  minutes?: number;
   /** Generate the outline afresh, keeping the old file as `<outline>.bak`; default false. */
   regenerate?: boolean;
   /** Slide shape: `16:9` (1280x720, default) or `4:3` (1024x768). */
@@ -184,7 +187,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
       ours,
       base: await readTextIfExists(basePathFor(outlinePath)),
       theirs: () =>
-        outlineToMarkdown(outlineFromArticle(article, { keyPoints: options.keyPoints, sourceName: basename(articlePath) }), {
+        outlineToMarkdown(outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath) }), {
           theme: options.theme,
           article: basename(articlePath),
           'article-sha256': articleSha256,
@@ -198,6 +201,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   outlineFile.value = outlineText;
   const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
   const theme = resolveTheme(options.theme, settings, outlineFile);
+  // Every number and name on a slide must be in the article; a hand edit that breaks this is warned about at its line.
+  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines });
   // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
   const fitted = fitOutline(written, { theme, aspect: options.aspect });
   reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);

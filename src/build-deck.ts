@@ -14,7 +14,7 @@ import { updateOutline, type OutlineUpdate } from './merge.ts';
 import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from './outline-markdown.ts';
 import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
 import { articleFromFile } from './pipeline.ts';
-import { exportDeck, type ExportOptions, type ExportReport } from './deck-exports.ts';
+import type { ExportOptions, ExportReport } from './deck-exports.ts';
 import { checkFidelity } from './fidelity.ts';
 import { fitOutline, reportFitProblems } from './fit.ts';
 import { renderDeck, type Aspect } from './render.ts';
@@ -215,7 +215,12 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   }
   const saved = await saveOutline(outlinePath, update, ours);
   await writeDeck(deckDir, deck.html, deck.assets);
-  const exports = await exportDeck(deck, deckDir, name, outline, options);
+  // The exporters load the PDF library and the browser driver (a third of a second): only when an export is asked for.
+  // A new export option must be added to this test too.
+  const exports: ExportReport =
+    options.pdf || options.pdfNotes || options.handout || options.singleFile
+      ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options)
+      : {};
 
   return {
     name,

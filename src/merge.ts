@@ -25,6 +25,9 @@ import {
 } from './outline-markdown.ts';
 import type { Bullet, Slide } from './types.ts';
 
+/** Slide kinds a generated outline has once. */
+const SINGLE_KINDS = new Set(['title', 'key-points', 'closing']);
+
 /** Front-matter keys that come from the article; the others (theme, lang) belong to the person. */
 const ARTICLE_KEYS = ['title', 'subtitle', 'author', 'date', 'source', 'article', 'article-sha256'] as const;
 
@@ -277,7 +280,20 @@ function matchByKeys<T>(base: T[], other: T[], keys: Array<(item: T) => string |
  * file, whose markers stay; bullet text for a new generation, whose line numbers move).
  */
 function matchSlides(base: OutlineSlideBlock[], other: OutlineSlideBlock[], generated: boolean): Array<number | undefined> {
-  const result = matchByKeys(base, other, [(block) => `${block.slide.kind}\u0000${block.slide.title}`]);
+  // The title, key-points and closing slides are one of a kind: the nth of a kind matches the nth when its title changed.
+  const nth = (blocks: OutlineSlideBlock[]) => {
+    const seen = new Map<string, number>();
+    return new Map(blocks.map((block) => {
+      const count = seen.get(block.slide.kind) ?? 0;
+      seen.set(block.slide.kind, count + 1);
+      return [block, `${block.slide.kind}#${count}`] as const;
+    }));
+  };
+  const ordinals = new Map([...nth(base), ...nth(other)]);
+  const result = matchByKeys(base, other, [
+    (block) => `${block.slide.kind}\u0000${block.slide.title}`,
+    (block) => (SINGLE_KINDS.has(block.slide.kind) ? ordinals.get(block) : undefined),
+  ]);
   const taken = new Set(result.filter((index): index is number => index !== undefined));
   const signature = (bullet: Bullet) => (generated ? bullet.text : bullet.source ?? bullet.text);
   other.forEach((block, index) => {

@@ -185,6 +185,22 @@ describe('mergeOutlines', () => {
     expect(slideTitled(read(text), 'The timetable')).toEqual(slideTitled(read(theirs), 'The timetable'));
   });
 
+  it('should follow a renamed article title on the title slide the person added a line to', () => {
+    const renamed = MERGE_ARTICLE.replace('# Rail Fares and Commuters', '# Cheaper Rail Fares');
+    const ours = editOutline(base, (document) => {
+      const block = document.slides.find((each) => each.slide.kind === 'title')!;
+      block.parts.push({ type: 'paragraph', raw: 'Presented by the planning team\n', line: 0, text: 'Presented by the planning team' }, { type: 'blank', raw: '\n', line: 0 });
+    });
+    const text = mergeOutlines(base, ours, generateOutline(renamed));
+    const merged = read(text);
+    const titles = merged.outline.slides.filter((slide) => slide.kind === 'title');
+    expect(titles).toHaveLength(1);
+    expect(titles[0]!.title).toBe('Cheaper Rail Fares');
+    expect(titles[0]!.body).toContain('Presented by the planning team');
+    expect(merged.outline.title).toBe('Cheaper Rail Fares');
+    expect(conflictMessages(text)).toEqual([]);
+  });
+
   it('should keep a title the person changed in the front matter and take the new hash', () => {
     const ours = base.replace('title: Rail Fares and Commuters', 'title: Cheaper Trains');
     const merged = read(mergeOutlines(base, ours, theirs));

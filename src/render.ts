@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
 import { DEFAULT_THEME, THEMES, type ThemeName } from './themes.ts';
 import type { Outline, Slide } from './types.ts';
 
@@ -53,21 +54,23 @@ export interface RenderedDeck {
 }
 
 /**
- * The deck's Content-Security-Policy: scripts only from the deck's own files, no
- * network, no frames, no plugins, no forms. Styles may be inline because reveal.js
+ * The deck's Content-Security-Policy: scripts only from the deck's own files
+ * (and the speaker view's inline script, by hash: its pop-up inherits this
+ * policy), no network, frames only of the deck itself (the speaker view's slide
+ * previews), no plugins, no forms. Styles may be inline because reveal.js
  * positions slides with style attributes.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  `script-src 'self' ${SPEAKER_VIEW_SCRIPT_SOURCES.join(' ')}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'none'",
   "media-src 'none'",
   "object-src 'none'",
-  "frame-src 'none'",
-  "child-src 'none'",
+  "frame-src 'self'",
+  "child-src 'self'",
   "worker-src 'none'",
   "form-action 'none'",
   "base-uri 'none'",

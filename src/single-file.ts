@@ -10,6 +10,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { RenderedDeck } from './render.ts';
+import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
   png: 'image/png',
@@ -21,11 +22,15 @@ const MEDIA_TYPES: Record<string, string> = {
   avif: 'image/avif',
 };
 
-/** The CSP of a single-file deck: only the given inline scripts (by SHA-256), inline styles, data: fonts and images, nothing else. */
+/**
+ * The CSP of a single-file deck: only the given inline scripts and the speaker
+ * view's (by SHA-256), inline styles, data: fonts and images, frames of the deck
+ * itself (the speaker view's slide previews), nothing else.
+ */
 export function singleFileCsp(scriptHashes: readonly string[]): string {
   return [
     "default-src 'none'",
-    `script-src ${scriptHashes.map((hash) => `'sha256-${hash}'`).join(' ')}`,
+    `script-src ${[...scriptHashes.map((hash) => `'sha256-${hash}'`), ...SPEAKER_VIEW_SCRIPT_SOURCES].join(' ')}`,
     // reveal.js lays slides out with style attributes, which hashes cannot allow.
     "style-src 'unsafe-inline'",
     'img-src data:',

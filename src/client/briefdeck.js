@@ -7,6 +7,8 @@
     var parsed = Number(value);
     return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
   };
+  // A slide preview inside the speaker view (`?receiver`).
+  var receiver = /(^|[?&])receiver(&|=|$)/.test(window.location.search.slice(1));
   // Printing (`?print-pdf`): pages exactly the slide size, so a 1280x720 deck prints 16:9 pages.
   var printing = /(^|[?&])print-pdf(&|=|$)/.test(window.location.search.slice(1));
   window.Reveal.initialize({
@@ -21,9 +23,10 @@
     controls: true,
     progress: true,
     transition: 'fade',
-    // The deck never talks to other windows: no postMessage API, no events posted.
-    postMessage: false,
-    postMessageEvents: false,
+    // The deck talks to other windows only as a slide preview inside the speaker view
+    // (which loads it with `?receiver`); otherwise no postMessage API, no events posted.
+    postMessage: receiver,
+    postMessageEvents: receiver,
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
     showNotes: data.showNotes === 'true' ? 'separate-page' : false,

@@ -11,6 +11,7 @@
  * `<!-- briefdeck-conflict: ... -->` comment after it says what the article now has.
  */
 import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import { parseDocument } from 'yaml';
 import {
   bulletToMarkdown,
@@ -87,7 +88,7 @@ export function updateOutline(input: OutlineUpdateInput, file: VFile): OutlineUp
     const base = input.base === undefined && recorded !== undefined ? input.theirs() : undefined;
     return { status: 'kept', text: input.ours, write: false, backup: false, base };
   }
-  if (input.base === undefined) {
+  if (input.base === undefined || !readable(input.base)) {
     file.message('The article changed since this outline was generated, but briefdeck has no record of the outline it generated, so it cannot merge: the outline is used as it is (run with --regenerate to start fresh)', {
       place: { line: 1, column: 1 },
       ruleId: 'no-base',
@@ -98,6 +99,17 @@ export function updateOutline(input: OutlineUpdateInput, file: VFile): OutlineUp
   const theirs = input.theirs();
   if (input.ours === input.base) return { status: 'updated', text: theirs, write: true, backup: false, base: theirs };
   return { status: 'merged', text: mergeOutlines(input.base, input.ours, theirs), write: true, backup: false, base: theirs };
+}
+
+/** Whether a recorded base reads as an outline (someone may have edited or truncated the record). */
+function readable(text: string): boolean {
+  try {
+    outlineFromMarkdown(text, new VFile({ value: text }));
+    return true;
+  } catch (error) {
+    if (error instanceof VFileMessage) return false;
+    throw error;
+  }
 }
 
 /**

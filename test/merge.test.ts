@@ -86,6 +86,14 @@ describe('updateOutline', () => {
     ]);
   });
 
+  it('should keep the file when the record of the generated outline cannot be read', () => {
+    const file = new VFile({ path: 'article.outline.md' });
+    const ours = editOutline(base, (document) => rewordBullet(document, 1, 0, 'Mine'));
+    const update = updateOutline({ ours, base: '- truncated record\n', theirs: () => generateOutline(changed), articleSha256: articleHash(changed) }, file);
+    expect(update).toEqual({ status: 'kept', text: ours, write: false, backup: false });
+    expect(file.messages).toHaveLength(1);
+  });
+
   it('should start fresh and ask for a backup on regenerate', () => {
     const ours = editOutline(base, (document) => deleteSlide(document, 1));
     const update = updateOutline({ ours, base, theirs: () => base, articleSha256: hash, regenerate: true }, new VFile());

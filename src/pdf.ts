@@ -55,6 +55,8 @@ export interface PdfReport {
   /** Slides printed. */
   slides: number;
   mode: NonNullable<PdfOptions['mode']>;
+  /** Requests the printing browser refused: anything not a file inside the deck folder. */
+  blocked: string[];
 }
 
 /** Whether `url` is a file:// URL of a file inside `folder`. */
@@ -72,9 +74,14 @@ export function isInsideFolder(url: string, folder: string): boolean {
 }
 
 /** A context that can only read the deck folder: offline, and every other request aborted. */
-async function sealedContext(browser: Browser, folder: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+async function sealedContext(browser: Browser, folder: string, viewport: { width: number; height: number }, blocked: string[]): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, offline: true, javaScriptEnabled: true, serviceWorkers: 'block' });
-  await context.route('**/*', (route) => (isInsideFolder(route.request().url(), folder) ? route.continue() : route.abort('blockedbyclient')));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isInsideFolder(url, folder)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
   return context;
 }
 
@@ -87,6 +94,11 @@ async function openForPrint(context: BrowserContext, indexPath: string, notes: b
   await page.waitForSelector('html[data-briefdeck-ready]', { state: 'attached', timeout: 30_000 });
   await page.waitForSelector('.reveal .pdf-page', { state: 'attached', timeout: 30_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // reveal.js hides the slides that are not current from assistive technology; on paper every
+  // slide is shown, and only what is exposed gets PDF tags and bookmarks.
+  await page.evaluate(() => {
+    for (const slide of Array.from(document.querySelectorAll('.reveal .slides section[aria-hidden]'))) slide.removeAttribute('aria-hidden');
+  });
   return page;
 }
 
@@ -151,7 +163,8 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
   if (!options.browser) progress({ phase: 'launch', message: 'starting Chromium' });
   const browser = options.browser ?? (await launchChromium());
   try {
-    const context = await sealedContext(browser, folder, { width, height });
+    const blocked: string[] = [];
+    const context = await sealedContext(browser, folder, { width, height }, blocked);
     try {
       progress({ phase: 'load', message: `laying out ${options.indexPath} for print` });
       const page = await openForPrint(context, options.indexPath, mode === 'notes');
@@ -172,7 +185,7 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
       progress({ phase: 'write', message: `writing ${options.pdfPath}` });
       await writeFileAtomic(options.pdfPath, bytes);
       progress({ phase: 'done', message: `${options.pdfPath}: ${pages} pages` });
-      return { pdfPath: options.pdfPath, pages, slides: counts.slides, mode };
+      return { pdfPath: options.pdfPath, pages, slides: counts.slides, mode, blocked };
     } finally {
       await context.close();
     }

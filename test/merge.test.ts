@@ -209,6 +209,14 @@ describe('mergeOutlines', () => {
     expect(conflictMessages(text)).toEqual([]);
   });
 
+  it('should mark a front-matter value both sides changed with a YAML comment and report it', () => {
+    const ours = base.replace('title: Rail Fares and Commuters', 'title: Cheaper Trains');
+    const text = mergeOutlines(base, ours, generateOutline(MERGE_ARTICLE.replace('# Rail Fares and Commuters', '# Cheaper Rail Fares')));
+    expect(read(text).outline.title).toBe('Cheaper Trains');
+    const line = text.split('\n').findIndex((each) => each.startsWith('title: Cheaper Trains')) + 1;
+    expect(conflictMessages(text)).toEqual([`${line}: Unresolved merge conflict: the article now has "Cheaper Rail Fares" (delete this comment once resolved)`]);
+  });
+
   it('should keep a title the person changed in the front matter and take the new hash', () => {
     const ours = base.replace('title: Rail Fares and Commuters', 'title: Cheaper Trains');
     const merged = read(mergeOutlines(base, ours, theirs));

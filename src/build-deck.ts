@@ -129,15 +129,6 @@ async function readArticle(path: string): Promise<string> {
   return text;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
 function resolveTheme(cli: string | undefined, outline: OutlineSettings, outlineFile: VFile): ThemeName {
   const chosen = cli ?? outline.theme ?? DEFAULT_THEME;
   if (isThemeName(chosen)) return chosen;

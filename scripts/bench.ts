@@ -7,6 +7,7 @@
  *   npm run bench                 # 7 runs a case (3 for the 8 MB article)
  *   npm run bench -- --runs 11    # more runs
  *   npm run bench -- --quick      # seed cases only
+ *   npm run bench -- --limit 120  # stop any run after 120 s (default 300)
  *
  * Cases run interleaved (round after round) so a burst of load on a shared
  * machine hits all of them alike; figures are medians. Articles of 1 and 8 MB are
@@ -28,11 +29,14 @@ const EVAL_SET = resolve(ROOT, '..', 'shared', 'eval', 'cnndm-dev.jsonl');
 const LAUNCHER = join(ROOT, 'scripts', 'briefdeck.mjs');
 const TIME = '/usr/bin/time';
 
-/** One timed run: wall milliseconds, peak resident memory in MB (when /usr/bin/time is there), and whether it exited 0. */
+/** One timed run: wall milliseconds, CPU milliseconds (user + system) and peak resident memory in MB (both when /usr/bin/time is there), and whether it exited 0. */
 interface Sample {
   ms: number;
+  cpuMs?: number;
   rssMb?: number;
   ok: boolean;
+  /** Killed after the run time limit. */
+  timedOut: boolean;
   stderr: string;
 }
 
@@ -52,21 +56,27 @@ interface Case {
   samples: Sample[];
 }
 
+/** No single run may take longer than this (the machine is shared); a run killed at the limit counts as the limit. */
+let runLimitMs = 300_000;
+
 function run(command: string[], cwd = ROOT): Sample {
   const useTime = existsSync(TIME);
   const timeFile = join(tmpdir(), `briefdeck-bench-time-${process.pid}`);
-  const argv = useTime ? [TIME, '-f', '%M', '-o', timeFile, ...command] : command;
+  const argv = useTime ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...command] : command;
   const started = process.hrtime.bigint();
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: runLimitMs, killSignal: 'SIGKILL' });
+  const timedOut = result.signal === 'SIGKILL';
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let rssMb: number | undefined;
+  let cpuMs: number | undefined;
   if (useTime && existsSync(timeFile)) {
-    // GNU time reports the largest resident set of the process and the children it waited for, in KB.
-    const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-    if (Number.isFinite(kb)) rssMb = kb / 1024;
+    // GNU time reports the largest resident set of the process and the children it waited for (KB), then user and system seconds.
+    const [kb, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    if (Number.isFinite(kb)) rssMb = kb! / 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000;
     rmSync(timeFile, { force: true });
   }
-  return { ms, rssMb, ok: result.status === 0, stderr: `${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+  return { ms, cpuMs, rssMb, ok: result.status === 0, timedOut, stderr: `${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
 function median(values: number[]): number {
@@ -137,8 +147,9 @@ function fmtS(ms: number | undefined): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, limit: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs ?? 7));
+  if (values.limit !== undefined) runLimitMs = Number(values.limit) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
   const node = process.execPath;
   try {
@@ -231,39 +242,54 @@ async function main(): Promise<void> {
         let sample = run(c.command, c.cwd);
         // A source edited meanwhile (others work in this tree) makes the launcher rebundle: not a build's cost, run again.
         if (sample.stderr.includes('briefdeck: rebuilt')) sample = run(c.command, c.cwd);
-        if (!sample.ok) process.stderr.write(`${c.label} failed:\n${sample.stderr}\n`);
+        if (sample.timedOut) process.stderr.write(`${c.label}: stopped at the ${runLimitMs / 1000} s limit\n`);
+        else if (!sample.ok) process.stderr.write(`${c.label} failed:\n${sample.stderr}\n`);
+        // One run at the limit says enough; more would only load the shared machine.
+        if (sample.timedOut) c.runs = round + 1;
         c.samples.push(sample);
       }
     }
 
     const byId = new Map(cases.map((c) => [c.id, c]));
     const medianMs = (c: Case | undefined) => (c && c.samples.length > 0 ? median(c.samples.map((s) => s.ms)) : undefined);
+    const medianCpu = (c: Case | undefined) => {
+      const values = (c?.samples ?? []).map((s) => s.cpuMs).filter((v): v is number => v !== undefined);
+      return values.length > 0 ? median(values) : undefined;
+    };
     const rows = cases.map((c) => {
       const ms = medianMs(c);
       const rss = c.samples.map((s) => s.rssMb).filter((v): v is number => v !== undefined);
       const floorMs = medianMs(c.floor ? byId.get(c.floor) : undefined);
-      const failed = c.samples.filter((s) => !s.ok).length;
+      const cpu = medianCpu(c);
+      const floorCpu = medianCpu(c.floor ? byId.get(c.floor) : undefined);
+      const failed = c.samples.filter((s) => !s.ok && !s.timedOut).length;
+      const timedOut = c.samples.some((s) => s.timedOut);
       return [
         c.label + (failed > 0 ? ` (${failed} failed)` : ''),
         String(c.samples.length),
-        fmtS(ms),
+        timedOut ? `> ${runLimitMs / 1000}` : fmtS(ms),
+        fmtS(cpu),
         rss.length > 0 ? Math.max(...rss).toFixed(0) : 'n/a',
         c.targetS === undefined ? '' : `<= ${c.targetS}`,
         ms !== undefined && floorMs !== undefined ? `${(ms / floorMs).toFixed(2)}x` : '',
+        cpu !== undefined && floorCpu !== undefined ? `${(cpu / floorCpu).toFixed(2)}x` : '',
       ];
     });
-    if (!pdf) rows.push(['seed deck + PDF (--pdf)', '0', 'n/a', 'n/a', '<= 2.5', 'n/a: the CLI has no --pdf yet']);
-    if (!pandoc) rows.push(['pandoc -t revealjs seed article', '0', 'n/a', 'n/a', '', 'n/a: pandoc not installed']);
-    const header = ['case', 'runs', 'median s', 'peak RSS MB', 'target s', 'vs floor'];
+    if (!pdf) rows.push(['seed deck + PDF (--pdf)', '0', 'n/a', 'n/a', 'n/a', '<= 2.5', 'n/a: the CLI has no --pdf yet', '']);
+    if (!pandoc) rows.push(['pandoc -t revealjs seed article', '0', 'n/a', 'n/a', 'n/a', '', 'n/a: pandoc not installed', '']);
+    const header = ['case', 'runs', 'wall s', 'cpu s', 'peak RSS MB', 'target s', 'wall vs floor', 'cpu vs floor'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
     const lines = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
     const t1 = medianMs(byId.get('1mb-gen'));
     const t8 = medianMs(byId.get('8mb-gen'));
-    if (t1 !== undefined && t8 !== undefined) lines.push('', `t(8 MB) / t(1 MB), outline generated: ${(t8 / t1).toFixed(2)} (target <= 9)`);
+    const c1 = medianCpu(byId.get('1mb-gen'));
+    const c8 = medianCpu(byId.get('8mb-gen'));
+    if (t1 !== undefined && t8 !== undefined) lines.push('', `t(8 MB) / t(1 MB), outline generated: wall ${(t8 / t1).toFixed(2)}, cpu ${c1 && c8 ? (c8 / c1).toFixed(2) : 'n/a'} (target <= 9)`);
     const k1 = medianMs(byId.get('1mb-kept'));
     const k8 = medianMs(byId.get('8mb-kept'));
-    if (k1 !== undefined && k8 !== undefined) lines.push(`t(8 MB) / t(1 MB), outline kept: ${(k8 / k1).toFixed(2)}`);
+    if (k1 !== undefined && k8 !== undefined) lines.push(`t(8 MB) / t(1 MB), outline kept: wall ${(k8 / k1).toFixed(2)}`);
+    lines.push('wall: median elapsed time; cpu: median user + system time (steadier on a shared machine); RSS: largest over the runs.');
     lines.push(`node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((v) => v.toFixed(2)).join(' ')} at the end`);
     process.stdout.write(lines.join('\n') + '\n');
   } finally {

@@ -31,15 +31,15 @@ if (stale.length > 0) {
 const source = readFileSync(BUNDLE_PATH, 'utf8');
 const mark = source.lastIndexOf(BUILD_ID_PREFIX);
 const id = mark === -1 ? undefined : /^[0-9a-f]+/.exec(source.slice(mark + BUILD_ID_PREFIX.length))?.[0];
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
-if (id === undefined || dynamicImport === undefined) {
-  // A bundle without a build id, or a Node without vm's default loader for import(): no code cache.
+if (id === undefined) {
+  // A bundle without a build id: run it without a code cache.
   createRequire(import.meta.url)(BUNDLE_PATH);
 } else {
   const cachePath = join(LIB_DIR, codeCacheName(id));
   const cachedData = readIfExists(cachePath);
-  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE_PATH, cachedData, importModuleDynamically: dynamicImport });
+  // The bundle holds no `import()` (bundle.mjs makes them `require`), so the script needs no dynamic-import callback.
+  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE_PATH, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     // Made at exit, the cache holds the functions this run compiled lazily too.
     process.once('exit', () => {

@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -82,6 +83,32 @@ function writeAtomic(path, contents) {
   renameSync(temporary, path);
 }
 
+/**
+ * esbuild plugin: load the packages left out of the bundle (and Node's own
+ * modules) with `require` where the source has `await import(...)`. Node 20
+ * loses vm's dynamic-import callback for functions compiled from a V8 code
+ * cache, so the bundle must contain no `import()` at all; each such import
+ * becomes a tiny bundled module that requires the package on first use.
+ */
+function dynamicImportAsRequire() {
+  return {
+    name: 'dynamic-import-as-require',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        if (!EXTERNAL.includes(name) && !isBuiltin(args.path)) return undefined;
+        return { path: args.path, namespace: 'require-on-use' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'require-on-use' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+    },
+  };
+}
+
 /** Modification time and size of a file, or undefined when it does not exist. */
 export function fileStamp(path) {
   try {
@@ -109,7 +136,7 @@ export async function bundle() {
     format: 'cjs',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [ownImportMetaUrl()],
+    plugins: [ownImportMetaUrl(), dynamicImportAsRequire()],
     metafile: true,
     // Minified code parses faster; identifiers keep their names so stack traces stay readable.
     minifyWhitespace: true,
@@ -122,6 +149,8 @@ export async function bundle() {
   const code = result.outputFiles.find((file) => file.path === BUNDLE_PATH);
   const map = result.outputFiles.find((file) => file.path === `${BUNDLE_PATH}.map`);
   if (!code || !map) throw new Error(`esbuild did not produce ${BUNDLE_PATH} and its source map`);
+  const dynamicImport = /\bimport\((["'`])([^"'`]*)\1\)/.exec(code.text);
+  if (dynamicImport) throw new Error(`The bundle would keep \`import(${dynamicImport[1]}${dynamicImport[2]}${dynamicImport[1]})\`, which fails under its code cache: add the package to EXTERNAL in scripts/bundle.mjs`);
   // The last line names the build, so a V8 code cache made for another build is never used with this one
   // (V8 checks only the source's length). At the end, it leaves the source map's line numbers as they are.
   const id = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);

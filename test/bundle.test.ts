@@ -1,0 +1,109 @@
+/**
+ * The prebuilt bundle that `npm run build` runs (scripts/briefdeck.mjs running
+ * lib/briefdeck.cjs): it must build exactly what the sources build, find its
+ * asset files from any folder, load the heavy modules only when used, and be
+ * remade when a source changes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle, BUNDLE_PATH, fileStamp, MANIFEST_PATH, staleInputs } from '../scripts/bundle.mjs';
+import { findChromium } from '../src/browser.ts';
+import { REPO_ROOT, runCli, seedWorkspace } from './helpers/cli.ts';
+
+const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
+
+/** Run the bundled CLI in `cwd`; `preload` is a CommonJS file required first. */
+function runBundled(args: string[], cwd: string, preload?: string) {
+  const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), LAUNCHER, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under a folder, as relative paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe('bundle', () => {
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    await bundle();
+  }, 120_000);
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should build the seed deck byte for byte as the sources do, from another folder', () => {
+    const fromSources = seedWorkspace();
+    const fromBundle = seedWorkspace();
+    dirs.push(fromSources, fromBundle);
+    const expected = runCli(['content/isis-central-asia.txt', '--out', 'dist'], fromSources);
+    const actual = runBundled(['content/isis-central-asia.txt', '--out', 'dist'], fromBundle);
+    expect(expected.status).toBe(0);
+    expect(actual.status).toBe(0);
+    expect(actual.stdout).toBe(expected.stdout);
+    expect(actual.stderr.replace(/^briefdeck: rebuilt .*\n/m, '')).toBe(expected.stderr);
+    expect(readFileSync(join(fromBundle, 'content', 'isis-central-asia.outline.md'), 'utf8')).toBe(
+      readFileSync(join(fromSources, 'content', 'isis-central-asia.outline.md'), 'utf8'),
+    );
+    const deck = join('dist', 'isis-central-asia');
+    const files = filesUnder(join(fromSources, deck));
+    expect(filesUnder(join(fromBundle, deck))).toEqual(files);
+    expect(files).toContain('index.html');
+    for (const file of files) {
+      expect(readFileSync(join(fromBundle, deck, file)), file).toEqual(readFileSync(join(fromSources, deck, file)));
+    }
+  });
+
+  it('should load neither the PDF library, the browser driver nor the language model for a build from a kept outline', () => {
+    const dir = seedWorkspace();
+    dirs.push(dir);
+    const first = runBundled(['content/isis-central-asia.txt', '--out', 'dist'], dir);
+    expect(first.status).toBe(0);
+    const preload = join(dir, 'list-packages.cjs');
+    writeFileSync(
+      preload,
+      "process.on('exit', () => process.stderr.write('packages: ' + [...new Set(Object.keys(require.cache).flatMap((path) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(path)?.[1] ?? []))].sort().join(' ') + '\\n'));\n",
+    );
+    const second = runBundled(['content/isis-central-asia.txt', '--out', 'dist'], dir, preload);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('(kept)');
+    const packages = /^packages: (.*)$/m.exec(second.stderr)?.[1]?.split(' ') ?? [];
+    for (const heavy of ['pdf-lib', 'playwright-core', 'wink-nlp', 'wink-eng-lite-web-model', 'esbuild']) expect(packages).not.toContain(heavy);
+  });
+
+  it('should print a PDF through the bundle with its code cache in place', () => {
+    findChromium(); // Throws with the install command when there is no Chromium.
+    const dir = seedWorkspace();
+    dirs.push(dir);
+    // The first run leaves the code cache; the second compiles from it (where a dynamic import() once failed).
+    expect(runBundled(['content/isis-central-asia.txt', '--out', 'dist'], dir).status).toBe(0);
+    expect(readdirSync(join(REPO_ROOT, 'lib')).some((name) => name.endsWith('.v8cache'))).toBe(true);
+    const result = runBundled(['content/isis-central-asia.txt', '--out', 'dist', '--pdf'], dir);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.status).toBe(0);
+    const pdf = readFileSync(join(dir, 'dist', 'isis-central-asia', 'isis-central-asia.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('should call the bundle stale when a source differs from its manifest, and current when none does', () => {
+    expect(existsSync(BUNDLE_PATH)).toBe(true);
+    const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { files: Record<string, [number, number] | null> };
+    const current = Object.fromEntries(Object.keys(manifest.files).map((path) => [path, fileStamp(join(REPO_ROOT, path)) ?? null]));
+    expect(staleInputs(JSON.stringify({ files: current }))).toEqual([]);
+    expect(Object.keys(current)).toContain('src/render.ts');
+    expect(staleInputs(JSON.stringify({ files: { ...current, 'src/render.ts': [1, 1] } }))).toEqual(['src/render.ts']);
+    expect(staleInputs(JSON.stringify({ files: { ...current, 'src/not-yet-written.ts': null } }))).toEqual([]);
+    expect(staleInputs(JSON.stringify({ files: { ...current, 'src/deleted.ts': [1, 1] } }))).toEqual(['src/deleted.ts']);
+    expect(staleInputs(undefined)).toEqual(['lib/manifest.json']);
+    expect(staleInputs('{ not json')).toEqual(['lib/manifest.json']);
+  });
+});

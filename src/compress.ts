@@ -315,7 +315,7 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
 }
 
 /** Cut a trailing clause or phrase so the bullet fits `maxWords`; `conjunctions` limits cuts to clause openers. */
-function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean): Tok[] | undefined {
+function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean, text: string): Tok[] | undefined {
   const end = endIndex(seq);
   let best: number | undefined;
   for (let k = 2; k < end; k += 1) {
@@ -336,7 +336,7 @@ function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean): Tok[] | un
     if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
     let prefix = seq.slice(0, k);
     while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
-    if (wordTotal(prefix) > maxWords) break;
+    if (countWords(render(prefix, text)) > maxWords) break;
     if (standsAlone(prefix, 6)) best = k;
   }
   if (best === undefined) return undefined;
@@ -440,15 +440,15 @@ export function compressClaim(
     }
   }
   let quality = 1;
-  if (wordTotal(seq) > maxWords) {
-    const cut = cutTail(seq, maxWords, true);
+  if (countWords(render(seq, text)) > maxWords) {
+    const cut = cutTail(seq, maxWords, true, text);
     if (cut) {
       seq = cut;
       quality = 0.7;
     }
   }
-  if (wordTotal(seq) > maxWords) {
-    const cut = cutTail(seq, maxWords, false);
+  if (countWords(render(seq, text)) > maxWords) {
+    const cut = cutTail(seq, maxWords, false, text);
     if (cut) {
       seq = cut;
       quality = 0.4;

@@ -86,11 +86,14 @@ function periodIsInternal(text: string, index: number): boolean {
     if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(followingLower);
     return true;
   }
+  // A list marker like "1." or "a." at the start of the text, of a line or of a sentence.
+  const tokenStart = index - before.length;
+  const lineStart = tokenStart === 0 || /(\n|[.!?]["'”’)\]]*\s)\s*$/u.test(text.slice(0, tokenStart));
+  if (lineStart && /^(\p{N}{1,3}|\p{L})$/u.test(bare) && /^\s/.test(text.slice(index + 1))) return true;
+  // The next line opens with a list marker: a boundary even before a lower-case letter.
+  if (/^\s*\n\s*(\p{L}|\p{N}{1,3})[.)]\s/u.test(text.slice(index + 1))) return false;
   // Edited prose starts a sentence with a capital: "the world's No 1. player" goes on.
   if (nextIsLower) return true;
-  // A list marker like "1." or "a." at the start of the text or a line.
-  const tokenStart = index - before.length;
-  const lineStart = tokenStart === 0 || /\n\s*$/.test(text.slice(0, tokenStart));
   if (lineStart && /^(\p{N}{1,3}|\p{Ll}|[ivxlc]{1,5})$/u.test(bare)) return true;
   return false;
 }

@@ -54,7 +54,11 @@ function rehypeArticleBody() {
       }
       return undefined;
     };
-    const title = find(tree, 'title');
+    // Only the document's own <title>: an SVG <title> in the body may hold the article itself,
+    // and reusing its children under the new h1 would make the tree a cycle.
+    const head = find(tree, 'head');
+    const title = head ? find(head, 'title') : undefined;
+    const titleText = title?.children.map((child) => (child.type === 'text' ? child.value : '')).join('').trim();
     const body = find(tree, 'article') ?? find(tree, 'main') ?? find(tree, 'body') ?? tree;
     const strip = (node: HastRoot | Element) => {
       node.children = node.children.filter((child) => child.type !== 'element' || !PAGE_CHROME.has(child.tagName));
@@ -64,8 +68,8 @@ function rehypeArticleBody() {
     const hasH1 = Boolean(find(body, 'h1'));
     const children = body.type === 'root' ? body.children : body.children;
     // A page whose body has no h1 takes its title from <title>.
-    if (!hasH1 && title) {
-      children.unshift({ type: 'element', tagName: 'h1', properties: {}, children: title.children, position: title.position });
+    if (!hasH1 && title && titleText) {
+      children.unshift({ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: titleText }], position: title.position });
     }
     tree.children = children;
   };

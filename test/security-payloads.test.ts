@@ -144,7 +144,7 @@ function expectInert(trace: Trace, label: string) {
   expect(trace.popups, `${label}: popups`).toBe(0);
 }
 
-describe('hostile payloads in a real browser', () => {
+describe(`hostile payloads in a real browser (BRIEFDECK_SEED=${SEED})`, () => {
   it('should have at least 150 payloads in the corpus', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(150);
   });

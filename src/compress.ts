@@ -223,9 +223,12 @@ function dropAppositives(seq: Tok[]): Tok[] {
     const first = seq[i + 1]!;
     if (!(first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'ADJ' || /^(former|then|now)$/i.test(first.text))) continue;
     const close = nextComma(seq, i + 1);
-    if (close === -1 || close - i > 12) continue;
+    if (close === -1 || close - i > 16) continue;
     const inner = seq.slice(i + 1, close);
-    if (inner.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
+    // No verb of its own, except inside a relative clause ("a former commander who had spent years in detention").
+    const relative = inner.findIndex((t) => /^(who|which|that|whose)$/i.test(t.text));
+    const head = relative === -1 ? inner : inner.slice(0, relative);
+    if (head.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
     const after = seq[close + 1];
     if (!after || endPunct(after) || /^(and|or)$/i.test(after.text)) continue;
     seq = remove(seq, i, close + 1);

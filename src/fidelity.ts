@@ -88,10 +88,9 @@ export function factsMissingFrom(text: string, article: ArticleFacts): Fact[] {
   for (const match of text.matchAll(WORD)) {
     const word = bareWord(match[0]);
     if (!/^\p{Lu}/u.test(word) || /^\d/.test(word)) continue;
-    if (article.words.has(word) || article.words.has(match[0])) continue;
+    if (article.words.has(word) || article.words.has(match[0]) || article.lowerWords.has(word.toLowerCase())) continue;
     // A capital that only opens a sentence is not a name, unless the word is shaped like one (ISIS, McIlroy, al-Sisi).
     const shapedLikeName = /\p{Lu}/u.test(word.slice(1)) || /\d/.test(word);
-    if (opensSentence(text, match.index) && !shapedLikeName && article.lowerWords.has(word.toLowerCase())) continue;
     if (opensSentence(text, match.index) && !shapedLikeName && COMMON_OPENERS.has(word.toLowerCase())) continue;
     missing.push({ kind: 'name', text: word, offset: match.index });
   }

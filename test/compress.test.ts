@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BULLET_MAX_WORDS, compressClaim, compressSentence } from '../src/compress.ts';
+import { splitSentences } from '../src/sentences.ts';
+
+/** Lower-case words of a text, for "no word the article does not have". */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Each case: what the rule is, the sentence, the bullet. */
+const CASES: Array<[string, string, string]> = [
+  ['drop a leading discourse marker', 'Meanwhile, the Afghan security forces are under considerable strain.', 'The Afghan security forces are under considerable strain.'],
+  ['keep a negation when dropping a marker', 'However, the plan did not work.', 'The plan did not work.'],
+  [
+    'drop an appositive holding a relative clause, and trailing attribution',
+    'Mullah Abdul Rauf, a former Taliban commander who had spent years in detention, was killed by a drone strike in Helmand province last month, officials said.',
+    'Mullah Abdul Rauf was killed by a drone strike in Helmand province last month.',
+  ],
+  [
+    'drop a non-restrictive relative clause',
+    'The mayor, who has a history of clashing with the council over the budget, said on Monday that the city would not raise property taxes next year.',
+    'The mayor said on Monday that the city would not raise property taxes next year.',
+  ],
+  [
+    'drop a subordinate lead-in and cut a coordinated tail, keeping the modal',
+    'While physically centered in the Levant, the group is open to the possibility that they may face defeat in the short term and be temporarily driven out of Iraq and Syria.',
+    'The group is open to the possibility that they may face defeat in the short term.',
+  ],
+  [
+    'drop a parenthetical, keeping the number and the negation',
+    'The company will not raise prices in 2016 (analysts had expected a 5% rise after two years of losses), the chief executive said in a statement on Tuesday.',
+    'The company will not raise prices in 2016, the chief executive said in a statement on Tuesday.',
+  ],
+  [
+    'drop a dateline and a participial tail',
+    'WASHINGTON (CNN) -- The Senate voted 52-48 on Tuesday to confirm the nominee, ending a months-long fight over the post that had divided both parties.',
+    'The Senate voted 52-48 on Tuesday to confirm the nominee.',
+  ],
+  [
+    'keep a condition: an "if" lead-in is part of the claim',
+    'If the talks fail, the government could fall within weeks, and the opposition would then have to decide whether to join a new coalition or force an election.',
+    'If the talks fail, the government could fall within weeks.',
+  ],
+  [
+    'drop stacked lead-ins and a trailing dash example',
+    'And so, despite the limited scope of their investment in Central Asia, at this precarious phase of Afghanistan’s transition, ISIS has the potential to be a spoiler–for the Taliban, the United States, the Afghan government…or more likely, all of the above.',
+    'ISIS has the potential to be a spoiler.',
+  ],
+  [
+    'drop an interjected example and a trailing clause',
+    'Their expeditionary moves into North Africa, particularly Libya, have gained a good deal of media attention following the recent execution of scores of Egyptian Copts.',
+    'Their expeditionary moves into North Africa have gained a good deal of media attention.',
+  ],
+  [
+    'keep a short contrast after a dash: it is the claim',
+    'The Islamic State’s expansions into Central Asia, however, are much less known–but potentially very important.',
+    'The Islamic State’s expansions into Central Asia are much less known–but potentially very important.',
+  ],
+  ['leave a short sentence as it is', 'It resulted in six patients receiving transplants.', 'It resulted in six patients receiving transplants.'],
+];
+
+describe('compressClaim', () => {
+  it.each(CASES)('should %s', (_rule, sentence, bullet) => {
+    expect(compressSentence(sentence)).toBe(bullet);
+  });
+
+  it('should say how cleanly a bullet was made', () => {
+    expect(compressClaim('However, the plan did not work.').quality).toBe(1);
+    const cut = compressClaim(CASES[4]![1]);
+    expect(cut.quality).toBeLessThan(1);
+    expect(cut.words).toBe(cut.text.split(' ').length);
+  });
+
+  it('should keep every seed bullet within 20 words, using only the sentence’s words, without an ellipsis cut', () => {
+    const article = readFileSync(new URL('../content/isis-central-asia.txt', import.meta.url), 'utf8');
+    const sentences = article.split(/\n\s*\n/).flatMap((paragraph) => splitSentences(paragraph));
+    expect(sentences.length).toBeGreaterThan(25);
+    for (const sentence of sentences) {
+      const { text } = compressClaim(sentence);
+      expect(text.split(/\s+/).length).toBeLessThanOrEqual(BULLET_MAX_WORDS);
+      const available = new Set(words(sentence));
+      expect(words(text).filter((word) => !available.has(word))).toEqual([]);
+      expect(text).not.toMatch(/…$/);
+      expect(text).toMatch(/^["“]?\p{Lu}/u);
+      // Negations and modals of the kept clause stay.
+      for (const keep of ['not', 'may', 'could', 'cannot']) {
+        if (words(sentence).includes(keep) && text.length === sentence.length) expect(words(text)).toContain(keep);
+      }
+    }
+  });
+
+  it('should honour a smaller word limit', () => {
+    const { text, words: count } = compressClaim(CASES[3]![1], 10);
+    expect(count).toBeLessThanOrEqual(10);
+    expect(text).toMatch(/\.$/);
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { articleFacts, checkFidelity, factsMissingFrom } from '../src/fidelity.ts';
+import { outlineFromMarkdown, outlineToMarkdown } from '../src/outline-markdown.ts';
+import { outlineFromText } from '../src/pipeline.ts';
+
+const seed = readFileSync(new URL('../content/isis-central-asia.txt', import.meta.url), 'utf8');
+const facts = articleFacts(seed);
+
+describe('factsMissingFrom', () => {
+  it('should accept numbers, ordinals, dates and names the article has', () => {
+    expect(factsMissingFrom('The Obama Administration is reconsidering its 2016 drawdown plans.', facts)).toEqual([]);
+    expect(factsMissingFrom('Al-Baghdadi is the 8th caliph; the 12th will oversee the final battle.', facts)).toEqual([]);
+    expect(factsMissingFrom('ISIS conquered Mosul in June of 2014.', facts)).toEqual([]);
+    expect(factsMissingFrom('Russia and China court the Taliban in Tajikistan and Uzbekistan.', facts)).toEqual([]);
+  });
+
+  it('should report a number, a percentage and names the article lacks, with their offsets', () => {
+    expect(factsMissingFrom('Its 2017 plans cut 45% of troops in Kabul, Joe Biden said.', facts)).toEqual([
+      { kind: 'number', text: '2017', offset: 4 },
+      { kind: 'number', text: '45%', offset: 19 },
+      { kind: 'name', text: 'Kabul', offset: 36 },
+      { kind: 'name', text: 'Joe', offset: 43 },
+      { kind: 'name', text: 'Biden', offset: 47 },
+    ]);
+  });
+
+  it('should not take a capitalised sentence opener for a name, unless it is shaped like one', () => {
+    expect(factsMissingFrom('Overall, ISIS may be a spoiler.', facts)).toEqual([]);
+    expect(factsMissingFrom('McChrystal warned of a spoiler.', facts)).toEqual([{ kind: 'name', text: 'McChrystal', offset: 0 }]);
+  });
+
+  it('should compare numbers by their digits', () => {
+    const withCommas = articleFacts('A crowd of 31,683 fans watched a 3-2 win worth $1.5 million.');
+    expect(factsMissingFrom('31683 fans saw the 3-2 win; $1.5 million.', withCommas)).toEqual([]);
+    expect(factsMissingFrom('31,684 fans.', withCommas)).toEqual([{ kind: 'number', text: '31,684', offset: 0 }]);
+  });
+});
+
+describe('checkFidelity', () => {
+  it('should pass the outline generated from the seed article', async () => {
+    const outline = await outlineFromText(seed, { format: 'txt', path: 'isis-central-asia.txt' });
+    const text = outlineToMarkdown(outline);
+    const file = new VFile({ path: 'isis-central-asia.outline.md', value: text });
+    const read = outlineFromMarkdown(text, file);
+    checkFidelity(read.outline, seed, file, read);
+    expect(file.messages.map(String)).toEqual([]);
+  });
+
+  it('should warn at the line and column of a hand-edited bullet and slide title, naming the slide', () => {
+    const text = [
+      '---',
+      'title: ISIS in Central Asia',
+      '---',
+      '',
+      '## Key points {.key-points}',
+      '',
+      '- ISIS has the potential to be a spoiler. {@25:1}',
+      '- The U.S. will withdraw 9,800 troops by 2017. {@19:1}',
+      '',
+      '## Kabul and the Taliban',
+      '',
+      '- China is cultivating a friendship with the Taliban.',
+      '',
+    ].join('\n');
+    const file = new VFile({ path: 'seed.outline.md', value: text });
+    const read = outlineFromMarkdown(text, file);
+    checkFidelity(read.outline, seed, file, read);
+    expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.reason])).toEqual([
+      [8, 26, 'fidelity', 'Unexpected number `9,800` on slide “Key points”, not found in the article; check it against the source'],
+      [8, 42, 'fidelity', 'Unexpected number `2017` on slide “Key points”, not found in the article; check it against the source'],
+      [10, 4, 'fidelity', 'Unexpected name `Kabul` on slide “Kabul and the Taliban”, not found in the article; check it against the source'],
+    ]);
+    expect(file.messages.every((message) => message.fatal === false)).toBe(true);
+  });
+});

@@ -23,9 +23,15 @@ function readIfExists(path, encoding) {
 
 const stale = staleInputs(readIfExists(MANIFEST_PATH, 'utf8'));
 if (stale.length > 0) {
-  const ms = await bundle();
-  const what = stale.length > 3 ? `${stale.slice(0, 3).join(', ')} and ${stale.length - 3} more` : stale.join(', ');
-  process.stderr.write(`briefdeck: rebuilt ${relative(process.cwd(), BUNDLE_PATH)} in ${ms} ms (changed: ${what})\n`);
+  try {
+    const ms = await bundle();
+    const what = stale.length > 3 ? `${stale.slice(0, 3).join(', ')} and ${stale.length - 3} more` : stale.join(', ');
+    process.stderr.write(`briefdeck: rebuilt ${relative(process.cwd(), BUNDLE_PATH)} in ${ms} ms (changed: ${what})\n`);
+  } catch (error) {
+    // esbuild has printed the source errors; a bundle left from before would run stale code, so stop.
+    process.stderr.write(`briefdeck: cannot bundle the sources: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    process.exit(70);
+  }
 }
 
 const source = readFileSync(BUNDLE_PATH, 'utf8');

@@ -125,7 +125,9 @@ export function fileStamp(path) {
  */
 export async function bundle() {
   const started = Date.now();
-  const esbuild = await import('esbuild');
+  const esbuild = await import('esbuild').catch((error) => {
+    throw new Error(`esbuild is not installed (${error.code ?? error.message}): run \`npm ci\`, which installs the development dependencies too`);
+  });
   mkdirSync(LIB_DIR, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [ENTRY],

@@ -1,6 +1,6 @@
 /**
  * A title for a section the article left without a heading (usually its opening),
- * named after the names it mentions most: "Background: Islamic State and Al-Qaeda".
+ * named after the names it mentions most: "Background: Islamic State and Caliphate".
  */
 import { sentenceSpans } from './sentences.ts';
 
@@ -18,11 +18,26 @@ const NOT_NAMES = new Set([
 /** Lower-case words allowed inside a name ("Bank of England", "Ansar al-Sharia"). */
 const NAME_JOINERS = new Set(['of', 'de', 'du', 'la', 'van', 'von', 'der', 'al', 'bin', 'el']);
 
+/** Endings of capitalised adjectives ("Islamist movements", "Egyptian forces"): not names when a lower-case word follows. */
+const ADJECTIVE_ENDING = /(ist|ists|ic|an|ian|ese|ish|i)$/;
+
+/** Replace bracketed asides by spaces (offsets stay): names in them are examples, not the subject. */
+function withoutAsides(text: string): string {
+  let out = text;
+  let previous;
+  do {
+    previous = out;
+    out = out.replace(/\([^()]*\)|\[[^[\]]*\]/g, (aside) => ' '.repeat(aside.length));
+  } while (out !== previous);
+  return out;
+}
+
 /** Names (runs of capitalised words) in the text, with how often each occurs. */
 export function namesIn(text: string): Map<string, { count: number; first: number }> {
   const names = new Map<string, { count: number; first: number }>();
-  for (const span of sentenceSpans(text)) {
-    const tokens = span.text.split(/\s+/).map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  for (const span of sentenceSpans(withoutAsides(text))) {
+    const raw = span.text.split(/\s+/).filter(Boolean);
+    const tokens = raw.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
     let run: string[] = [];
     const flush = () => {
       while (run.length > 0 && NAME_JOINERS.has(run[run.length - 1]!.toLowerCase())) run.pop();
@@ -37,29 +52,57 @@ export function namesIn(text: string): Map<string, { count: number; first: numbe
     tokens.forEach((token, index) => {
       const capitalised = /^\p{Lu}/u.test(token);
       const lower = token.toLowerCase();
-      if (capitalised && !(index === 0 && NOT_NAMES.has(lower)) && !NOT_NAMES.has(lower)) {
-        run.push(token.replace(/[’']s$/u, ''));
-        if (/[’']s$/u.test(token)) flush();
+      const next = tokens[index + 1] ?? '';
+      const adjective = ADJECTIVE_ENDING.test(token) && /^\p{Ll}/u.test(next) && !NAME_JOINERS.has(next);
+      if (capitalised && !adjective && !(index === 0 && NOT_NAMES.has(lower)) && !NOT_NAMES.has(lower)) {
+        run.push(token.replace(/[’']s?$/u, ''));
+        if (/[’']s?$/u.test(token)) flush();
       } else if (run.length > 0 && NAME_JOINERS.has(lower)) {
         run.push(token);
       } else {
         flush();
       }
+      // Punctuation after a token ends a name: "AQIS, AQAP" are two.
+      if (/[,;:.!?"”’)–—]$/u.test(raw[index]!) && !/[’']s?$/u.test(token + (raw[index]!.slice(-1)))) flush();
     });
     flush();
   }
   return names;
 }
 
+/** How often each name is mentioned, counting lower-case mentions and forms sharing a stem ("Caliphate", "caliph"). */
+function mentions(text: string): Array<{ name: string; count: number; first: number }> {
+  const stemOf = (name: string) => (name.includes(' ') ? name.toLowerCase() : name.toLowerCase().slice(0, 6));
+  const groups = new Map<string, { name: string; count: number; first: number }>();
+  for (const [name, { count, first }] of namesIn(text)) {
+    const key = stemOf(name);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { name, count, first });
+    else {
+      group.count += count;
+      if (first < group.first) Object.assign(group, { name, first });
+    }
+  }
+  // Lower-case mentions of a one-word name count too ("the caliph").
+  for (const word of text.match(/\b\p{Ll}[\p{L}-]{3,}/gu) ?? []) {
+    const group = groups.get(stemOf(word));
+    if (group && !group.name.includes(' ')) group.count += 1;
+  }
+  return [...groups.values()];
+}
+
 /**
  * Name a section from its text: the kind of section (`lead`, e.g. "Background"),
- * then the one or two names it mentions most often, when any recurs.
+ * then the one or two names it mentions most often (lower-case mentions and
+ * forms of the same stem included), when any recurs. Names in brackets are
+ * examples and do not count; capitalised adjectives ("Islamist movements") are
+ * not names.
  */
 export function sectionTitleFromText(text: string, lead: string): string {
-  const ranked = [...namesIn(text).entries()]
-    .filter(([name, { count }]) => count >= 2 || name.includes(' '))
-    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
-    .map(([name]) => name);
+  const ranked = mentions(text)
+    .filter(({ count }) => count >= 2)
+    .sort((a, b) => b.count - a.count || Number(b.name.includes(' ')) - Number(a.name.includes(' ')) || a.first - b.first)
+    .map(({ name }) => name);
   const chosen: string[] = [];
   for (const name of ranked) {
     if (chosen.some((other) => other.includes(name) || name.includes(other))) continue;

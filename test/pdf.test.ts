@@ -13,6 +13,7 @@ import type { BuildReport } from '../src/build-deck.ts';
 import { outlineFromMarkdown } from '../src/outline-markdown.ts';
 import { isInsideFolder, printDeckToPdf, type PdfProgress } from '../src/pdf.ts';
 import { buildInTemp, SEED_ARTICLE } from './deck-page.ts';
+import { runCli, seedWorkspace } from './helpers/cli.ts';
 
 const LONG_ARTICLE = join(import.meta.dirname, 'fixtures', 'long-article', 'long-article.md');
 
@@ -159,6 +160,29 @@ describe('printDeckToPdf', () => {
     expect(result.pages).toBe(report.slideCount);
     expect(result.blocked).toContain(pathToFileURL(join(report.deckDir, '..', 'outside.css')).href);
     expect(result.blocked).toContain('https://example.com/x.css');
+  });
+});
+
+describe('npm run pdf (build.ts --pdf)', () => {
+  it('should build every article of content/ and print its PDF with one page per slide, showing progress', async () => {
+    const dir = seedWorkspace('briefdeck-pdf-');
+    const result = runCli(['--pdf'], dir);
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.status).toBe(0);
+    const slides = Number(/\((\d+) slides, theme light\)/.exec(result.stdout)?.[1]);
+    expect(slides).toBeGreaterThanOrEqual(5);
+    expect(result.stdout).toContain(`dist/isis-central-asia/isis-central-asia.pdf (pdf, ${slides} pages)`);
+    expect(result.stderr).toContain('pdf: printing');
+    const document = await PDFDocument.load(readFileSync(join(dir, 'dist', 'isis-central-asia', 'isis-central-asia.pdf')));
+    expect(document.getPageCount()).toBe(slides);
+  });
+
+  it('should refuse an unknown handout paper and aspect as usage errors', () => {
+    const dir = seedWorkspace('briefdeck-pdf-');
+    expect(runCli(['--handout=a3'], dir)).toMatchObject({ status: 2 });
+    const aspect = runCli(['--aspect', '21:9'], dir);
+    expect(aspect.status).toBe(2);
+    expect(aspect.stderr).toContain('--aspect expects 16:9 or 4:3, not `21:9`');
   });
 });
 

@@ -43,7 +43,7 @@ export interface PdfOptions {
   paper?: HandoutPaper;
   /** Called at each step, for progress output. */
   onProgress?: (progress: PdfProgress) => void;
-  /** Language of a handout page; default `en`. */
+  /** Language of a handout page; default the deck's. */
   lang?: string;
   /** A browser to print with (it stays open); by default the system Chromium is started and closed. */
   browser?: Browser;
@@ -211,7 +211,8 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   });
   const page = await context.newPage();
   // The handout page is our own hast document, served from memory (never from disk or network).
-  await page.setContent(handoutHtml(options.outline, { paper, aspect: width / height, lang: options.lang }), { waitUntil: 'load' });
+  const lang = options.lang ?? (await deckPage.evaluate(() => document.documentElement.lang || undefined));
+  await page.setContent(handoutHtml(options.outline, { paper, aspect: width / height, lang }), { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Long notes: shrink their text (never below 7pt) until the page holds them; the ruled lines take what is left.
   await page.evaluate(() => {

@@ -70,6 +70,21 @@ describe('the seed deck in Chromium', () => {
     expect(sections.size).toBeGreaterThanOrEqual(2);
   });
 
+  it('should open the speaker view on S with the current slide\'s notes and slide previews', async () => {
+    await deck.page.evaluate(() => (window as unknown as { Reveal: { slide(index: number): void } }).Reveal.slide(1));
+    const popup = deck.page.context().waitForEvent('page');
+    await deck.page.keyboard.press('s');
+    const speaker = await popup;
+    await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0);
+    await speaker.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+    const notes = await speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')!.textContent!);
+    const expected = await deck.page.evaluate(() => document.querySelectorAll('.reveal .slides > section')[1]!.querySelector('aside.notes p')!.textContent!);
+    expect(notes).toContain(expected);
+    await speaker.close();
+    await deck.page.evaluate(() => (window as unknown as { Reveal: { slide(index: number): void } }).Reveal.slide(0));
+    expect(deck.errors).toEqual([]);
+  });
+
   it('should set the language, give each slide one heading, and number the slides', async () => {
     const facts = await deck.page.evaluate(() => ({
       lang: document.documentElement.lang,

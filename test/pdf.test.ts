@@ -177,6 +177,21 @@ describe('npm run pdf (build.ts --pdf)', () => {
     expect(document.getPageCount()).toBe(slides);
   });
 
+  it('should fail with the install command, after writing the deck, when there is no Chromium', () => {
+    const dir = seedWorkspace('briefdeck-pdf-');
+    const saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = join(dir, 'no-such-chromium');
+    try {
+      const result = runCli(['--pdf'], dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`error: CHROME_PATH is ${join(dir, 'no-such-chromium')}, which does not exist; install one with \`apt-get install -y chromium\``);
+      expect(readFileSync(join(dir, 'dist', 'isis-central-asia', 'index.html'), 'utf8')).toContain('<div class="reveal"');
+    } finally {
+      if (saved === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = saved;
+    }
+  });
+
   it('should refuse an unknown handout paper and aspect as usage errors', () => {
     const dir = seedWorkspace('briefdeck-pdf-');
     expect(runCli(['--handout=a3'], dir)).toMatchObject({ status: 2 });

@@ -213,12 +213,6 @@ function sectionScores(candidates: Candidate[], articleVector?: Vector): number[
   });
 }
 
-/** A bonus for a claim from a paragraph (or section) that no chosen claim covers yet. */
-function coverParagraphs(candidate: Candidate, chosen: Candidate[]): number {
-  const same = chosen.filter((other) => other.paragraph === candidate.paragraph).length;
-  return same === 0 ? 0.3 : -0.25 * same;
-}
-
 /** Score every sentence of a section by how much it reads as one of the section's main claims. */
 export function scoreSentences(section: Section): Array<{ sentence: Sentence; score: number }> {
   const candidates = candidatesOf({ title: '', sections: [section] });
@@ -235,12 +229,55 @@ export function sectionClaims(section: Section, sectionIndex: number, max: numbe
   const candidates = candidatesOf({ title: '', sections: [section] }).map((candidate) => ({ ...candidate, section: sectionIndex }));
   const scores = sectionScores(candidates, article ? articleVectorOf(article) : undefined);
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
-  return chooseByMmr(candidates, scores, max, 0.6, coverParagraphs).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
+  const quotas = paragraphQuotas(candidates, scores, max);
+  // Within its quota each paragraph's claims are chosen strongest first, not repeating what is already chosen.
+  const keep = (candidate: Candidate, chosen: Candidate[]) => {
+    const taken = chosen.filter((other) => other.paragraph === candidate.paragraph).length;
+    return taken < (quotas.get(candidate.paragraph) ?? 0) ? 0 : -Infinity;
+  };
+  return chooseByMmr(candidates, scores, Math.min(max, candidates.length), 0.6, keep)
+    .filter((candidate) => Number.isFinite(byCandidate.get(candidate)!))
+    .map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
 }
 
-/** How many claims a section deserves on its slides: one a paragraph, or about three for five sentences when paragraphs are long; at most 15. */
+/**
+ * How many claims each paragraph gets: shares of `max` in proportion to its
+ * sentences (largest remainder), at least one each; when `max` is smaller than
+ * the number of paragraphs, one each for the paragraphs with the strongest claims.
+ */
+function paragraphQuotas(candidates: Candidate[], scores: number[], max: number): Map<number, number> {
+  const sizes = new Map<number, number>();
+  const best = new Map<number, number>();
+  candidates.forEach((candidate, index) => {
+    sizes.set(candidate.paragraph, (sizes.get(candidate.paragraph) ?? 0) + 1);
+    best.set(candidate.paragraph, Math.max(best.get(candidate.paragraph) ?? -Infinity, scores[index]!));
+  });
+  const quotas = new Map<number, number>();
+  if (max < sizes.size) {
+    const strongest = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, max);
+    for (const [paragraph] of strongest) quotas.set(paragraph, 1);
+    return quotas;
+  }
+  const total = candidates.length;
+  const shares = [...sizes.entries()].map(([paragraph, size]) => {
+    const exact = 1 + ((max - sizes.size) * (size - 1)) / Math.max(1, total - sizes.size);
+    return { paragraph, size, exact, whole: Math.min(size, Math.floor(exact)) };
+  });
+  let left = max - shares.reduce((sum, share) => sum + share.whole, 0);
+  for (const share of [...shares].sort((a, b) => b.exact - b.whole - (a.exact - a.whole))) {
+    if (left <= 0) break;
+    if (share.whole < share.size) {
+      share.whole += 1;
+      left -= 1;
+    }
+  }
+  for (const share of shares) quotas.set(share.paragraph, share.whole);
+  return quotas;
+}
+
+/** How many claims a section deserves on its slides: one a paragraph, or two for three sentences when paragraphs are long; at most 15. */
 export function claimBudget(sentenceCount: number, paragraphCount = 0): number {
-  return Math.max(1, Math.min(15, Math.max(paragraphCount, Math.round(sentenceCount / 1.7))));
+  return Math.max(1, Math.min(15, Math.max(paragraphCount, Math.round(sentenceCount / 1.5))));
 }
 
 /**

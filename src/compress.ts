@@ -163,7 +163,11 @@ function dropDiscourseMarkers(seq: Tok[]): Tok[] {
       seq = remove(seq, i, i + 3);
     }
   }
-  // Interjected examples: "into North Africa, particularly Libya, have ..."
+  return seq;
+}
+
+/** Interjected examples: "into North Africa, particularly Libya, have ..." */
+function dropInterjectedExamples(seq: Tok[]): Tok[] {
   for (let i = 1; i < seq.length - 2; i += 1) {
     if (!isComma(seq[i]) || !/^(particularly|especially|notably|mainly|mostly|chiefly|primarily|including)$/.test(lower(seq[i + 1]))) continue;
     const close = nextComma(seq, i + 1);
@@ -230,7 +234,8 @@ function dropAppositives(seq: Tok[]): Tok[] {
     const head = relative === -1 ? inner : inner.slice(0, relative);
     if (head.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
     const after = seq[close + 1];
-    if (!after || endPunct(after) || /^(and|or)$/i.test(after.text)) continue;
+    // What follows an appositive is the rest of the clause (a verb, an adverb), not a list's next item.
+    if (!after || !/^(VERB|AUX|ADV|ADP|PART|SCONJ)$/.test(after.pos)) continue;
     seq = remove(seq, i, close + 1);
   }
   return seq;
@@ -310,11 +315,17 @@ function dropParticipialTail(seq: Tok[]): Tok[] {
 
 /** Whether a prefix can stand as a bullet: a predicate, enough words, ends on a content word. */
 function standsAlone(prefix: Tok[], minWords: number): boolean {
-  if (wordTotal(prefix) < minWords || !prefix.some(isPredicate)) return false;
+  if (wordTotal(prefix) < minWords) return false;
+  // The predicate must belong to the main clause, not to a lead-in ("Regardless of the threat posed by ISIS, this support").
+  const first = prefix[0];
+  const leadIn = first !== undefined && (LEAD_INS.has(lower(first)) || first.pos === 'SCONJ') && !/^(this|that|more|about)$/.test(lower(first));
+  const comma = leadIn ? prefix.findIndex(isComma) : -1;
+  const main = comma === -1 ? prefix : prefix.slice(comma + 1);
+  if (!main.some(isPredicate) || wordTotal(main) < 3) return false;
   const last = prefix[prefix.length - 1]!;
   if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text)) return false;
   if (last.pos === 'VERB' && /^(is|are|was|were|be|been|has|have|had)$/.test(lower(last))) return false;
-  return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no)$/.test(lower(last));
+  return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no|particularly|especially|notably|including|such|like|even|just|only|also|mainly|mostly|very|more|less|most|least)$/.test(lower(last));
 }
 
 /** Cut a trailing clause or phrase so the bullet fits `maxWords`; `conjunctions` limits cuts to clause openers. */
@@ -414,14 +425,19 @@ export function compressClaim(
     const next = step(seq);
     if (valid(next)) seq = next;
   }
+  let cutQuality = 1;
   if (importance) {
     // Drop, each time, the aside that costs the least of what the article is about per word saved.
-    const weightOf = (s: Tok[]) => s.reduce((sum, t) => sum + importance(t.text.toLowerCase()), 0);
+    // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
+    const weightOf = (s: Tok[]) => s.reduce((sum, t) => sum + Math.max(importance(t.text.toLowerCase()), t.pos === 'PROPN' ? 2 : 0), 0);
     while (countWords(render(seq, text)) > target) {
       const before = weightOf(seq);
       let best: Tok[] | undefined;
       let bestCost = Infinity;
-      for (const step of asNeeded) {
+      // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
+      const clauseCut = cutTail(seq, maxWords, true, text);
+      let bestIsCut = false;
+      for (const step of [...asNeeded, () => clauseCut ?? seq]) {
         const next = step(seq);
         if (!valid(next)) continue;
         const saved = seq.length - next.length;
@@ -430,19 +446,23 @@ export function compressClaim(
         if (cost < bestCost) {
           bestCost = cost;
           best = next;
+          bestIsCut = next === clauseCut;
         }
       }
       if (!best) break;
       seq = best;
+      if (bestIsCut) cutQuality = 0.7;
     }
+    // Examples set off by commas name places and people: dropped only when nothing else fits.
+    if (countWords(render(seq, text)) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
   } else {
-    for (const step of asNeeded) {
+    for (const step of [...asNeeded, dropInterjectedExamples]) {
       if (countWords(render(seq, text)) <= target) break;
       const next = step(seq);
       if (valid(next)) seq = next;
     }
   }
-  let quality = 1;
+  let quality = cutQuality;
   if (countWords(render(seq, text)) > maxWords) {
     const cut = cutTail(seq, maxWords, true, text);
     if (cut) {

@@ -205,7 +205,7 @@ function sectionScores(candidates: Candidate[], articleVector?: Vector): number[
       0.6 / Math.sqrt(1 + candidate.inParagraph) +
       0.3 / Math.sqrt(1 + candidate.paragraph - firstParagraph) +
       (articleVector ? cosine(candidate.vector, sectionVector) + cosine(candidate.vector, articleVector) : 1.5 * cosine(candidate.vector, sectionVector)) +
-      cueScore(candidate, 0.3);
+      cueScore(candidate, 0.15);
     // A paragraph's point is often its last sentence ("The Islamic State challenges these notions ..."); conclusions close the article.
     if (candidate.closesParagraph) score += 0.15;
     if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.3;

@@ -351,6 +351,9 @@ function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean, text: strin
     let prefix = seq.slice(0, k);
     while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
     if (countWords(render(prefix, text)) > maxWords) break;
+    // Never cut inside brackets or a quotation.
+    const count = (pattern: RegExp) => prefix.filter((p) => pattern.test(p.text)).length;
+    if (count(/^[([]$/) !== count(/^[)\]]$/) || count(/^“$/) !== count(/^”$/) || count(/^"$/) % 2 === 1) continue;
     if (standsAlone(prefix, 6)) best = k;
   }
   if (best === undefined) return undefined;
@@ -427,7 +430,7 @@ export function compressClaim(
   }
   let cutQuality = 1;
   if (importance) {
-    // Drop, each time, the aside that costs the least of what the article is about per word saved.
+    // Drop, each time, the aside that costs the least of what the article is about.
     // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
     const weightOf = (s: Tok[]) => s.reduce((sum, t) => sum + Math.max(importance(t.text.toLowerCase()), t.pos === 'PROPN' ? 2 : 0), 0);
     while (countWords(render(seq, text)) > target) {
@@ -442,7 +445,9 @@ export function compressClaim(
         if (!valid(next)) continue;
         const saved = seq.length - next.length;
         if (saved <= 0) continue;
-        const cost = (before - weightOf(next)) / saved;
+        // A step that makes the bullet fit is judged by what it loses in all; otherwise by what it loses per word saved.
+        const loss = before - weightOf(next);
+        const cost = countWords(render(next, text)) <= target ? loss - 1e6 : loss / saved;
         if (cost < bestCost) {
           bestCost = cost;
           best = next;

@@ -320,6 +320,7 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   const first = prefix[0];
   const leadIn = first !== undefined && (LEAD_INS.has(lower(first)) || first.pos === 'SCONJ') && !/^(this|that|more|about)$/.test(lower(first));
   const comma = leadIn ? prefix.findIndex(isComma) : -1;
+  if (leadIn && comma === -1) return false;
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
   if (!main.some(isPredicate) || wordTotal(main) < 3) return false;
   const last = prefix[prefix.length - 1]!;

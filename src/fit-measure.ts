@@ -165,7 +165,7 @@ export function fitMetricsModule(metrics: Record<string, { body: string; heading
  * themes or fonts: `npx tsx -e "import('./src/fit-measure.ts').then((m) => m.writeFitMetrics())"`.
  */
 export async function writeFitMetrics(target = new URL('./fit-metrics.ts', import.meta.url)): Promise<void> {
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { mkdir, mkdtemp, readFile, writeFile } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { launchChromium } = await import('./browser.ts');
@@ -178,11 +178,8 @@ export async function writeFitMetrics(target = new URL('./fit-metrics.ts', impor
       const theme = (Object.keys(THEMES) as Array<keyof typeof THEMES>).find((name) => THEMES[name].font === key)!;
       const deck = renderDeck({ title: 'Metrics', slides: [{ kind: 'content', title: 'Metrics', bullets: [{ text: 'Metrics' }], notes: '' }] }, { theme });
       const dir = await mkdtemp(join(tmpdir(), 'briefdeck-metrics-'));
-      const { readFile } = await import('node:fs/promises');
-      for (const asset of deck.assets) {
-        await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'assets'), { recursive: true }));
-        await writeFile(join(dir, asset.to), await readFile(asset.from));
-      }
+      await mkdir(join(dir, 'assets'));
+      for (const asset of deck.assets) await writeFile(join(dir, asset.to), await readFile(asset.from));
       await writeFile(join(dir, 'index.html'), deck.html);
       const page = await browser.newPage();
       await page.goto(`file://${join(dir, 'index.html')}`);

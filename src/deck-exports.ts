@@ -5,10 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
 import type { HandoutPaper } from './handout.ts';
-import { printDeckToPdf, type PdfProgress } from './pdf.ts';
+import type { PdfProgress } from './pdf.ts';
 import type { RenderedDeck } from './render.ts';
 import { singleFileHtml } from './single-file.ts';
 import type { Outline } from './types.ts';
@@ -52,8 +50,10 @@ export async function exportDeck(deck: RenderedDeck, deckDir: string, name: stri
   ].filter(Boolean) as Array<{ key: 'pdf' | 'notesPdf' | 'handout'; mode: 'slides' | 'notes' | 'handout'; path: string }>;
   if (jobs.length === 0) return report;
   // One browser for every PDF of the build.
+  // Loaded only now: the plain build must stay fast, and pdf-lib and the browser driver are heavy.
+  const [{ launchChromium }, { printDeckToPdf }] = await Promise.all([import('./browser.ts'), import('./pdf.ts')]);
   options.onProgress?.({ phase: 'launch', message: 'starting Chromium', file: jobs[0]!.path });
-  const browser: Browser = await launchChromium();
+  const browser = await launchChromium();
   try {
     for (const job of jobs) {
       const printed = await printDeckToPdf({

@@ -20,6 +20,9 @@ export function isHandoutPaper(value: string): value is HandoutPaper {
   return Object.hasOwn(HANDOUT_PAPERS, value);
 }
 
+/** Ruled lines per page at most (a Letter or A4 page below a slide and no notes holds about 22). */
+const MAX_RULES = 30;
+
 export interface HandoutOptions {
   /** Default `a4`. */
   paper?: HandoutPaper;
@@ -38,11 +41,12 @@ body { font-family: "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-ser
 .handout-page { box-sizing: border-box; width: ${width}; height: ${height}; padding: 12mm 16mm 10mm; display: flex; flex-direction: column; overflow: hidden; break-after: page; }
 .handout-page:last-child { break-after: auto; }
 .handout-head { display: flex; justify-content: space-between; font-size: 9pt; color: #444; margin: 0 0 3mm; }
-.handout-slide { flex: none; width: 100%; aspect-ratio: ${aspect.toFixed(4)}; box-sizing: border-box; border: 0.3mm solid #777; }
+.handout-slide { flex: none; width: 100%; aspect-ratio: ${aspect.toFixed(4)}; }
 .handout-notes { flex: none; font-size: 10.5pt; line-height: 1.4; margin: 5mm 0 0; }
 .handout-notes h2 { font-size: 11pt; margin: 0 0 2mm; }
 .handout-notes p { margin: 0 0 2mm; }
-.handout-lines { flex: 1 1 0; min-height: 0; margin-top: 3mm; background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.7mm, #9a9a9a 7.7mm, #9a9a9a 8mm); }
+.handout-lines { flex: 1 1 0; min-height: 0; margin-top: 1mm; overflow: hidden; }
+.handout-rule { height: 8mm; box-sizing: border-box; border-bottom: 0.3mm solid #8a8a8a; }
 `;
 }
 
@@ -60,7 +64,8 @@ export function toHandoutHast(outline: Outline, options: HandoutOptions = {}): R
       h('div.handout-head', [h('span', outline.title), h('span', `Slide ${index + 1} of ${slides.length}`)]),
       h('div.handout-slide', { role: 'img', ariaLabel: `Slide ${index + 1}: ${slide.title}` }),
       h('div.handout-notes', [h('h2', slide.title), ...(notes.length > 0 ? notes : [h('p', 'No notes for this slide.')])]),
-      h('div.handout-lines', { ariaHidden: 'true' }),
+      // Ruled lines to write on; the box clips the ones that do not fit below the notes.
+      h('div.handout-lines', { ariaHidden: 'true' }, Array.from({ length: MAX_RULES }, () => h('div.handout-rule'))),
     ]);
   });
   return {

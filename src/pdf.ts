@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { BriefdeckError } from './errors.ts';
@@ -240,12 +240,10 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   const cssPx = 0.75; // PDF points per CSS pixel
   handout.getPages().forEach((sheet, index) => {
     const frame = frames[index]!;
-    sheet.drawPage(embedded[index]!, {
-      x: frame.x * cssPx,
-      y: sheet.getHeight() - (frame.y + frame.height) * cssPx,
-      width: frame.width * cssPx,
-      height: frame.height * cssPx,
-    });
+    const box = { x: frame.x * cssPx, y: sheet.getHeight() - (frame.y + frame.height) * cssPx, width: frame.width * cssPx, height: frame.height * cssPx };
+    sheet.drawPage(embedded[index]!, box);
+    // A hairline frame, so a white slide stands out from the white paper.
+    sheet.drawRectangle({ ...box, borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 0.75 });
   });
   return handout.save();
 }

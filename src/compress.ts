@@ -130,6 +130,13 @@ function remove(seq: Tok[], from: number, to: number): Tok[] {
 function dropDateline(seq: Tok[]): Tok[] {
   let i = 0;
   while (i < seq.length && i < 8 && (isComma(seq[i]) || (/^[\p{Lu}.\-]+$/u.test(seq[i]!.text) && seq[i]!.text.length > 1))) i += 1;
+  // "Harbor City (Wire) --": a place in title case, then the agency and a dash.
+  let place = 0;
+  while (place < 4 && /^\p{Lu}/u.test(seq[place]?.text ?? '') && /^(PROPN|NOUN)$/.test(seq[place]!.pos)) place += 1;
+  if (place > 0 && seq[place]?.text === '(') {
+    const close = closingBracket(seq, place);
+    if (close !== -1 && close - place <= 6 && seq[close + 1] && DASHES.has(seq[close + 1]!.text)) return seq.slice(close + 2);
+  }
   if (seq[i]?.text === '(') {
     const close = closingBracket(seq, i);
     if (close !== -1 && close - i <= 6) {
@@ -270,6 +277,8 @@ function dropLeadIn(seq: Tok[]): Tok[] {
       return again === rest ? seq : again;
     }
     if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) && !QUOTES.test(head.text)) return seq;
+    // "When Marlow raised prices, its use fell": the pronoun would lose what it refers to.
+    if (head.pos === 'PRON' && seq.slice(0, k).some((t) => t.pos === 'PROPN')) return seq;
     return rest;
   }
   return seq;
@@ -324,7 +333,7 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
   if (!main.some(isPredicate) || wordTotal(main) < 3) return false;
   const last = prefix[prefix.length - 1]!;
-  if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text)) return false;
+  if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text) && last.text !== '%') return false;
   if (last.pos === 'VERB' && /^(is|are|was|were|be|been|has|have|had)$/.test(lower(last))) return false;
   return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no|particularly|especially|notably|including|such|like|even|just|only|also|mainly|mostly|very|more|less|most|least)$/.test(lower(last));
 }
@@ -343,7 +352,7 @@ function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean, text: strin
         DASHES.has(t.text) ||
         (isComma(t) && next !== undefined && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
         (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
-      : (t.pos === 'ADP' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(enough|too|so)$/.test(lower(previous))) ||
+      : (t.pos === 'ADP' && (/^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) || previous.text === '%') && !/^(enough|too|so)$/.test(lower(previous))) ||
         // "its drawdown plans | to ensure ...", but not "significant enough for X | to proclaim".
         (lower(t) === 'to' && previous.pos === 'NOUN' && !seq.slice(0, k).some((p) => /^(enough|too|so)$/.test(lower(p)))) ||
         (t.pos === 'CCONJ' && (afterComma || (previous.pos === 'NOUN' && next !== undefined && isPredicate(next)))) ||
@@ -486,7 +495,11 @@ export function compressClaim(
   let out = render(seq, text);
   if (countWords(out) > maxWords) {
     // No clean cut: keep the first words up to the last noun within the limit.
-    const words = out.split(/\s+/).slice(0, maxWords);
+    // No clean cut: stop at the last content word within the limit, never on "a", "of" or "the".
+    let words = out.split(/\s+/).slice(0, maxWords);
+    while (words.length > 6 && /^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|this|these|those|from|into|than|not|no|is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|who|which|whose|where|when|while|if|within|after|before|about|over|under|between|through|during|without|against|among|across|per|via|like|near|upon|onto|toward|towards|since|until|because|although|though|whether|than)$/i.test(words[words.length - 1]!.replace(/[^\p{L}]/gu, ''))) {
+      words = words.slice(0, -1);
+    }
     out = words.join(' ').replace(/[,;:–—-]+$/u, '');
     out = /[.!?]$/.test(out) ? out : out + '.';
     quality = 0;

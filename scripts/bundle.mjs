@@ -131,6 +131,8 @@ export async function bundle() {
   mkdirSync(LIB_DIR, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [ENTRY],
+    // The metafile names inputs relative to this folder, as the manifest records them, wherever the build was started.
+    absWorkingDir: ROOT,
     outfile: BUNDLE_PATH,
     write: false,
     bundle: true,
@@ -162,7 +164,8 @@ export async function bundle() {
     if (name.endsWith('.v8cache') && name !== codeCacheName(id)) rmSync(join(LIB_DIR, name), { force: true });
   }
   const inputs = [
-    ...Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/')),
+    // Project files only: packages change through the lock files below; `namespace:path` inputs are made up by plugins.
+    ...Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/') && !/^[a-z-]+:/.test(path)),
     ...EXTRA_INPUTS,
   ];
   const files = {};

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { claimBudget, keyPoints, scoreSentences, sectionClaims } from '../src/claims.ts';
+import { articleFromFile } from '../src/pipeline.ts';
+import type { Article } from '../src/types.ts';
+
+function fixture(name: string): { article: Article; expected: Array<{ bullet: string; source: string }> } {
+  const dir = new URL(`./fixtures/${name}/`, import.meta.url);
+  const text = readFileSync(new URL('article.md', dir), 'utf8');
+  return {
+    article: articleFromFile(new VFile({ value: text, path: 'article.md' }), 'md'),
+    expected: JSON.parse(readFileSync(new URL('expected-key-points.json', dir), 'utf8')) as Array<{ bullet: string; source: string }>,
+  };
+}
+
+describe('keyPoints', () => {
+  it.each(['claims-analysis', 'claims-news'])('should give the expected key points of %s', (name) => {
+    const { article, expected } = fixture(name);
+    const points = keyPoints(article, 3).map((point) => ({ bullet: point.bullet, source: `${point.sentence.start.line}:${point.sentence.start.column}` }));
+    expect(points).toEqual(expected);
+  });
+
+  it('should include the thesis of an analysis even though it sits in the conclusion, and skip the rhetorical question', () => {
+    const { article } = fixture('claims-analysis');
+    const points = keyPoints(article, 3);
+    expect(points.some((point) => point.bullet.startsWith('Valdora should adopt a tiered water tariff'))).toBe(true);
+    expect(points.some((point) => point.sentence.text.endsWith('?'))).toBe(false);
+  });
+
+  it('should lead with the news and leave the bystander quote out', () => {
+    const { article } = fixture('claims-news');
+    const [first] = keyPoints(article, 3);
+    expect(first!.bullet).toMatch(/^A fire at the Eastgate chemical plant forced 2,000 residents/);
+    expect(keyPoints(article, 5).some((point) => point.sentence.text.startsWith('"We heard'))).toBe(false);
+  });
+
+  it('should return k distinct claims in the article’s order, drawn from several sections', () => {
+    const { article } = fixture('claims-analysis');
+    for (const k of [1, 2, 4, 5]) {
+      const points = keyPoints(article, k);
+      expect(points).toHaveLength(k);
+      expect(new Set(points.map((point) => point.sentence)).size).toBe(k);
+      const order = points.map((point) => point.sentence.start.offset);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    expect(new Set(keyPoints(article, 4).map((point) => point.section)).size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('sectionClaims', () => {
+  it('should cover every paragraph when the budget allows, in the article’s order', () => {
+    const { article } = fixture('claims-news');
+    const section = article.sections[0]!;
+    const claims = sectionClaims(section, 0, section.paragraphs.length, article);
+    expect(claims.map((claim) => claim.sentence.paragraph)).toEqual(section.paragraphs.map((_, index) => index));
+  });
+
+  it('should keep to the budget and prefer a paragraph’s strongest sentence', () => {
+    const { article } = fixture('claims-analysis');
+    const claims = sectionClaims(article.sections[1]!, 1, 2, article);
+    expect(claims).toHaveLength(2);
+    const scores = scoreSentences(article.sections[1]!);
+    expect(scores).toHaveLength(4);
+    for (const claim of claims) expect(claim.score).toBeGreaterThan(Math.min(...scores.map((entry) => entry.score)));
+  });
+});
+
+describe('claimBudget', () => {
+  it('should give one claim a paragraph, two for three sentences in long paragraphs, at most 15', () => {
+    expect(claimBudget(1, 1)).toBe(1);
+    expect(claimBudget(6, 5)).toBe(5);
+    expect(claimBudget(10, 3)).toBe(7);
+    expect(claimBudget(100, 10)).toBe(15);
+  });
+});

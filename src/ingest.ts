@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { checkHtmlDepth, checkMarkdownLimits, failHtmlTooDeep } from './input-limits.ts';
 import { plainTextParse } from './plain-text.ts';
 import type { ArticleFormat } from './types.ts';
 
@@ -81,11 +82,21 @@ const htmlProcessor = unified().use(rehypeParse).use(rehypeArticleBody).use(rehy
 export function mdastFromFile(file: VFile, format: ArticleFormat): Root {
   switch (format) {
     case 'md':
+      checkMarkdownLimits(file);
       return markdownProcessor.runSync(markdownProcessor.parse(file), file) as Root;
     case 'txt':
       return plainTextProcessor.runSync(plainTextProcessor.parse(file), file) as Root;
     case 'html': {
-      const hast = htmlProcessor.parse(file);
+      let hast: HastRoot;
+      try {
+        hast = htmlProcessor.parse(file);
+      } catch (error) {
+        // hast-util-from-parse5 converts recursively: thousands of nested tags overflow the stack.
+        // That is the page's nesting, not a bug here, so it becomes a message on the file.
+        if (error instanceof RangeError) failHtmlTooDeep(file);
+        throw error;
+      }
+      checkHtmlDepth(hast, file);
       return htmlProcessor.runSync(hast, file) as unknown as Root;
     }
     default:

@@ -12,6 +12,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_NESTING } from '../src/input-limits.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -215,15 +216,21 @@ describe('bad input through the CLI (generated)', () => {
     expect(bullet!.length).toBeLessThan(long.length);
   });
 
-  it('should build deeply nested lists and quotes', async () => {
+  it('should build lists and quotes nested to the limit, and refuse deeper nesting at its line', async () => {
     const dir = workspace();
-    const depth = HEAVY ? 200 : 50;
-    const list = Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- Item at level ${level + 1} is prose.`).join('\n');
-    const quote = `${'> '.repeat(depth * 5)}A quote nested ${depth * 5} deep is prose too.`;
+    const list = Array.from({ length: MAX_NESTING }, (_, level) => `${'  '.repeat(level)}- Item at level ${level + 1} is prose.`).join('\n');
+    const quote = `${'> '.repeat(MAX_NESTING)}A quote nested ${MAX_NESTING} deep is prose too.`;
     writeFileSync(join(dir, 'nested.md'), `# Nesting\n\n## Lists\n\n${list}\n\n## Quotes\n\n${quote}\n`);
-    const run = await runCli(['nested.md', '--out', 'out'], dir);
-    const { text } = expectBuilt(run, dir, 'nested.md');
-    expect(text).toContain(`A quote nested ${depth * 5} deep is prose too.`);
+    const { text } = expectBuilt(await runCli(['nested.md', '--out', 'out'], dir), dir, 'nested.md');
+    expect(text).toContain(`A quote nested ${MAX_NESTING} deep is prose too.`);
+
+    // cmark's pathological depth: 1,000 levels, refused in one line that names the line.
+    const deeper = workspace();
+    writeFileSync(join(deeper, 'deep.md'), `# Nesting\n\nProse first.\n\n${'> '.repeat(1000)}a\n`);
+    const before = filesIn(deeper);
+    const run = await runCli(['deep.md', '--out', 'out'], deeper);
+    expectRefused(run, deeper, before);
+    expect(run.stderr.trimEnd()).toBe(`error: deep.md:5:1: Unexpected nesting 1000 levels deep (quotes, lists or indentation), expected at most ${MAX_NESTING}: flatten it, or build the article as plain text with \`--format txt\``);
   });
 
   it('should stop at a broken outline file with its line, and leave the outline and the old deck alone', async () => {

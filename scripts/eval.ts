@@ -52,7 +52,7 @@ function add(totals: Totals, scores: RougeScores): void {
 function row(name: string, totals: Totals, base?: Totals): string {
   const f = (x: number) => ((100 * x) / totals.n).toFixed(2).padStart(6);
   const ratio = base ? `   ${((totals.r1 / base.r1) * 100).toFixed(0)}% / ${((totals.r2 / base.r2) * 100).toFixed(0)}% / ${((totals.rl / base.rl) * 100).toFixed(0)}%` : '';
-  return `| ${name.padEnd(16)} | ${f(totals.r1)} | ${f(totals.r2)} | ${f(totals.rl)} |${ratio}`;
+  return `| ${name.padEnd(18)} | ${f(totals.r1)} | ${f(totals.r2)} | ${f(totals.rl)} |${ratio}`;
 }
 
 /** Lower-case word forms of a text, for the "every bullet word is in the article" check. */
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const leadShort: Totals = { r1: 0, r2: 0, rl: 0, n: 0 };
   const lengths: number[] = [];
   let unfaithful = 0;
-  let truncated = 0;
+  let roughCuts = 0;
   const started = performance.now();
 
   for (const item of items.slice(0, limit)) {
@@ -94,10 +94,10 @@ async function main(): Promise<void> {
     add(rank, rouge(textRank(sentences.map((s) => s.text), K).join('\n'), reference));
 
     const articleWords = new Set(wordsOf(item.text));
-    for (const bullet of bullets) {
-      lengths.push(bullet.split(/\s+/).filter(Boolean).length);
-      if (wordsOf(bullet).some((word) => !articleWords.has(word))) unfaithful += 1;
-      if (bullet.endsWith('…') && !item.text.includes(bullet.slice(0, -1))) truncated += 1;
+    for (const point of points) {
+      lengths.push(point.bullet.split(/\s+/).filter(Boolean).length);
+      if (wordsOf(point.bullet).some((word) => !articleWords.has(word))) unfaithful += 1;
+      if (point.quality === 0) roughCuts += 1;
     }
     if (ours.n <= show) {
       console.log(`\n## ${item.id}\nGOLD:\n  ${item.gold.join('\n  ')}\nOURS:\n  ${bullets.join('\n  ')}\nLEAD:\n  ${sentences.slice(0, K).map((s) => s.text).join('\n  ')}`);
@@ -108,15 +108,15 @@ async function main(): Promise<void> {
   const sorted = [...lengths].sort((a, b) => a - b);
   const within = lengths.filter((n) => n <= BULLET_MAX_WORDS).length;
   console.log(`\nROUGE F1 (Porter-stemmed) on ${ours.n} articles, k = ${K}; ratio to Lead-3 as R1 / R2 / RL\n`);
-  console.log('| summary          |   R-1  |   R-2  |   R-L  |');
-  console.log('|------------------|--------|--------|--------|');
+  console.log('| summary            |   R-1  |   R-2  |   R-L  |');
+  console.log('|--------------------|--------|--------|--------|');
   console.log(row('Key points', ours, lead));
   console.log(row(`Lead-${K}`, lead));
   console.log(row(`TextRank-${K}`, rank, lead));
   console.log(row(`Lead-${K} compressed`, leadShort, lead));
   console.log(
     `\nBullets: ${lengths.length}; words median ${sorted[Math.floor(sorted.length / 2)]}, mean ${(lengths.reduce((a, b) => a + b, 0) / lengths.length).toFixed(1)}, max ${sorted[sorted.length - 1]}; ` +
-      `<= ${BULLET_MAX_WORDS} words: ${((100 * within) / lengths.length).toFixed(1)}%; ending in a cut "…": ${truncated}; ` +
+      `<= ${BULLET_MAX_WORDS} words: ${((100 * within) / lengths.length).toFixed(1)}%; cut mid-phrase (no clean clause boundary): ${roughCuts}; ` +
       `holding a word not in the article: ${unfaithful}`,
   );
   console.log(`Time: ${seconds.toFixed(1)} s (${((1000 * seconds) / ours.n).toFixed(0)} ms an article)`);

@@ -20,6 +20,8 @@ export interface Claim {
   /** Index of the section the sentence belongs to. */
   section: number;
   score: number;
+  /** How cleanly the bullet was compressed: 1 whole asides dropped, 0.7 a trailing clause cut, 0.4 a trailing phrase cut, 0 cut mid-phrase. */
+  quality: number;
 }
 
 const STOPWORDS = new Set(
@@ -193,7 +195,7 @@ function chooseByMmr(candidates: Candidate[], scores: number[], max: number, red
 }
 
 function claimOf(candidate: Candidate, score: number): Claim {
-  return { bullet: candidate.compression.text, sentence: candidate.sentence, section: candidate.section, score };
+  return { bullet: candidate.compression.text, sentence: candidate.sentence, section: candidate.section, score, quality: candidate.compression.quality };
 }
 
 /** Score the sentences of one section as the claims of that section's slides: each paragraph's topic sentence first. */

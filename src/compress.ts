@@ -33,7 +33,7 @@ interface Tok extends Token {
   index: number;
 }
 
-const DASHES = new Set(['--', '—', '–', '―']);
+const DASHES = new Set(['--', '---', '—', '–', '―']);
 const OPENERS = new Set(['(', '[']);
 const CLOSERS = new Map([
   ['(', ')'],
@@ -301,11 +301,17 @@ function dropInterjectedClauses(seq: Tok[]): Tok[] {
 function dropTrailingAttribution(seq: Tok[]): Tok[] {
   if (QUOTES.test(seq[0]?.text ?? '')) return seq;
   const end = endIndex(seq);
-  for (let i = end - 1; i > 0 && end - i <= 10; i -= 1) {
+  // ", said Cedric Alexander, the public safety director of DeKalb County." spans two commas.
+  let commas = 0;
+  for (let i = end - 1; i > 0 && end - i <= 16 && commas < 3; i -= 1) {
     if (!isComma(seq[i])) continue;
+    commas += 1;
     const tail = seq.slice(i + 1, end);
-    if (tail.some((t) => SAYING.has(lower(t))) && wordTotal(seq.slice(0, i)) >= 5) return [...seq.slice(0, i), ...seq.slice(end)];
-    break;
+    const saying = tail.findIndex((t) => SAYING.has(lower(t)));
+    // Attribution only: the verb of saying and who said it, not a clause of its own ("said on Monday that the city ...").
+    const otherPredicates = tail.filter((t, index) => index !== saying && isPredicate(t)).length;
+    const clause = tail.some((t) => lower(t) === 'that' || t.pos === 'SCONJ');
+    if (saying !== -1 && saying <= 5 && otherPredicates === 0 && !clause && wordTotal(seq.slice(0, i)) >= 5) return [...seq.slice(0, i), ...seq.slice(end)];
   }
   return seq;
 }
@@ -327,7 +333,7 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   if (wordTotal(prefix) < minWords) return false;
   // The predicate must belong to the main clause, not to a lead-in ("Regardless of the threat posed by ISIS, this support").
   const first = prefix[0];
-  const leadIn = first !== undefined && (LEAD_INS.has(lower(first)) || first.pos === 'SCONJ') && !/^(this|that|more|about)$/.test(lower(first));
+  const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless)$/.test(lower(first)));
   const comma = leadIn ? prefix.findIndex(isComma) : -1;
   if (leadIn && comma === -1) return false;
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
@@ -338,8 +344,8 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no|particularly|especially|notably|including|such|like|even|just|only|also|mainly|mostly|very|more|less|most|least)$/.test(lower(last));
 }
 
-/** Cut a trailing clause or phrase so the bullet fits `maxWords`; `conjunctions` limits cuts to clause openers. */
-function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean, text: string): Tok[] | undefined {
+/** Cut a trailing clause (`clause`), phrase (`phrase`) or, last, anything after a complete noun (`noun`) so the bullet fits `maxWords`. */
+function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun', text: string): Tok[] | undefined {
   const end = endIndex(seq);
   let best: number | undefined;
   for (let k = 2; k < end; k += 1) {
@@ -347,7 +353,10 @@ function cutTail(seq: Tok[], maxWords: number, clausesOnly: boolean, text: strin
     const previous = seq[k - 1]!;
     const next = seq[k + 1];
     const afterComma = isComma(previous);
-    const opener = clausesOnly
+    const opener = mode === 'noun'
+      ? // Last resort: end on a noun whose phrase is complete ("held by a Navy sailor | whose face ...").
+        /^(NOUN|PROPN|NUM)$/.test(previous.pos) && !/^(NOUN|PROPN|NUM|PART)$/.test(t.pos) && !/^['’]/.test(t.text)
+      : mode === 'clause'
       ? t.text === ';' ||
         DASHES.has(t.text) ||
         (isComma(t) && next !== undefined && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
@@ -448,7 +457,7 @@ export function compressClaim(
       let best: Tok[] | undefined;
       let bestCost = Infinity;
       // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
-      const clauseCut = cutTail(seq, maxWords, true, text);
+      const clauseCut = cutTail(seq, maxWords, 'clause', text);
       let bestIsCut = false;
       for (const step of [...asNeeded, () => clauseCut ?? seq]) {
         const next = step(seq);
@@ -479,17 +488,24 @@ export function compressClaim(
   }
   let quality = cutQuality;
   if (countWords(render(seq, text)) > maxWords) {
-    const cut = cutTail(seq, maxWords, true, text);
+    const cut = cutTail(seq, maxWords, 'clause', text);
     if (cut) {
       seq = cut;
       quality = 0.7;
     }
   }
   if (countWords(render(seq, text)) > maxWords) {
-    const cut = cutTail(seq, maxWords, false, text);
+    const cut = cutTail(seq, maxWords, 'phrase', text);
     if (cut) {
       seq = cut;
       quality = 0.4;
+    }
+  }
+  if (countWords(render(seq, text)) > maxWords) {
+    const cut = cutTail(seq, maxWords, 'noun', text);
+    if (cut) {
+      seq = cut;
+      quality = 0.2;
     }
   }
   let out = render(seq, text);

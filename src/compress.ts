@@ -136,6 +136,8 @@ function dropDateline(seq: Tok[]): Tok[] {
   if (place > 0 && seq[place]?.text === '(') {
     const close = closingBracket(seq, place);
     if (close !== -1 && close - place <= 6 && seq[close + 1] && DASHES.has(seq[close + 1]!.text)) return seq.slice(close + 2);
+    // "London (CNN)The discovery ...": an agency in capitals needs no dash.
+    if (close === place + 2 && /^\p{Lu}{2,}$/u.test(seq[place + 1]!.text)) return seq.slice(close + 1);
   }
   if (seq[i]?.text === '(') {
     const close = closingBracket(seq, i);
@@ -249,18 +251,18 @@ function dropAppositives(seq: Tok[]): Tok[] {
 }
 
 /** A subordinate or adverbial lead-in up to the first comma, when the rest is a clause of its own. */
-function dropLeadIn(seq: Tok[]): Tok[] {
+function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
   const first = seq[0];
   if (!first) return seq;
   const word = lower(first);
   const participle = first.pos === 'VERB' && /(ing|ed)$/.test(word);
   if (first.pos === 'ADV' && DISCOURSE.some(([words]) => words.length === 1 && words[0] === word)) {
     const rest = dropDiscourseMarkers(seq);
-    if (rest !== seq) return dropLeadIn(rest);
+    if (rest !== seq) return dropLeadIn(rest, keepReferents);
   }
   // "Even at that time, ...", "Shortly after ..., ..."
   if (first.pos === 'ADV' && LEAD_INS.has(lower(seq[1])) && /^(even|just|only|shortly|soon|long|well|early|late|not|right|back)$/.test(word)) {
-    const rest = dropLeadIn(seq.slice(1));
+    const rest = dropLeadIn(seq.slice(1), keepReferents);
     return rest === seq.slice(1) ? seq : rest;
   }
   if (!LEAD_INS.has(word) && !participle && first.pos !== 'SCONJ') return seq;
@@ -273,12 +275,12 @@ function dropLeadIn(seq: Tok[]): Tok[] {
     if (wordTotal(rest) < 5 || !rest.some(isPredicate)) return seq;
     // The rest must open like a clause: a subject, not a verb or another adjunct.
     if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
-      const again = dropLeadIn(rest);
+      const again = dropLeadIn(rest, keepReferents);
       return again === rest ? seq : again;
     }
     if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) && !QUOTES.test(head.text)) return seq;
     // "When Marlow raised prices, its use fell": the pronoun would lose what it refers to.
-    if (head.pos === 'PRON' && seq.slice(0, k).some((t) => t.pos === 'PROPN')) return seq;
+    if (keepReferents && head.pos === 'PRON' && seq.slice(0, k).some((t) => t.pos === 'PROPN')) return seq;
     return rest;
   }
   return seq;
@@ -499,6 +501,17 @@ export function compressClaim(
     if (cut) {
       seq = cut;
       quality = 0.4;
+    }
+  }
+  if (countWords(render(seq, text)) > maxWords) {
+    // Rather a main clause whose pronoun lost its name than a lead-in without its main clause.
+    const main = dropLeadIn(seq, false);
+    if (main !== seq && valid(main)) {
+      const fitted = countWords(render(main, text)) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
+      if (fitted) {
+        seq = fitted;
+        quality = 0.3;
+      }
     }
   }
   if (countWords(render(seq, text)) > maxWords) {

@@ -110,6 +110,31 @@ describe('bundle', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('should build a large article in a Node with a capped heap, and a small one without the detour', () => {
+    const dir = seedWorkspace();
+    dirs.push(dir);
+    // Only the size matters here: `--help` stops the build before it reads the file.
+    writeFileSync(join(dir, 'large.md'), `# Large\n\n${'A sentence of prose. '.repeat(120_000)}\n`);
+    const preload = join(dir, 'heap-limit.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write('heap limit MB: ' + Math.round(require('v8').getHeapStatistics().heap_size_limit / 1048576) + '\\n'));\n");
+    const limits = (stderr: string) => [...stderr.matchAll(/^heap limit MB: (\d+)$/gm)].map((match) => Number(match[1]));
+    const small = runBundled(['content/isis-central-asia.txt', '--help'], dir, preload);
+    expect(small.status).toBe(0);
+    const [defaultLimit] = limits(small.stderr);
+    expect(limits(small.stderr)).toHaveLength(1);
+    const large = runBundled(['large.md', '--help'], dir, preload);
+    expect(large.status).toBe(0);
+    expect(large.stdout).toContain('Usage:');
+    if (defaultLimit! > 1.5 * 1024) {
+      // The launcher, then its child with the cap (plus V8's young generation).
+      expect(limits(large.stderr)).toHaveLength(2);
+      expect(limits(large.stderr)[0]).toBeGreaterThan(1024);
+      expect(limits(large.stderr)[0]).toBeLessThan(1024 + 100);
+    } else {
+      expect(limits(large.stderr)).toEqual([defaultLimit]);
+    }
+  });
+
   it('should call the bundle stale when a source differs from its manifest, and current when none does', () => {
     expect(existsSync(BUNDLE_PATH)).toBe(true);
     const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { files: Record<string, [number, number] | null> };

@@ -291,12 +291,17 @@ export function claimBudget(sentenceCount: number, paragraphCount = 0): number {
 export function keyPoints(article: Article, k: number): Claim[] {
   const candidates = candidatesOf(article);
   const articleVector = articleVectorOf(article);
+  const paragraphs = article.sections.reduce((n, section) => n + section.paragraphs.length, 0);
+  const titleWords = new Set(titleWordsOf(article));
   const scores = candidates.map((candidate) => {
-    // The lead weighs most; in long paragraphs a later paragraph's topic sentence is not penalised for its predecessors' length.
-    const position = candidate.paragraph + candidate.inParagraph;
+    // The lead weighs most. Where the text has paragraphs, a paragraph's first and last
+    // sentences share its place: a point made at the end of the opening paragraph still leads.
+    const position = paragraphs >= 3 ? candidate.paragraph + (candidate.opensParagraph || candidate.closesParagraph ? 0 : 1) : candidate.position;
     let score = 1 / Math.sqrt(1 + position) + 2 * cosine(candidate.vector, articleVector) + cueScore(candidate, candidate.compression.quality < 0.5 ? 0.15 : 0);
     if (candidate.closesParagraph && !candidate.inLastParagraph) score += 0.15;
     if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.5;
+    // A claim about what the headline names is a main claim; background about others is not.
+    score += 0.08 * Math.min(3, [...candidate.vector.keys()].filter((word) => titleWords.has(word)).length);
     return score;
   });
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));

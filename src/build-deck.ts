@@ -169,6 +169,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const article = articleFromFile(articleFile, format);
   messages.push(...articleFile.messages);
 
+  // The outline and its base record are files of the article's folder: a symlink out of it is refused, not read.
+  for (const path of [outlinePath, basePathFor(outlinePath)]) await assertInside(dirname(articlePath), path, 'the outline file');
   // The outline file is decided (kept, created, merged...) and read before anything is written.
   const ours = await readTextIfExists(outlinePath);
   const outlineFile = new VFile({ path: outlinePath, value: ours });

@@ -233,6 +233,16 @@ describe('bad input through the CLI (generated)', () => {
     expect(run.stderr.trimEnd()).toBe(`error: deep.md:5:1: Unexpected nesting 1000 levels deep (quotes, lists or indentation), expected at most ${MAX_NESTING}: flatten it, or build the article as plain text with \`--format txt\``);
   });
 
+  it('should print terminal escape sequences and line breaks from an article as visible \\u escapes, one line per message', async () => {
+    const dir = workspace();
+    // An empty section whose heading clears the screen and sets the window title, if printed raw.
+    writeFileSync(join(dir, 'escape.md'), `# Budget\n\n## Clear \u001b[2J\u001b]0;pwned\u0007 now\n\n## Reaction\n\n${sentences(3).join(' ')}\n`);
+    const run = await runCli(['escape.md', '--out', 'out'], dir);
+    expectBuilt(run, dir, 'escape.md');
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(run.stderr).toContain('escape.md:3:1: Unexpected empty section `Clear \\u001b[2J\\u001b]0;pwned\\u0007 now`');
+  });
+
   it('should stop at a broken outline file with its line, and leave the outline and the old deck alone', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'a.md'), `# Budget\n\n${sentences(6).join(' ')}\n`);

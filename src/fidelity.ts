@@ -5,6 +5,7 @@
  * the slide and the line of the outline file.
  */
 import type { VFile } from 'vfile';
+import { tagSentence } from './nlp.ts';
 import type { Outline } from './types.ts';
 
 /** Something on a slide that must be found in the article. */
@@ -91,7 +92,16 @@ export function factsMissingFrom(text: string, article: ArticleFacts): Fact[] {
     if (article.words.has(word) || article.words.has(match[0]) || article.lowerWords.has(word.toLowerCase())) continue;
     // A capital that only opens a sentence is not a name, unless the word is shaped like one (ISIS, McIlroy, al-Sisi).
     const shapedLikeName = /\p{Lu}/u.test(word.slice(1)) || /\d/.test(word);
-    if (opensSentence(text, match.index) && !shapedLikeName && COMMON_OPENERS.has(word.toLowerCase())) continue;
+    if (opensSentence(text, match.index) && !shapedLikeName) {
+      // A capitalised first word may be a name ("Kabul and the Taliban") or not ("Ask the audience"):
+      // common openers are not; otherwise the tagger decides (loaded only for such a word, which only a hand edit brings).
+      if (COMMON_OPENERS.has(word.toLowerCase())) continue;
+      const nextWord = text.slice(match.index + match[0].length).match(/^\s+(\S)/u)?.[1] ?? '';
+      if (!/\p{Lu}/u.test(nextWord)) {
+        const token = tagSentence(text).find((candidate) => candidate.start === match.index);
+        if (token && token.pos !== 'PROPN') continue;
+      }
+    }
     missing.push({ kind: 'name', text: word, offset: match.index });
   }
   return missing.sort((a, b) => a.offset - b.offset);

@@ -28,6 +28,11 @@ describe('factsMissingFrom', () => {
 
   it('should not take a capitalised sentence opener for a name, unless it is shaped like one', () => {
     expect(factsMissingFrom('Overall, ISIS may be a spoiler.', facts)).toEqual([]);
+    expect(factsMissingFrom('Ask the audience: who gains from the split?', facts)).toEqual([]);
+    expect(factsMissingFrom('Tony Blair agreed.', facts)).toEqual([
+      { kind: 'name', text: 'Tony', offset: 0 },
+      { kind: 'name', text: 'Blair', offset: 5 },
+    ]);
     expect(factsMissingFrom('McChrystal warned of a spoiler.', facts)).toEqual([{ kind: 'name', text: 'McChrystal', offset: 0 }]);
   });
 

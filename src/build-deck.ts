@@ -125,7 +125,7 @@ async function readArticle(path: string): Promise<string> {
   const bytes = await readFileBounded(path, MAX_ARTICLE_BYTES, tooLarge);
   if (bytes === undefined) throw new BriefdeckError(`${path}: no such file`, { file: path });
   const text = decodeArticle(bytes, path);
-  if (text.trim() === '') throw placedError(path, bytes, 0, 'Unexpected empty article: expected at least one paragraph of prose');
+  if (text.trim() === '') throw new BriefdeckError(`${path}: the article is empty`, { file: path });
   return text;
 }
 

@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import { bundle, BUNDLE_PATH } from './bundle.mjs';
@@ -98,25 +98,40 @@ function paragraphsOf(text: string): string[] {
   return paragraphs;
 }
 
+/** At most `max` words of a sentence, as a bullet. */
+function bulletOf(sentence: string, max = 20): string {
+  const words = sentence.split(/\s+/);
+  return words.length <= max ? sentence : `${words.slice(0, max).join(' ')}…`;
+}
+
 /**
  * A Markdown article of at least `bytes` bytes: a title and one `## ` section per
- * dev-set article, taken in order and round again as often as needed. Deterministic.
+ * dev-set article, taken in order and round again as often as needed; and an
+ * outline for it of the generated kind (a slide per section, three bullets and
+ * their notes), without `article-sha256`, so a build keeps it as it is without
+ * generating one (generating is what the other case measures). Deterministic.
  */
-function generateArticle(bytes: number): string {
+export function generateArticle(bytes: number): { article: string; outline: string } {
   const articles = readFileSync(EVAL_SET, 'utf8')
     .trim()
     .split('\n')
     .map((line) => (JSON.parse(line) as { text: string }).text.replace(/^\(CNN\)\s*/, ''));
-  const parts = [`# Benchmark report of ${bytes / 1048576} MB\n`];
+  const title = `Benchmark report of ${bytes / 1048576} MB`;
+  const parts = [`# ${title}\n`];
+  const slides = [`---\ntitle: ${title}\n---\n\n## ${title} {.title}\n`];
   let size = Buffer.byteLength(parts[0]!);
   for (let i = 0; size < bytes; i += 1) {
     const text = articles[i % articles.length]!;
     const words = text.split(/\s+/).slice(0, 6).join(' ').replace(/[^\p{L}\p{N}' -]/gu, '');
-    const section = `## ${i + 1}. ${words}\n\n${paragraphsOf(text).join('\n\n')}\n`;
+    const heading = `${i + 1}. ${words}`;
+    const paragraphs = paragraphsOf(text);
+    const section = `## ${heading}\n\n${paragraphs.join('\n\n')}\n`;
     parts.push(section);
     size += Buffer.byteLength(section) + 1;
+    const sentences = paragraphs.slice(0, 3).map((paragraph) => paragraph.split(/(?<=[.!?]["”’]?)\s+/u)[0]!);
+    slides.push(`## ${heading}\n\n${sentences.map((sentence) => `- ${bulletOf(sentence)}`).join('\n')}\n\n::: notes\n${sentences.join('\n\n')}\n:::\n`);
   }
-  return parts.join('\n');
+  return { article: parts.join('\n'), outline: slides.join('\n') };
 }
 
 /** The floor: a bundled script that starts Node, reads the file and parses it with remark-parse. */
@@ -151,6 +166,13 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(values.runs ?? 7));
   if (values.limit !== undefined) runLimitMs = Number(values.limit) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
+  // Interrupted, it still removes its generated articles (8 MB and more).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const node = process.execPath;
   try {
     process.stderr.write(`bundling ${BUNDLE_PATH} ...\n`);
@@ -194,8 +216,14 @@ async function main(): Promise<void> {
       for (const [name, bytes, caseRuns] of [['1mb', 1 << 20, runs], ['8mb', 8 << 20, Math.min(runs, 3)]] as const) {
         const article = join(dir, name, `report-${name}.md`);
         spawnSync('mkdir', ['-p', dirname(article)]);
-        writeFileSync(article, generateArticle(bytes));
+        const generated = generateArticle(bytes);
+        writeFileSync(article, generated.article);
         const outline = join(dir, name, `report-${name}.outline.md`);
+        // The kept case builds another copy of the article, beside the outline written for it.
+        const keptArticle = join(dir, `${name}-kept`, `report-${name}.md`);
+        spawnSync('mkdir', ['-p', dirname(keptArticle)]);
+        writeFileSync(keptArticle, generated.article);
+        writeFileSync(join(dir, `${name}-kept`, `report-${name}.outline.md`), generated.outline);
         const size = (statSync(article).size / 1048576).toFixed(2);
         cases.push({ id: `floor-${name}`, label: `floor: remark-parse ${size} MB`, command: [node, floor, article], runs: caseRuns, samples: [] });
         cases.push({
@@ -208,7 +236,7 @@ async function main(): Promise<void> {
           targetS: name === '1mb' ? 0.6 : undefined,
           samples: [],
         });
-        cases.push({ id: `${name}-kept`, label: `${size} MB article, outline kept`, command: cli(article), runs: caseRuns, floor: `floor-${name}`, samples: [] });
+        cases.push({ id: `${name}-kept`, label: `${size} MB article, outline kept`, command: cli(keptArticle), runs: caseRuns, floor: `floor-${name}`, samples: [] });
       }
     }
 
@@ -297,4 +325,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   console.log(row(`Lead-${K} compressed`, leadShort, lead));
   console.log(
     `\nBullets: ${lengths.length}; words median ${sorted[Math.floor(sorted.length / 2)]}, mean ${(lengths.reduce((a, b) => a + b, 0) / lengths.length).toFixed(1)}, max ${sorted[sorted.length - 1]}; ` +
-      `<= ${BULLET_MAX_WORDS} words: ${((100 * within) / lengths.length).toFixed(1)}%; cut mid-phrase (no clean clause boundary): ${roughCuts}; ` +
+      `<= ${BULLET_MAX_WORDS} words: ${((100 * within) / lengths.length).toFixed(1)}%; left whole over the limit for want of a clean cut: ${roughCuts}; ` +
       `holding a word not in the article: ${unfaithful}`,
   );
   console.log(`Time: ${seconds.toFixed(1)} s (${((1000 * seconds) / ours.n).toFixed(0)} ms an article)`);

@@ -10,7 +10,7 @@
  * maximal marginal relevance, so a slide does not say the same thing twice,
  * and shown in the article's order.
  */
-import { compressClaim, type Compression } from './compress.ts';
+import { BULLET_MAX_WORDS, compressClaim, type Compression } from './compress.ts';
 import type { Article, Section, Sentence } from './types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
@@ -123,6 +123,8 @@ function candidatesOf(article: Article): Candidate[] {
     section.paragraphs.forEach((paragraph, paragraphIndex) => {
       paragraphs += 1;
       paragraph.sentences.forEach((sentence, indexInParagraph) => {
+        // Page furniture and source lines are never claims.
+        if (BOILERPLATE.test(sentence.text)) return;
         let compression = compressions.get(sentence);
         if (!compression) {
           compression = compressClaim(sentence.text, undefined, importance);
@@ -150,7 +152,7 @@ const MODALITY = /\b(may|might|could|can|must|should|will|would|likely|unlikely|
 const CONCLUDING = /^(and so|so|thus|therefore|in sum|in short|in conclusion|ultimately|overall|all in all|in the end|the bottom line|taken together)\b/i;
 const QUESTION = /\?["'”’)]*$/;
 const QUOTED = /^["“‘']/;
-const BOILERPLATE = /^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related)\b/i;
+const BOILERPLATE = /^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related|source:|sources:|via:|https?:\/\/)/i;
 
 /** How strongly a candidate reads as a claim, apart from where it sits and how central it is. */
 function cueScore(candidate: Candidate, qualityWeight: number): number {
@@ -161,8 +163,9 @@ function cueScore(candidate: Candidate, qualityWeight: number): number {
   if (/\d/.test(compression.text)) score += 0.03;
   if (QUESTION.test(text)) score -= 0.4;
   if (QUOTED.test(text)) score -= 0.25;
-  if (BOILERPLATE.test(text)) score -= 1;
   if (compression.words < 6) score -= 0.5;
+  // A sentence that could not be shortened cleanly is a last resort.
+  if (compression.words > BULLET_MAX_WORDS) score -= 0.6;
   // A bullet whose subject is a bare pronoun ("this is a worrying sign") does not stand alone on a slide.
   if (/^(?:[^,]{0,40},\s*)?(this|that|these|those|it|they|he|she|we)\s/i.test(compression.text)) score -= 0.15;
   // A bullet cut mid-phrase reads worse than another sentence that fits.

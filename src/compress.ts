@@ -65,6 +65,9 @@ const SAYING = new Set([
   'wrote', 'writes', 'insisted', 'claimed', 'stated', 'stressed', 'warned', 'argued', 'confirmed', 'tweeted', 'posted', 'reported',
 ]);
 
+/** Verbs that take a clause or object after them: a bullet cannot end on one. */
+const COMPLEMENT_VERBS = /^(believe[sd]?|think|thinks|thought|know|knows|knew|show[sn]?|showed|suggest(s|ed)?|mean[st]?|expect(s|ed)?|hope[sd]?|fear(s|ed)?|find[s]?|found|argue[sd]?|answer(s|ed)?|claim(s|ed)?|insist(s|ed)?|seem(s|ed)?|appear(s|ed)?|tend(s|ed)?|want(s|ed)?|need(s|ed)?|tr(y|ies|ied)|decide[sd]?|agree[sd]?|feel[s]?|felt|reali[sz]e[sd]?|understand[s]?|understood|learn(s|ed|t)?|remember(s|ed)?|notice[sd]?|ensure[sd]?|require[sd]?|point)$/;
+
 /** Words before which a phrase would end badly ("in front | of"). */
 const NO_CUT_BEFORE = new Set(['of', "'s", '’s', 'than']);
 
@@ -340,9 +343,14 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   if (leadIn && comma === -1) return false;
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
   if (!main.some(isPredicate) || wordTotal(main) < 3) return false;
+  // What follows a colon is a clause of its own: "money matters: a development bank's willingness" is not.
+  const colon = prefix.map((t) => t.text).lastIndexOf(':');
+  if (colon !== -1 && !prefix.slice(colon + 1).some(isPredicate)) return false;
   const last = prefix[prefix.length - 1]!;
   if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text) && last.text !== '%') return false;
   if (last.pos === 'VERB' && /^(is|are|was|were|be|been|has|have|had)$/.test(lower(last))) return false;
+  // A verb that wants what follows ("both sides believe | , sincerely, that ...") cannot end a bullet.
+  if (isPredicate(last) && (SAYING.has(lower(last)) || COMPLEMENT_VERBS.test(lower(last)))) return false;
   return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no|particularly|especially|notably|including|such|like|even|just|only|also|mainly|mostly|very|more|less|most|least)$/.test(lower(last));
 }
 
@@ -357,11 +365,15 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     const afterComma = isComma(previous);
     const opener = mode === 'noun'
       ? // Last resort: end on a noun whose phrase is complete ("held by a Navy sailor | whose face ...").
-        /^(NOUN|PROPN|NUM)$/.test(previous.pos) && !/^(NOUN|PROPN|NUM|PART)$/.test(t.pos) && !/^['’]/.test(t.text)
+        /^(NOUN|PROPN|NUM)$/.test(previous.pos) &&
+        /^(ADP|SCONJ|CCONJ)$/.test(t.pos) &&
+        lower(t) !== 'of' &&
+        // "a dam | and the one that ..." ends a phrase; "ISIS | and AQAP" does not.
+        (!/^(and|or)$/.test(lower(t)) || /^(DET|PRON)$/.test(next?.pos ?? ''))
       : mode === 'clause'
       ? t.text === ';' ||
         DASHES.has(t.text) ||
-        (isComma(t) && next !== undefined && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
+        (isComma(t) && next !== undefined && lower(next) !== 'that' && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
         (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
       : (t.pos === 'ADP' && (/^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) || previous.text === '%') && !/^(enough|too|so)$/.test(lower(previous))) ||
         // "its drawdown plans | to ensure ...", but not "significant enough for X | to proclaim".
@@ -372,6 +384,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     let prefix = seq.slice(0, k);
     while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
     if (countWords(render(prefix, text)) > maxWords) break;
+    // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
+    if (isComma(t) && previous.pos === 'ADJ' && next?.pos === 'ADJ') continue;
     // Never cut inside brackets or a quotation.
     const count = (pattern: RegExp) => prefix.filter((p) => pattern.test(p.text)).length;
     if (count(/^[([]$/) !== count(/^[)\]]$/) || count(/^“$/) !== count(/^”$/) || count(/^"$/) % 2 === 1) continue;
@@ -418,7 +432,8 @@ function countWords(text: string): number {
 
 /**
  * Compress a sentence into a bullet of at most `maxWords` words (see the module
- * comment for the steps), reporting how cleanly it could be done.
+ * comment for the steps), reporting how cleanly it could be done. A sentence that
+ * has no clean place to cut stays longer than `maxWords`, with quality 0.
  */
 export function compressClaim(
   sentence: string,
@@ -521,18 +536,10 @@ export function compressClaim(
       quality = 0.2;
     }
   }
-  let out = render(seq, text);
-  if (countWords(out) > maxWords) {
-    // No clean cut: keep the first words up to the last noun within the limit.
-    // No clean cut: stop at the last content word within the limit, never on "a", "of" or "the".
-    let words = out.split(/\s+/).slice(0, maxWords);
-    while (words.length > 6 && /^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|this|these|those|from|into|than|not|no|is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|who|which|whose|where|when|while|if|within|after|before|about|over|under|between|through|during|without|against|among|across|per|via|like|near|upon|onto|toward|towards|since|until|because|although|though|whether|than)$/i.test(words[words.length - 1]!.replace(/[^\p{L}]/gu, ''))) {
-      words = words.slice(0, -1);
-    }
-    out = words.join(' ').replace(/[,;:–—-]+$/u, '');
-    out = /[.!?]$/.test(out) ? out : out + '.';
-    quality = 0;
-  }
+  const out = render(seq, text);
+  // No clean cut: the bullet stays whole and over the limit (quality 0), so claim selection
+  // prefers another sentence; a complete long sentence says more than a broken short one.
+  if (countWords(out) > maxWords) quality = 0;
   return { text: out, words: countWords(out), quality };
 }
 

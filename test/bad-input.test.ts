@@ -209,11 +209,10 @@ describe('bad input through the CLI (generated)', () => {
     const run = await runCli(['long.md', '--out', 'out'], dir);
     const { text, outline } = expectBuilt(run, dir, 'long.md');
     expect(text).toContain('One sentence');
-    // The long sentence is in the speaker notes whole, and its bullet is shorter.
+    // The long sentence is in the speaker notes whole, and a bullet points back at it.
+    // (How short that bullet gets is the compressor's business: test/compress.test.ts.)
     expect(text).toContain(long);
-    const bullet = outline.split('\n').find((line) => line.startsWith('- ') && line.includes('{@9:1}'));
-    expect(bullet).toBeDefined();
-    expect(bullet!.length).toBeLessThan(long.length);
+    expect(outline.split('\n').some((line) => line.startsWith('- ') && line.endsWith('{@9:1}'))).toBe(true);
   });
 
   it('should build lists and quotes nested to the limit, and refuse deeper nesting at its line', async () => {

@@ -80,3 +80,25 @@ describe('checkFidelity', () => {
     expect(file.messages.every((message) => message.fatal === false)).toBe(true);
   });
 });
+
+describe('the build', () => {
+  it('should warn through the CLI, at the outline line, when a hand edit puts a number on a slide the article lacks', async () => {
+    const { runCli, seedWorkspace } = await import('./helpers/cli.ts');
+    const { readFileSync: read, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = seedWorkspace('briefdeck-fidelity-');
+    expect(runCli(['content/isis-central-asia.txt'], dir).status).toBe(0);
+    const path = join(dir, 'content/isis-central-asia.outline.md');
+    const lines = read(path, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith('- '));
+    lines[at] = '- ISIS has 40,000 fighters in Kabul.';
+    writeFileSync(path, lines.join('\n'));
+    const rebuilt = runCli(['content/isis-central-asia.txt'], dir);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    const warnings = rebuilt.stderr.split('\n').filter((line) => line.includes('fidelity') || line.includes('not found in the article'));
+    expect(warnings).toEqual([
+      `warning: content/isis-central-asia.outline.md:${at + 1}:10: Unexpected number \`40,000\` on slide “Key points”, not found in the article; check it against the source`,
+      `warning: content/isis-central-asia.outline.md:${at + 1}:30: Unexpected name \`Kabul\` on slide “Key points”, not found in the article; check it against the source`,
+    ]);
+  });
+});

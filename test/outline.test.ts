@@ -117,3 +117,21 @@ describe('outlineFromArticle with minutes', () => {
     expect(() => outlineFromArticle(article, { minutes: Number.NaN })).toThrow(TypeError);
   });
 });
+
+describe('--minutes through the CLI', () => {
+  it('should size a generated deck and refuse a bad value with exit 2', async () => {
+    const { runCli, seedWorkspace } = await import('./helpers/cli.ts');
+    const { outlineFromMarkdown } = await import('../src/outline-markdown.ts');
+    const { join } = await import('node:path');
+    const dir = seedWorkspace('briefdeck-minutes-');
+    const built = runCli(['content/isis-central-asia.txt', '--minutes', '4.5'], dir);
+    expect(built.status, built.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'content/isis-central-asia.outline.md'), 'utf8');
+    const { outline } = outlineFromMarkdown(text, new VFile({ value: text }));
+    expect(outline.slides.filter((slide) => slide.kind === 'content')).toHaveLength(2);
+    expect(outline.slides.some((slide) => slide.notes.includes('Cut for time:'))).toBe(true);
+    const bad = runCli(['content/isis-central-asia.txt', '--minutes', 'soon'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--minutes expects a number of minutes from 1 to 600, not `soon`');
+  });
+});

@@ -97,8 +97,8 @@ describe('the build', () => {
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     const warnings = rebuilt.stderr.split('\n').filter((line) => line.includes('fidelity') || line.includes('not found in the article'));
     expect(warnings).toEqual([
-      `warning: content/isis-central-asia.outline.md:${at + 1}:10: Unexpected number \`40,000\` on slide “Key points”, not found in the article; check it against the source`,
-      `warning: content/isis-central-asia.outline.md:${at + 1}:30: Unexpected name \`Kabul\` on slide “Key points”, not found in the article; check it against the source`,
+      `warning: content/isis-central-asia.outline.md:${at + 1}:12: Unexpected number \`40,000\` on slide “Key points”, not found in the article; check it against the source`,
+      `warning: content/isis-central-asia.outline.md:${at + 1}:31: Unexpected name \`Kabul\` on slide “Key points”, not found in the article; check it against the source`,
     ]);
   });
 });

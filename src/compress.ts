@@ -2,13 +2,18 @@
  * Compression: an article sentence -> a bullet of at most 20 words that keeps
  * the claim, using only the sentence's own words.
  *
- * The sentence is tagged (src/nlp.ts) and whole constituents are deleted, in
- * order, safest first: a dateline, leading discourse markers, parentheticals,
- * dash asides, non-restrictive relative clauses, appositives, a subordinate or
- * adverbial lead-in when the main clause stands alone, trailing attribution and
- * participial tails. Only when the bullet is still too long are trailing
- * adverbial clauses and, last, trailing phrases cut. Nothing is ever reordered
- * or added, and negations and modals inside the kept clause stay.
+ * The sentence is tagged (src/nlp.ts) and whole constituents are deleted; no
+ * word is ever added or reordered, and negations and modals inside the kept
+ * clause stay. Always dropped: a dateline ("WASHINGTON (CNN) --") and leading
+ * discourse markers ("And so,", "However,"). Then, only while the bullet is too
+ * long: parentheticals, dash asides, trailing attribution (", officials said"),
+ * non-restrictive relative clauses, interjected clauses, appositives,
+ * participial tails and subordinate lead-ins whose main clause stands alone,
+ * or a cut before a trailing clause. With word weights (what the article is
+ * about), each round takes the step that loses least; examples that name places
+ * ("particularly Libya") go last. Still too long: a cut before a trailing
+ * phrase, then after a complete noun; failing all, the sentence stays whole,
+ * with quality 0, for claim selection to pass over.
  */
 import { tagSentence, type Token } from './nlp.ts';
 

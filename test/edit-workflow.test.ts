@@ -70,7 +70,8 @@ describe('editing the outline and rebuilding', () => {
     expect(merged.status, merged.stderr).toBe(0);
     expect(merged.stdout).toContain('(merged)');
     const after = outlineOf(read(dir, OUTLINE)).outline;
-    expect(after.slides.find((slide) => slide.kind === 'key-points')!.bullets[0]!.text).toBe('ISIS wants a base in Central Asia — in my words');
+    // The reworded key point stays; the new article may add generated key points around it.
+    expect(after.slides.find((slide) => slide.kind === 'key-points')!.bullets.map((bullet) => bullet.text)).toContain('ISIS wants a base in Central Asia — in my words');
     expect(after.slides.flatMap((slide) => slide.bullets.map((bullet) => bullet.text))).toContain('Ask the audience: who gains from the split?');
     expect(after.slides.map((slide) => slide.title)).not.toContain(deletedTitle);
     expect(after.slides[1]!.kind).toBe('closing');

@@ -37,8 +37,11 @@ export const ARTICLE_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath).freeze();
 const plainTextProcessor = unified().use(plainTextParse).freeze();
 
-/** Elements of a saved web page that are not the article. */
-const PAGE_CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'iframe', 'button', 'dialog']);
+/**
+ * Elements of a saved web page that are not the article. `base` too: hast-util-to-mdast
+ * resolves every link and image against it, and `new URL` throws on a hostile one.
+ */
+const PAGE_CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'iframe', 'button', 'dialog', 'base']);
 
 /**
  * rehype plugin: keep only the article body of a saved page: the first `<article>`,

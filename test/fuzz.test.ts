@@ -120,6 +120,14 @@ describe('fuzzing the pipeline', () => {
     expect(outcome.ok).toBe(true);
   });
 
+  it('should read a page whose <base href> would make its links unresolvable (found by the payload test)', async () => {
+    for (const base of ['javascript:alert(1)//', 'data:,x', 'x:y', '']) {
+      const outcome = await run(`<p>The council approved the budget. <base href="${base}"><img src="chart.png"> <a href="minutes.html">minutes</a></p>`, 'html');
+      expectValid(outcome);
+      expect(outcome.ok).toBe(true);
+    }
+  });
+
   it('should treat arbitrary Unicode (lone surrogates, controls, NUL) as text in every format', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }), fc.constantFrom<ArticleFormat>('md', 'txt', 'html'), async (value, format) =>

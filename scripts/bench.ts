@@ -62,20 +62,23 @@ let runLimitMs = 300_000;
 function run(command: string[], cwd = ROOT): Sample {
   const useTime = existsSync(TIME);
   const timeFile = join(tmpdir(), `briefdeck-bench-time-${process.pid}`);
-  const argv = useTime ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...command] : command;
+  // coreutils `timeout` kills the command's whole process group at the limit (the launcher and its capped child).
+  const limited = which('timeout') ? ['timeout', '-s', 'KILL', String(runLimitMs / 1000), ...command] : command;
+  const argv = useTime ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...limited] : limited;
   const started = process.hrtime.bigint();
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: runLimitMs, killSignal: 'SIGKILL' });
-  const timedOut = result.signal === 'SIGKILL';
+  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: runLimitMs + 10_000, killSignal: 'SIGKILL' });
+  // `timeout` exits 124, or 137 when the KILL reached it too; spawnSync's own limit is the fallback.
+  const timedOut = result.signal === 'SIGKILL' || result.status === 124 || result.status === 137;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let rssMb: number | undefined;
   let cpuMs: number | undefined;
-  if (useTime && existsSync(timeFile)) {
+  if (useTime && existsSync(timeFile) && !timedOut) {
     // GNU time reports the largest resident set of the process and the children it waited for (KB), then user and system seconds.
     const [kb, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     if (Number.isFinite(kb)) rssMb = kb! / 1024;
     if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000;
-    rmSync(timeFile, { force: true });
   }
+  rmSync(timeFile, { force: true });
   return { ms, cpuMs, rssMb, ok: result.status === 0, timedOut, stderr: `${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
@@ -299,8 +302,8 @@ async function main(): Promise<void> {
         fmtS(cpu),
         rss.length > 0 ? Math.max(...rss).toFixed(0) : 'n/a',
         c.targetS === undefined ? '' : `<= ${c.targetS}`,
-        ms !== undefined && floorMs !== undefined ? `${(ms / floorMs).toFixed(2)}x` : '',
-        cpu !== undefined && floorCpu !== undefined ? `${(cpu / floorCpu).toFixed(2)}x` : '',
+        ms !== undefined && floorMs !== undefined ? `${timedOut ? '> ' : ''}${((timedOut ? runLimitMs : ms) / floorMs).toFixed(2)}x` : '',
+        cpu !== undefined && floorCpu !== undefined && !timedOut ? `${(cpu / floorCpu).toFixed(2)}x` : '',
       ];
     });
     if (!pdf) rows.push(['seed deck + PDF (--pdf)', '0', 'n/a', 'n/a', 'n/a', '<= 2.5', 'n/a: the CLI has no --pdf yet', '']);
@@ -313,7 +316,9 @@ async function main(): Promise<void> {
     const t8 = medianMs(byId.get('8mb-gen'));
     const c1 = medianCpu(byId.get('1mb-gen'));
     const c8 = medianCpu(byId.get('8mb-gen'));
-    if (t1 !== undefined && t8 !== undefined) lines.push('', `t(8 MB) / t(1 MB), outline generated: wall ${(t8 / t1).toFixed(2)}, cpu ${c1 && c8 ? (c8 / c1).toFixed(2) : 'n/a'} (target <= 9)`);
+    const anyTimedOut = (id: string) => byId.get(id)?.samples.some((sample) => sample.timedOut) ?? false;
+    if (anyTimedOut('1mb-gen') || anyTimedOut('8mb-gen')) lines.push('', 't(8 MB) / t(1 MB), outline generated: n/a (a run reached the time limit)');
+    else if (t1 !== undefined && t8 !== undefined) lines.push('', `t(8 MB) / t(1 MB), outline generated: wall ${(t8 / t1).toFixed(2)}, cpu ${c1 && c8 ? (c8 / c1).toFixed(2) : 'n/a'} (target <= 9)`);
     const k1 = medianMs(byId.get('1mb-kept'));
     const k8 = medianMs(byId.get('8mb-kept'));
     if (k1 !== undefined && k8 !== undefined) lines.push(`t(8 MB) / t(1 MB), outline kept: wall ${(k8 / k1).toFixed(2)}`);

@@ -9,7 +9,7 @@
  * A large article (over 2 MB) is built in a child Node with a capped heap, which
  * keeps the peak memory of an 8 MB article under 600 MB.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -42,41 +42,52 @@ function largeArticleGiven(args) {
   return args.some((arg) => !arg.startsWith('-') && (fileStamp(resolve(arg))?.[1] ?? 0) > LARGE_ARTICLE_BYTES);
 }
 
-// The heap limit is fixed when Node starts, so a large build runs in a child Node with the cap (a 50 ms detour).
-if (
-  process.env.BRIEFDECK_HEAP_CAPPED === undefined &&
-  getHeapStatistics().heap_size_limit > 1.5 * HEAP_CAP_MB * 1048576 &&
-  largeArticleGiven(process.argv.slice(2))
-) {
-  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_CAP_MB}`, ...process.argv.slice(1)], {
+/**
+ * Run this launcher again in a child Node with the heap cap, passing signals on
+ * (a stopped `--watch`, a killed build) so the child never outlives it.
+ */
+function runCapped() {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_CAP_MB}`, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, BRIEFDECK_HEAP_CAPPED: String(HEAP_CAP_MB) },
   });
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 70);
+  const forward = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 70);
+  });
 }
 
-const stale = staleInputs(readIfExists(MANIFEST_PATH, 'utf8'));
-if (stale.length > 0) {
+/** Remake the bundle if a source changed since it was made. Returns false when it cannot be made. */
+async function freshenBundle() {
+  const stale = staleInputs(readIfExists(MANIFEST_PATH, 'utf8'));
+  if (stale.length === 0) return true;
   try {
     const ms = await bundle();
     const what = stale.length > 3 ? `${stale.slice(0, 3).join(', ')} and ${stale.length - 3} more` : stale.join(', ');
     process.stderr.write(`briefdeck: rebuilt ${relative(process.cwd(), BUNDLE_PATH)} in ${ms} ms (changed: ${what})\n`);
+    return true;
   } catch (error) {
     // esbuild has printed the source errors; a bundle left from before would run stale code, so stop.
     process.stderr.write(`briefdeck: cannot bundle the sources: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
-    process.exit(70);
+    return false;
   }
 }
 
-const source = readFileSync(BUNDLE_PATH, 'utf8');
-const mark = source.lastIndexOf(BUILD_ID_PREFIX);
-const id = mark === -1 ? undefined : /^[0-9a-f]+/.exec(source.slice(mark + BUILD_ID_PREFIX.length))?.[0];
-
-if (id === undefined) {
-  // A bundle without a build id: run it without a code cache.
-  createRequire(import.meta.url)(BUNDLE_PATH);
-} else {
+/** Run the bundle in this process, compiled from its V8 code cache when there is one. */
+function runBundle() {
+  const source = readFileSync(BUNDLE_PATH, 'utf8');
+  const mark = source.lastIndexOf(BUILD_ID_PREFIX);
+  const id = mark === -1 ? undefined : /^[0-9a-f]+/.exec(source.slice(mark + BUILD_ID_PREFIX.length))?.[0];
+  if (id === undefined) {
+    // A bundle without a build id: run it without a code cache.
+    createRequire(import.meta.url)(BUNDLE_PATH);
+    return;
+  }
   const cachePath = join(LIB_DIR, codeCacheName(id));
   const cachedData = readIfExists(cachePath);
   // The bundle holds no `import()` (bundle.mjs makes them `require`), so the script needs no dynamic-import callback.
@@ -96,3 +107,12 @@ if (id === undefined) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE_PATH), module, BUNDLE_PATH, LIB_DIR);
 }
+
+// The heap limit is fixed when Node starts, so a large build runs in a child Node with the cap (a 50 ms detour).
+const capped =
+  process.env.BRIEFDECK_HEAP_CAPPED === undefined &&
+  getHeapStatistics().heap_size_limit > 1.5 * HEAP_CAP_MB * 1048576 &&
+  largeArticleGiven(process.argv.slice(2));
+if (capped) runCapped();
+else if (await freshenBundle()) runBundle();
+else process.exitCode = 70;

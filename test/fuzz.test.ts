@@ -106,8 +106,9 @@ describe('fuzzing the pipeline', () => {
   });
 
   it('should turn random HTML into a valid deck or a placed message', async () => {
-    const element = fc.tuple(fc.constantFrom('p', 'h1', 'h2', 'h3', 'li', 'blockquote', 'script', 'nav', 'article', 'svg', 'iframe', 'table', 'pre', 'title', 'img'), line);
-    const html = fc.array(element, { maxLength: 15 }).map((parts) => parts.map(([tag, text]) => `<${tag}>${text}</${tag}>`).join('\n'));
+    const tags = ['p', 'h1', 'h2', 'h3', 'li', 'ul', 'blockquote', 'script', 'nav', 'article', 'main', 'svg', 'math', 'iframe', 'table', 'td', 'pre', 'title', 'img src=x', 'a href=y', 'base href=javascript:1', 'video src=v', 'select', 'textarea', 'plaintext', 'template', 'head', 'body', 'frameset'];
+    const element = fc.tuple(fc.constantFrom(...tags), line, fc.boolean());
+    const html = fc.array(element, { maxLength: 15 }).map((parts) => parts.map(([tag, text, close]) => `<${tag}>${text}${close ? `</${tag.split(' ')[0]}>` : ''}`).join('\n'));
     await fc.assert(
       fc.asyncProperty(html, async (value) => expectValid(await run(value, 'html'))),
       { numRuns: RUNS },

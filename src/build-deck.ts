@@ -237,7 +237,12 @@ async function writeDeck(deckDir: string, html: string, assets: Array<{ from: st
     await assertInside(dirname(deckDir), folder, 'the deck folder');
   }
   for (const asset of assets) {
-    await writeFileAtomic(join(deckDir, asset.to), await readFile(asset.from));
+    const target = join(deckDir, asset.to);
+    const contents = await readFile(asset.from);
+    // A rebuild finds the assets in place: leave identical ones be, since each atomic write flushes to disk (2-4 ms).
+    const existing = await readFile(target).catch(() => undefined);
+    if (existing?.equals(contents)) continue;
+    await writeFileAtomic(target, contents);
   }
   await writeFileAtomic(join(deckDir, 'index.html'), html);
 }

@@ -3,10 +3,15 @@
  * random plain text and random HTML go through the pipeline. The result is a
  * valid, inert deck or a placed content message, never an uncaught exception.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.ts';
+import { BriefdeckError } from '../src/errors.ts';
 import { outlineFromMarkdown, outlineToMarkdown } from '../src/outline-markdown.ts';
 import { outlineFromText } from '../src/pipeline.ts';
 import { renderDeck } from '../src/render.ts';
@@ -114,6 +119,32 @@ describe('fuzzing the pipeline', () => {
       { numRuns: RUNS },
     );
   });
+
+  it('should build random articles end to end (outline file written, read back, merged, fitted, rendered) or say why in a placed message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-fuzz-'));
+    try {
+      let index = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(markdown.map((text) => ['md', text] as const), line.map((text) => ['txt', `Title\n\n${text}`] as const)), async ([format, text]) => {
+          index += 1;
+          const article = join(dir, `a${index}.${format}`);
+          writeFileSync(article, text);
+          try {
+            const report = await buildDeck({ article, outDir: join(dir, 'out') });
+            expect(deckProblems(readFileSync(report.indexPath, 'utf8'), { slides: report.slideCount })).toEqual([]);
+          } catch (error) {
+            // The article's or the generated outline's problem, with its place; anything else is a bug.
+            if (error instanceof VFileMessage && error.line) return;
+            if (error instanceof BriefdeckError) return;
+            throw error;
+          }
+        }),
+        { numRuns: HEAVY ? 300 : 30 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('should read an article inside an SVG <title> without making the tree a cycle (found by this fuzzer)', async () => {
     const outcome = await run('<svg><title><article><p>The council approved the budget after a long debate.</p></article></title></svg>', 'html');

@@ -89,6 +89,11 @@ export function deckProblems(html: string, options: { slides?: number } = {}): s
   return problems;
 }
 
+/** How many script elements a browser builds from this HTML as written (before any script runs). */
+export function scriptCount(html: string): number {
+  return elements(parseDeck(html)).filter((element) => element.tagName === 'script').length;
+}
+
 /** The text a person sees in a deck (slides and speaker notes). */
 export function deckText(html: string): string {
   return toText(parseDeck(html));

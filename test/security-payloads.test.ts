@@ -17,9 +17,11 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/browser.ts';
 import { buildDeck } from '../src/build-deck.ts';
+import { handoutHtml } from '../src/handout.ts';
 import { CONTENT_SECURITY_POLICY, renderDeck } from '../src/render.ts';
+import { singleFileHtml } from '../src/single-file.ts';
 import type { Outline, Slide } from '../src/types.ts';
-import { deckProblems, deckText, payloadCorpus, randomPayloads, seededRandom } from './security-helpers.ts';
+import { deckProblems, deckText, payloadCorpus, randomPayloads, scriptCount, seededRandom } from './security-helpers.ts';
 
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 const SEED = Number(process.env.BRIEFDECK_SEED ?? Date.now() % 1_000_000);
@@ -49,7 +51,10 @@ interface Trace {
 }
 
 /** Open a deck, wait for reveal.js, then poke it (mouse, keys, every slide, the overview) and collect every trace of script. */
-async function exercise(file: string): Promise<Trace> {
+async function exercise(file: string, options: { reveal?: boolean; scripts?: number } = {}): Promise<Trace> {
+  const reveal = options.reveal ?? true;
+  // Any script a payload added would raise the count above what the file holds as written.
+  const scriptsWritten = options.scripts ?? scriptCount(readFileSync(file, 'utf8'));
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const trace: Trace = { dialogs: [], markers: [], navigations: [], offsite: [], popups: 0 };
   const deckFolder = pathToFileURL(dirname(file)).href;
@@ -77,7 +82,7 @@ async function exercise(file: string): Promise<Trace> {
   trace.popups = 0;
   try {
     await page.goto(pathToFileURL(file).href);
-    await page.waitForSelector('html[data-briefdeck-ready]', { state: 'attached', timeout: 30_000 });
+    if (reveal) await page.waitForSelector('html[data-briefdeck-ready]', { state: 'attached', timeout: 30_000 });
     const total = await page.evaluate(() => document.querySelectorAll('.slides > section').length);
     await page.mouse.move(640, 360);
     await page.mouse.click(640, 360);
@@ -97,7 +102,7 @@ async function exercise(file: string): Promise<Trace> {
     if (state.pwned !== undefined) trace.markers.push(`window.__bdPwned = ${state.pwned}`);
     // The payload text may be in the title; only a payload that ran makes it exactly this.
     if (state.title === 'BD-PWNED') trace.markers.push('document.title changed');
-    if (state.scripts !== 3) trace.markers.push(`${state.scripts} script elements`);
+    if (state.scripts !== scriptsWritten) trace.markers.push(`${state.scripts} script elements`);
     for (const handler of state.handlers) trace.markers.push(`event handler ${handler}`);
   } finally {
     await context.close();
@@ -134,7 +139,8 @@ function hostileOutline(payloads: string[]): Outline {
       notes: group.join('\n\n'),
     });
   }
-  return { title: join(payloads.slice(0, 3)), subtitle: join(payloads.slice(3, 6)), author: join(payloads.slice(6, 9)), date: payloads[9], source: payloads[10], slides };
+  // Every payload in the deck-level fields too: they land in <title>, <meta> attributes and the title slide.
+  return { title: join(payloads), subtitle: join(payloads), author: join(payloads), date: join(payloads), source: join(payloads), slides };
 }
 
 function expectInert(trace: Trace, label: string) {
@@ -168,12 +174,26 @@ describe(`hostile payloads in a real browser (BRIEFDECK_SEED=${SEED})`, () => {
     });
   }
 
+  it('should run nothing from the corpus in the handout page and the single-file deck made from the same outline', async () => {
+    const dir = join(workspace, 'exports');
+    mkdirSync(dir, { recursive: true });
+    const outline = hostileOutline([...CORPUS]);
+    const handout = join(dir, 'handout.html');
+    writeFileSync(handout, handoutHtml(outline));
+    expectInert(await exercise(handout, { reveal: false }), 'handout');
+    const deck = renderDeck(outline);
+    const contents = new Map(deck.assets.map((asset) => [asset.to, readFileSync(asset.from)] as const));
+    const single = join(dir, 'single.html');
+    writeFileSync(single, singleFileHtml(deck, contents));
+    expectInert(await exercise(single), 'single-file deck');
+  });
+
   it('should notice a payload that does run (control: raw HTML put into a deck without CSP by hand)', async () => {
     const dir = join(workspace, 'control');
     const deck = writeDeck(dir, hostileOutline(CORPUS.slice(0, 8)));
     const page = readFileSync(deck.withoutCsp, 'utf8').replace('</body>', '<img src=x onerror="top.__bdPwned=1"><script>alert(1)</script></body>');
     writeFileSync(deck.withoutCsp, page);
-    const trace = await exercise(deck.withoutCsp);
+    const trace = await exercise(deck.withoutCsp, { scripts: scriptCount(deck.html) });
     expect(trace.dialogs).toEqual(['alert: 1']);
     expect(trace.markers).toEqual(['window.__bdPwned = 1', '4 script elements', 'event handler IMG onerror']);
   });

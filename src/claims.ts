@@ -10,7 +10,7 @@
  * maximal marginal relevance, so a slide does not say the same thing twice,
  * and shown in the article's order.
  */
-import { BULLET_MAX_WORDS, compressClaim, type Compression } from './compress.ts';
+import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression } from './compress.ts';
 import type { Article, Section, Sentence } from './types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
@@ -80,6 +80,49 @@ interface Candidate {
   closesParagraph: boolean;
   /** Whether the sentence sits in the article's last paragraph. */
   inLastParagraph: boolean;
+  /** Names in the bullet (capitalised words past its first, and acronyms), lower-cased. */
+  names: string[];
+  /** Whether the bullet's opening words (its subject, usually) name one of the article's central entities. */
+  aboutCentral: boolean;
+  /** Whether the bullet names one of the article's central entities anywhere. */
+  mentionsCentral: boolean;
+}
+
+/** Words a bullet opens with that count as its subject: up to the first verb-like word, at most this many. */
+const SUBJECT_WORDS = 6;
+const VERB_LIKE = /^(is|are|was|were|be|been|has|have|had|will|would|may|might|can|could|should|must|does|did|do|seems?|appears?|remains?)$/i;
+
+/** Names in a bullet: capitalised words after its first word, and acronyms anywhere, lower-cased and without a possessive. */
+function namesOf(text: string): string[] {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu) ?? [];
+  const names = words
+    .filter((word, index) => /^\p{Lu}/u.test(word) && (index > 0 || /^\p{Lu}[\p{Lu}.]+$/u.test(word.replace(/['’]s?$/u, ''))))
+    .map((word) => word.replace(/['’]s?$/u, '').replace(/\.$/u, '').toLowerCase());
+  return [...new Set(names)];
+}
+
+/**
+ * The article's central entities: names it mentions again and again (at least
+ * three times and at least a quarter as often as its most frequent name), as in
+ * "ISIS" and "Taliban" of an analysis of the two.
+ */
+export function centralNamesOf(article: Article): Set<string> {
+  const counts = new Map<string, number>();
+  for (const section of article.sections) {
+    for (const paragraph of section.paragraphs) {
+      for (const sentence of paragraph.sentences) for (const name of namesOf(sentence.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const top = Math.max(0, ...counts.values());
+  return new Set([...counts].filter(([, count]) => count >= 3 && count >= top / 4).map(([name]) => name));
+}
+
+/** Whether the opening words of a bullet, up to its first verb, name a central entity. */
+function opensWithCentral(text: string, central: Set<string>): boolean {
+  const words = text.split(/\s+/).slice(0, SUBJECT_WORDS);
+  const verb = words.findIndex((word, index) => index > 0 && VERB_LIKE.test(word));
+  const subject = words.slice(0, verb === -1 ? words.length : verb).join(' ');
+  return namesOf(`x ${subject}`).some((name) => central.has(name));
 }
 
 /** Weight of an article's words: how often each content word occurs in it (more often: more what it is about). */
@@ -114,7 +157,7 @@ function articleVectorOf(article: Article): Vector {
 /** Compressions are computed once per sentence: the same sentence is scored for the key points and its section. */
 const compressions = new WeakMap<Sentence, Compression>();
 
-function candidatesOf(article: Article): Candidate[] {
+function candidatesOf(article: Article, central = centralNamesOf(article)): Candidate[] {
   const importance = wordWeights(article);
   const candidates: Candidate[] = [];
   const lastSection = article.sections.length - 1;
@@ -141,6 +184,9 @@ function candidatesOf(article: Article): Candidate[] {
           closesParagraph: paragraph.sentences.length >= 3 && indexInParagraph === paragraph.sentences.length - 1,
           paragraph: paragraphs - 1,
           inLastParagraph: sectionIndex === lastSection && paragraphIndex === section.paragraphs.length - 1,
+          names: namesOf(compression.text),
+          aboutCentral: opensWithCentral(compression.text, central),
+          mentionsCentral: namesOf(compression.text).some((name) => central.has(name)),
         });
       });
     });
@@ -152,7 +198,13 @@ const MODALITY = /\b(may|might|could|can|must|should|will|would|likely|unlikely|
 const CONCLUDING = /^(and so|so|thus|therefore|in sum|in short|in conclusion|ultimately|overall|all in all|in the end|the bottom line|taken together)\b/i;
 const QUESTION = /\?["'”’)]*$/;
 const QUOTED = /^["“‘']/;
+/** A bullet whose subject is a bare pronoun ("They have prepared ...", "this is a worrying sign"), after an optional lead-in. */
+const BARE_PRONOUN = /^(?:[^,]{0,40},\s*)?(?:(?:it|they|he|she|we)\s|(?:this|that|these|those)\s+(?:is|was|are|were|has|have|had|will|would|may|might|can|could|should|must|does|did|means?|shows?|suggests?|seems?|appears?)\b)/i;
+const UNKNOWN = /\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:known|clear)|unknown|unclear)\b/i;
 const BOILERPLATE = /^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related|source:|sources:|via:|https?:\/\/)/i;
+
+/** What naming a central entity in a bullet's subject adds to its score. */
+const CENTRAL_SUBJECT = 0.1;
 
 /** How strongly a candidate reads as a claim, apart from where it sits and how central it is. */
 function cueScore(candidate: Candidate, qualityWeight: number): number {
@@ -163,11 +215,15 @@ function cueScore(candidate: Candidate, qualityWeight: number): number {
   if (/\d/.test(compression.text)) score += 0.03;
   if (QUESTION.test(text)) score -= 0.4;
   if (QUOTED.test(text)) score -= 0.25;
+  // "The exact number ... is not known" says what the article cannot claim.
+  if (UNKNOWN.test(compression.text)) score -= 0.2;
   if (compression.words < 6) score -= 0.5;
   // A sentence that could not be shortened cleanly is a last resort.
-  if (compression.words > BULLET_MAX_WORDS) score -= 0.6;
+  if (compression.words > BULLET_MAX_WORDS + BULLET_SLACK_WORDS || (compression.words > BULLET_MAX_WORDS && compression.quality === 0)) score -= 0.6;
   // A bullet whose subject is a bare pronoun ("this is a worrying sign") does not stand alone on a slide.
-  if (/^(?:[^,]{0,40},\s*)?(this|that|these|those|it|they|he|she|we)\s/i.test(compression.text)) score -= 0.15;
+  if (BARE_PRONOUN.test(compression.text)) score -= 0.15;
+  // "This external support may ...": a demonstrative with its noun says what it refers to, or nearly.
+  else if (/^(?:[^,]{0,40},\s*)?(this|that|these|those)\s/i.test(compression.text)) score -= 0.05;
   // A bullet cut mid-phrase reads worse than another sentence that fits.
   score -= qualityWeight * (1 - compression.quality);
   return score;
@@ -214,6 +270,11 @@ function sectionScores(candidates: Candidate[], articleVector?: Vector): number[
     // A paragraph's point is often its last sentence ("The Islamic State challenges these notions ..."); conclusions close the article.
     if (candidate.closesParagraph) score += 0.15;
     if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.3;
+    // A claim about one of the article's central entities outranks a background detail ("The exact number of fighters ...").
+    // Names are what a briefing is about: each adds a little, up to three.
+    score += 0.04 * Math.min(3, candidate.names.length);
+    if (candidate.aboutCentral) score += CENTRAL_SUBJECT;
+    else if (candidate.mentionsCentral) score += CENTRAL_SUBJECT / 2;
     return score;
   });
 }
@@ -231,59 +292,38 @@ export function scoreSentences(section: Section): Array<{ sentence: Sentence; sc
  * centrality counts what the whole article (and its title) is about too.
  */
 export function sectionClaims(section: Section, sectionIndex: number, max: number, article?: Article): Claim[] {
-  const candidates = candidatesOf({ title: '', sections: [section] }).map((candidate) => ({ ...candidate, section: sectionIndex }));
+  const candidates = candidatesOf({ title: '', sections: [section] }, article ? centralNamesOf(article) : undefined).map((candidate) => ({ ...candidate, section: sectionIndex }));
   const scores = sectionScores(candidates, article ? articleVectorOf(article) : undefined);
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
-  const quotas = paragraphQuotas(candidates, scores, max);
-  // Within its quota each paragraph's claims are chosen strongest first, not repeating what is already chosen.
-  const keep = (candidate: Candidate, chosen: Candidate[]) => {
-    const taken = chosen.filter((other) => other.paragraph === candidate.paragraph).length;
-    return taken < (quotas.get(candidate.paragraph) ?? 0) ? 0 : -Infinity;
+  const paragraphs = new Set(candidates.map((candidate) => candidate.paragraph)).size;
+  // Each paragraph gets its strongest claim first (while the budget lasts); the rest go to the
+  // strongest claims wherever they are, so a paragraph that makes several points keeps several.
+  const coverFirst = (candidate: Candidate, chosen: Candidate[]) => {
+    const covered = new Set(chosen.map((other) => other.paragraph));
+    return covered.size < paragraphs && covered.has(candidate.paragraph) ? -Infinity : 0;
   };
-  return chooseByMmr(candidates, scores, Math.min(max, candidates.length), 0.6, keep)
-    .filter((candidate) => Number.isFinite(byCandidate.get(candidate)!))
-    .map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
+  return chooseByMmr(candidates, scores, Math.min(max, candidates.length), 0.6, coverFirst).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
 }
+
+/** The most claims a section gets on its slides: four slides of five bullets. */
+export const MAX_SECTION_CLAIMS = 20;
 
 /**
- * How many claims each paragraph gets: shares of `max` in proportion to its
- * sentences (largest remainder), at least one each; when `max` is smaller than
- * the number of paragraphs, one each for the paragraphs with the strongest claims.
+ * How many claims a section deserves on its slides. Analytic prose (three or more
+ * paragraphs of two or more sentences on average) makes a point in nearly every
+ * sentence: all but the weakest sixth or so, at most {@link MAX_SECTION_CLAIMS}.
+ * Otherwise (news in short paragraphs, a short section) one a paragraph, or two
+ * for three sentences when paragraphs are long; at most 15.
  */
-function paragraphQuotas(candidates: Candidate[], scores: number[], max: number): Map<number, number> {
-  const sizes = new Map<number, number>();
-  const best = new Map<number, number>();
-  candidates.forEach((candidate, index) => {
-    sizes.set(candidate.paragraph, (sizes.get(candidate.paragraph) ?? 0) + 1);
-    best.set(candidate.paragraph, Math.max(best.get(candidate.paragraph) ?? -Infinity, scores[index]!));
-  });
-  const quotas = new Map<number, number>();
-  if (max < sizes.size) {
-    const strongest = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, max);
-    for (const [paragraph] of strongest) quotas.set(paragraph, 1);
-    return quotas;
-  }
-  const total = candidates.length;
-  const shares = [...sizes.entries()].map(([paragraph, size]) => {
-    const exact = 1 + ((max - sizes.size) * (size - 1)) / Math.max(1, total - sizes.size);
-    return { paragraph, size, exact, whole: Math.min(size, Math.floor(exact)) };
-  });
-  let left = max - shares.reduce((sum, share) => sum + share.whole, 0);
-  for (const share of [...shares].sort((a, b) => b.exact - b.whole - (a.exact - a.whole))) {
-    if (left <= 0) break;
-    if (share.whole < share.size) {
-      share.whole += 1;
-      left -= 1;
-    }
-  }
-  for (const share of shares) quotas.set(share.paragraph, share.whole);
-  return quotas;
-}
-
-/** How many claims a section deserves on its slides: one a paragraph, or two for three sentences when paragraphs are long; at most 15. */
 export function claimBudget(sentenceCount: number, paragraphCount = 0): number {
+  if (paragraphCount >= 3 && sentenceCount >= 2 * paragraphCount) {
+    return Math.max(paragraphCount, Math.min(MAX_SECTION_CLAIMS, Math.round(ANALYTIC_SHARE * sentenceCount)));
+  }
   return Math.max(1, Math.min(15, Math.max(paragraphCount, Math.round(sentenceCount / 1.5))));
 }
+
+/** The share of an analytic section's sentences that become bullets. */
+const ANALYTIC_SHARE = 0.85;
 
 /**
  * The article's k main claims overall (bottom line up front). The lead of the

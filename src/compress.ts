@@ -20,6 +20,15 @@ import { tagSentence, type Token } from './nlp.ts';
 /** The most words a bullet should have. */
 export const BULLET_MAX_WORDS = 20;
 
+/**
+ * How many words over {@link BULLET_MAX_WORDS} a bullet may run when every way to
+ * fit would drop most of what the sentence says about the article (its weight).
+ */
+export const BULLET_SLACK_WORDS = 2;
+
+/** The share of a bullet's weight a fitting cut may lose before the bullet is kept a little long instead. */
+const POINT_SHARE = 0.5;
+
 /** A compressed sentence: the bullet and how it was obtained. */
 export interface Compression {
   text: string;
@@ -294,6 +303,29 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
   return seq;
 }
 
+/** Adjectives of an evidential frame that asserts what follows ("It is clear that ..."); "likely" and "possible" hedge, so they stay. */
+const EVIDENT = /^(apparent|clear|evident|obvious|plain|true|undeniable|certain|known|understood|established|documented)$/;
+
+/**
+ * "It has been apparent for at least the past year that elements of X traveled ..." -> "Elements of X traveled ...":
+ * the frame asserts the clause, so the clause alone says the same.
+ */
+function dropEvidentialFrame(seq: Tok[]): Tok[] {
+  if (lower(seq[0]) !== 'it') return seq;
+  let i = 1;
+  while (i < 4 && /^(is|was|has|had|have|been|be|become|becomes|became|now|long|already|well|increasingly|widely)$/.test(lower(seq[i]))) i += 1;
+  if (i === 1 || !EVIDENT.test(lower(seq[i]))) return seq;
+  // What follows the adjective, up to "that", may be a short adjunct ("for at least the past year"); no clause of its own.
+  for (let k = i + 1; k < Math.min(seq.length, i + 10); k += 1) {
+    if (lower(seq[k]) === 'that') {
+      const rest = seq.slice(k + 1);
+      return wordTotal(rest) >= 5 && rest.some(isPredicate) && /^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(rest[0]?.pos ?? '') ? rest : seq;
+    }
+    if (isPredicate(seq[k]!) || isComma(seq[k])) return seq;
+  }
+  return seq;
+}
+
 /** A clause set off by commas inside the main clause: "this support, when paired with ..., may strengthen". */
 function dropInterjectedClauses(seq: Tok[]): Tok[] {
   for (let i = 1; i < seq.length - 2; i += 1) {
@@ -453,6 +485,7 @@ export function compressClaim(
   const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
   // As needed, in this order, while the bullet is longer than `target` words.
   const asNeeded: Array<(s: Tok[]) => Tok[]> = [
+    dropEvidentialFrame,
     dropBrackets,
     (s) => dropDashAsides(s, text),
     dropTrailingAttribution,
@@ -470,6 +503,8 @@ export function compressClaim(
     if (valid(next)) seq = next;
   }
   let cutQuality = 1;
+  // Whether the bullet stays up to BULLET_SLACK_WORDS over the limit because every way to fit loses its point.
+  let keptLong = false;
   if (importance) {
     // Drop, each time, the aside that costs the least of what the article is about.
     // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
@@ -478,6 +513,10 @@ export function compressClaim(
       const before = weightOf(seq);
       let best: Tok[] | undefined;
       let bestCost = Infinity;
+      // A bullet a word or two over the limit may keep what a fitting cut would lose when that is most of
+      // what the sentence says about the article ("a spoiler–for the Taliban, the United States, ...").
+      const nearlyFits = countWords(render(seq, text)) <= maxWords + BULLET_SLACK_WORDS;
+      let pointLost = false;
       // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
       const clauseCut = cutTail(seq, maxWords, 'clause', text);
       let bestIsCut = false;
@@ -488,19 +527,29 @@ export function compressClaim(
         if (saved <= 0) continue;
         // A step that makes the bullet fit is judged by what it loses in all; otherwise by what it loses per word saved.
         const loss = before - weightOf(next);
-        const cost = countWords(render(next, text)) <= target ? loss - 1e6 : loss / saved;
+        const fits = countWords(render(next, text)) <= target;
+        if (fits && nearlyFits && loss > POINT_SHARE * before) {
+          pointLost = true;
+          continue;
+        }
+        // Next best, a step that brings the bullet within the slack and keeps most of its weight.
+        const near = !fits && countWords(render(next, text)) <= maxWords + BULLET_SLACK_WORDS && loss <= POINT_SHARE * before;
+        const cost = fits ? loss - 1e6 : near ? loss / saved - 1e3 : loss / saved;
         if (cost < bestCost) {
           bestCost = cost;
           best = next;
           bestIsCut = next === clauseCut;
         }
       }
-      if (!best) break;
+      if (!best) {
+        keptLong = pointLost;
+        break;
+      }
       seq = best;
       if (bestIsCut) cutQuality = 0.7;
     }
     // Examples set off by commas name places and people: dropped only when nothing else fits.
-    if (countWords(render(seq, text)) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
+    if (!keptLong && countWords(render(seq, text)) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
   } else {
     for (const step of [...asNeeded, dropInterjectedExamples]) {
       if (countWords(render(seq, text)) <= target) break;
@@ -509,21 +558,21 @@ export function compressClaim(
     }
   }
   let quality = cutQuality;
-  if (countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && countWords(render(seq, text)) > maxWords) {
     const cut = cutTail(seq, maxWords, 'clause', text);
     if (cut) {
       seq = cut;
       quality = 0.7;
     }
   }
-  if (countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && countWords(render(seq, text)) > maxWords) {
     const cut = cutTail(seq, maxWords, 'phrase', text);
     if (cut) {
       seq = cut;
       quality = 0.4;
     }
   }
-  if (countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && countWords(render(seq, text)) > maxWords) {
     // Rather a main clause whose pronoun lost its name than a lead-in without its main clause.
     const main = dropLeadIn(seq, false);
     if (main !== seq && valid(main)) {
@@ -534,7 +583,7 @@ export function compressClaim(
       }
     }
   }
-  if (countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && countWords(render(seq, text)) > maxWords) {
     const cut = cutTail(seq, maxWords, 'noun', text);
     if (cut) {
       seq = cut;
@@ -544,7 +593,7 @@ export function compressClaim(
   const out = render(seq, text);
   // No clean cut: the bullet stays whole and over the limit (quality 0), so claim selection
   // prefers another sentence; a complete long sentence says more than a broken short one.
-  if (countWords(out) > maxWords) quality = 0;
+  if (countWords(out) > maxWords && !keptLong) quality = 0;
   return { text: out, words: countWords(out), quality };
 }
 

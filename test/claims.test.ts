@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { claimBudget, keyPoints, scoreSentences, sectionClaims } from '../src/claims.ts';
+import { claimBudget, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims } from '../src/claims.ts';
 import { articleFromFile } from '../src/pipeline.ts';
 import type { Article } from '../src/types.ts';
 
@@ -70,7 +70,15 @@ describe('claimBudget', () => {
   it('should give one claim a paragraph, two for three sentences in long paragraphs, at most 15', () => {
     expect(claimBudget(1, 1)).toBe(1);
     expect(claimBudget(6, 5)).toBe(5);
-    expect(claimBudget(10, 3)).toBe(7);
-    expect(claimBudget(100, 10)).toBe(15);
+    expect(claimBudget(5, 2)).toBe(3);
+    expect(claimBudget(100, 1)).toBe(15);
+  });
+
+  it('should give analytic prose (three or more paragraphs of two or more sentences) a bullet for all but its weakest sentences, at most 20', () => {
+    expect(claimBudget(10, 3)).toBe(9);
+    expect(claimBudget(17, 7)).toBe(14);
+    expect(claimBudget(100, 10)).toBe(MAX_SECTION_CLAIMS);
+    // Short paragraphs (news): one claim each.
+    expect(claimBudget(10, 8)).toBe(8);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { BULLET_MAX_WORDS } from '../src/compress.ts';
+import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS } from '../src/compress.ts';
 import { MAX_BULLETS_PER_SLIDE, MINUTES_PER_SLIDE, outlineFromArticle } from '../src/outline.ts';
 import { articleFromFile } from '../src/pipeline.ts';
 import type { Article, Outline } from '../src/types.ts';
@@ -17,17 +17,21 @@ function bulletsOf(outline: Outline, kinds = ['key-points', 'content']): string[
   return outline.slides.filter((slide) => kinds.includes(slide.kind)).flatMap((slide) => slide.bullets.map((bullet) => bullet.text));
 }
 
+/** The seed's thesis, from its conclusion: the list of those ISIS may spoil things for is the point. */
+const SPOILER = 'ISIS has the potential to be a spoiler–for the Taliban, the United States, the Afghan government…or more likely, all of the above.';
+
 /** The argument the seed deck must carry, each point as the key terms that show it on a slide. */
 const SEED_ARGUMENT: Array<[string, RegExp[]]> = [
   ['ISIS aims at one caliphate over the whole Muslim world', [/Islamic State challenges/, /entire Muslim world/, /Caliph/]],
   ['its organisation is built to outlast defeat', [/may face defeat/, /designed to survive/]],
-  ['it moves to new havens: Libya and Central Asia', [/alternative havens/, /Libya/, /expansions into Central Asia/]],
+  ['it moves to new havens: Libya, Yemen and Central Asia', [/alternative havens/, /Libya/, /Yemen/, /expansions into Central Asia/]],
   ['Al-Qaeda defections carry it into Central Asia', [/Al-Qaeda defections/]],
   ['the Taliban are fragmenting', [/fragmentation of Taliban-affiliated groups/]],
+  ['the Afghan forces are under strain', [/Afghan security forces are under considerable strain/]],
   ['the U.S. responds: drone strikes, a reconsidered drawdown', [/U\.S\.|United States|Obama Administration/, /curtail|drawdown/]],
-  ['China and Russia court the Taliban', [/China/, /Russia/]],
+  ['China and Russia court the Taliban', [/China has been cultivating a friendship with the Taliban/, /Russia/]],
   ['outside support may strengthen the Taliban', [/external support may strengthen the Taliban/]],
-  ['ISIS may be a spoiler for all sides', [/ISIS has the potential to be a spoiler/]],
+  ['ISIS may be a spoiler for all sides', [/ISIS has the potential to be a spoiler.*all of the above/]],
 ];
 
 describe('outlineFromArticle on the seed article', () => {
@@ -40,7 +44,7 @@ describe('outlineFromArticle on the seed article', () => {
 
   it('should put the thesis from the conclusion among the key points', () => {
     const keyPoints = outline.slides.find((slide) => slide.kind === 'key-points')!;
-    expect(keyPoints.bullets.map((bullet) => bullet.text)).toContain('ISIS has the potential to be a spoiler.');
+    expect(keyPoints.bullets.map((bullet) => bullet.text)).toContain(SPOILER);
     expect(keyPoints.bullets).toHaveLength(4);
   });
 
@@ -50,8 +54,11 @@ describe('outlineFromArticle on the seed article', () => {
 
   it('should keep bullets short, whole and made of the article’s words', () => {
     const articleWords = new Set(seedText.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+    // A bullet may run a word or two over rather than lose its point, as the thesis does; the rest fit.
+    const over = bullets.filter((bullet) => bullet.split(/\s+/).length > BULLET_MAX_WORDS);
+    expect([...new Set(over)]).toEqual([SPOILER]);
     for (const bullet of bullets) {
-      expect(bullet.split(/\s+/).length).toBeLessThanOrEqual(BULLET_MAX_WORDS);
+      expect(bullet.split(/\s+/).length).toBeLessThanOrEqual(BULLET_MAX_WORDS + BULLET_SLACK_WORDS);
       expect(bullet).not.toMatch(/…$/);
       expect(bullet.toLowerCase().match(/[\p{L}\p{N}]+/gu)!.filter((word) => !articleWords.has(word))).toEqual([]);
     }
@@ -105,7 +112,7 @@ describe('outlineFromArticle with minutes', () => {
     }
     // Fewer bullets, and those kept are the stronger claims.
     expect(bulletsOf(sized, ['content']).length).toBeLessThan(bulletsOf(full, ['content']).length);
-    expect(bulletsOf(sized, ['content'])).toContain('ISIS has the potential to be a spoiler.');
+    expect(bulletsOf(sized, ['content'])).toContain(SPOILER);
   });
 
   it('should change nothing when the minutes allow the whole deck', () => {

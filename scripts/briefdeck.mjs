@@ -91,7 +91,7 @@ function runBundle() {
     createRequire(import.meta.url)(BUNDLE_PATH);
     return;
   }
-  const cachePath = join(LIB_DIR, codeCacheName(id));
+  const cachePath = join(LIB_DIR, codeCacheName(id, process.execArgv));
   const cachedData = readIfExists(cachePath);
   // The bundle holds no `import()` (bundle.mjs makes them `require`), so the script needs no dynamic-import callback.
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE_PATH, cachedData });

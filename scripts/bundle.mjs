@@ -26,9 +26,14 @@ export const MANIFEST_PATH = join(LIB_DIR, 'manifest.json');
 /** How the bundle's last line starts; the build id follows. */
 export const BUILD_ID_PREFIX = '/* briefdeck-build ';
 
-/** File name of the V8 code cache of the build with this id, in {@link LIB_DIR}. */
-export function codeCacheName(id) {
-  return `briefdeck-${id}.v8cache`;
+/**
+ * File name of the V8 code cache of the build with this id, in {@link LIB_DIR}, for
+ * a Node started with these flags (V8 rejects a cache made under other flags, so a
+ * capped large build and a plain one keep a cache each rather than replace each other's).
+ */
+export function codeCacheName(id, flags = []) {
+  const flavour = flags.join(' ').replace(/[^\w=.-]+/g, '_').slice(0, 80);
+  return `briefdeck-${id}${flavour ? `-${flavour}` : ''}.v8cache`;
 }
 
 /** The CLI entry point the bundle is made from. */
@@ -161,7 +166,7 @@ export async function bundle() {
   writeAtomic(`${BUNDLE_PATH}.map`, map.contents);
   writeAtomic(BUNDLE_PATH, `${code.text}${BUILD_ID_PREFIX}${id} */\n`);
   for (const name of readdirSync(LIB_DIR)) {
-    if (name.endsWith('.v8cache') && name !== codeCacheName(id)) rmSync(join(LIB_DIR, name), { force: true });
+    if (name.endsWith('.v8cache') && !name.startsWith(`briefdeck-${id}`)) rmSync(join(LIB_DIR, name), { force: true });
   }
   const inputs = [
     // Project files only: packages change through the lock files below; `namespace:path` inputs are made up by plugins.

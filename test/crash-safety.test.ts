@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deckAssets } from '../src/render.ts';
 import type { ThemeName } from '../src/themes.ts';
+import { writeFileAtomic } from '../src/write-atomic.ts';
 import { parseDeck, seededRandom } from './security-helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
@@ -85,6 +86,11 @@ function deckState(dir: string): string {
   return [read(join(dir, 'article.outline.md')), read(join(dir, 'out', 'article', 'index.html')), existsSync(assets) ? readdirSync(assets).sort().join(',') : '-'].join('\0');
 }
 
+/** Temporary files of atomic writes anywhere in the workspace. */
+function temporaries(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((path) => /\.tmp-\d+-/.test(path));
+}
+
 /** Every way the workspace is not a consistent state; empty when it is. */
 function inconsistencies(dir: string, whole: Whole): string[] {
   const problems: string[] = [];
@@ -114,6 +120,23 @@ function inconsistencies(dir: string, whole: Whole): string[] {
   }
   return problems;
 }
+
+describe('temporary files of killed writes', () => {
+  it('should be removed by the next write of the same file, and only when their process is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-temporaries-'));
+    workspaces.push(dir);
+    // A process that has exited: its id is not running any more.
+    const gone = spawn(process.execPath, ['-e', '0']);
+    const pid = gone.pid!;
+    await new Promise((done) => gone.on('exit', done));
+    writeFileSync(join(dir, `.index.html.tmp-${pid}-0badc0de`), '<!doctype html><html><bo');
+    writeFileSync(join(dir, '.index.html.tmp-1-0badc0de'), 'a write in progress by a running process');
+    writeFileSync(join(dir, `.other.html.tmp-${pid}-0badc0de`), 'another file');
+    await writeFileAtomic(join(dir, 'index.html'), 'whole');
+    expect(readdirSync(dir).sort()).toEqual(['.index.html.tmp-1-0badc0de', `.other.html.tmp-${pid}-0badc0de`, 'index.html']);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('whole');
+  });
+});
 
 describe(`kill -9 during builds (BRIEFDECK_SEED=${SEED})`, () => {
   it(`should leave a whole outline and a working deck after each of ${KILLS} kills`, async () => {
@@ -164,21 +187,22 @@ describe(`kill -9 during builds (BRIEFDECK_SEED=${SEED})`, () => {
       }
     };
     await Promise.all(dirs.map((dir) => worker(dir, KILLS / 2)));
-    for (const dir of dirs) {
-      const assets = join(dir, 'out', 'article', 'assets');
-      if (existsSync(assets)) outcomes.leftovers += readdirSync(assets).filter((name) => /\.tmp-/.test(name)).length;
-    }
-    console.info(`crash safety: ${outcomes.killed} killed (${outcomes.afterWrites} after some file was written), ${outcomes.finished} finished, full build ${fullMs.toFixed(0)} ms, ${outcomes.leftovers} temporary files left in assets/`);
+    for (const dir of dirs) outcomes.leftovers += temporaries(dir).length;
+    console.info(`crash safety: ${outcomes.killed} killed (${outcomes.afterWrites} after some file was written), ${outcomes.finished} finished, full build ${fullMs.toFixed(0)} ms, ${outcomes.leftovers} temporary files left before the next builds swept them`);
     expect(failures).toEqual([]);
     expect(outcomes.killed).toBeGreaterThanOrEqual(KILLS / 2);
 
-    // And a build after all that comes out whole.
+    // And builds after all that come out whole, and sweep away what killed writes left behind.
     for (const dir of dirs) {
-      const run = await runCli(dir, 'light');
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
+      rmSync(join(dir, 'article.outline.md'), { force: true });
+      for (const theme of ['dark', 'light'] as const) {
+        const run = await runCli(dir, theme);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+      }
       expect(readFileSync(join(dir, 'out', 'article', 'index.html'), 'utf8')).toBe(whole.html.light);
       expect(inconsistencies(dir, whole)).toEqual([]);
+      expect(temporaries(dir)).toEqual([]);
     }
   }, 600_000);
 });

@@ -10,12 +10,12 @@
  * keeps the peak memory of an 8 MB article under 600 MB.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import vm from 'node:vm';
-import { BUILD_ID_PREFIX, BUNDLE_PATH, LIB_DIR, MANIFEST_PATH, bundle, codeCacheName, fileStamp, staleInputs } from './bundle.mjs';
+import { BUILD_ID_PREFIX, BUNDLE_PATH, LIB_DIR, MANIFEST_PATH, bundle, codeCacheName, staleInputs } from './bundle.mjs';
 
 function readIfExists(path, encoding) {
   try {
@@ -37,9 +37,32 @@ const LARGE_ARTICLE_BYTES = 2 * 1024 * 1024;
  */
 const HEAP_CAP_MB = 1024;
 
-/** Whether an argument names an article file larger than {@link LARGE_ARTICLE_BYTES}. */
+/**
+ * Whether the build reads an article larger than {@link LARGE_ARTICLE_BYTES}: a file
+ * named in the arguments or, when they name none, one in `content/` (what the CLI
+ * then builds). Only sizes are looked at, with a `stat` each.
+ */
 function largeArticleGiven(args) {
-  return args.some((arg) => !arg.startsWith('-') && (fileStamp(resolve(arg))?.[1] ?? 0) > LARGE_ARTICLE_BYTES);
+  const sizes = args.filter((arg) => !arg.startsWith('-')).map((arg) => statIfFile(resolve(arg)));
+  const named = sizes.filter((size) => size !== undefined);
+  if (named.length > 0) return named.some((size) => size > LARGE_ARTICLE_BYTES);
+  let names = [];
+  try {
+    names = readdirSync('content');
+  } catch {
+    return false;
+  }
+  return names.some((name) => (statIfFile(join('content', name)) ?? 0) > LARGE_ARTICLE_BYTES);
+}
+
+/** The size of a regular file, or undefined for a folder or a path that does not exist. */
+function statIfFile(path) {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? info.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

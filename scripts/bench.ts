@@ -56,6 +56,9 @@ interface Case {
   samples: Sample[];
 }
 
+/** Whether coreutils `timeout` is there to stop a run. */
+const HAS_TIMEOUT = spawnSync('sh', ['-c', 'command -v timeout']).status === 0;
+
 /** No single run may take longer than this (the machine is shared); a run killed at the limit counts as the limit. */
 let runLimitMs = 300_000;
 
@@ -63,7 +66,7 @@ function run(command: string[], cwd = ROOT): Sample {
   const useTime = existsSync(TIME);
   const timeFile = join(tmpdir(), `briefdeck-bench-time-${process.pid}`);
   // coreutils `timeout` kills the command's whole process group at the limit (the launcher and its capped child).
-  const limited = which('timeout') ? ['timeout', '-s', 'KILL', String(runLimitMs / 1000), ...command] : command;
+  const limited = HAS_TIMEOUT ? ['timeout', '-s', 'KILL', String(runLimitMs / 1000), ...command] : command;
   const argv = useTime ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...limited] : limited;
   const started = process.hrtime.bigint();
   const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: runLimitMs + 10_000, killSignal: 'SIGKILL' });
@@ -183,7 +186,6 @@ async function main(): Promise<void> {
     const floor = await makeFloor(dir);
 
     const seed = join(dir, 'seed', 'isis-central-asia.txt');
-    const seedOutline = join(dir, 'seed', 'isis-central-asia.outline.md');
     const seedGen = join(dir, 'seed-gen', 'isis-central-asia.txt');
     const seedGenOutline = join(dir, 'seed-gen', 'isis-central-asia.outline.md');
     for (const path of [seed, seedGen]) {
@@ -215,6 +217,7 @@ async function main(): Promise<void> {
     cases.push({ id: 'seed-tsx', label: 'seed deck, outline kept, via npx tsx build.ts', command: ['npx', 'tsx', 'build.ts', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
     cases.push({ id: 'seed-npm', label: 'seed deck, outline kept, via npm run build', command: ['npm', 'run', '--silent', 'build', '--', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
 
+    const pandoc = which('pandoc');
     if (!values.quick) {
       for (const [name, bytes, caseRuns] of [['1mb', 1 << 20, runs], ['8mb', 8 << 20, Math.min(runs, 3)]] as const) {
         const article = join(dir, name, `report-${name}.md`);
@@ -240,6 +243,9 @@ async function main(): Promise<void> {
           samples: [],
         });
         cases.push({ id: `${name}-kept`, label: `${size} MB article, outline kept`, command: cli(keptArticle), runs: caseRuns, floor: `floor-${name}`, samples: [] });
+        if (pandoc) {
+          cases.push({ id: `pandoc-${name}`, label: `pandoc -t revealjs ${size} MB`, command: [pandoc, '-f', 'markdown', '-t', 'revealjs', '-s', '-o', join(dir, `pandoc-${name}.html`), article], runs: caseRuns, floor: `floor-${name}`, samples: [] });
+        }
       }
     }
 
@@ -259,9 +265,8 @@ async function main(): Promise<void> {
       cases.push({ id: 'seed-pdf', label: 'seed deck + PDF (--pdf)', command: cli(seed, '--pdf'), runs: Math.min(runs, 5), floor: chromium ? 'floor-pdf' : undefined, targetS: 2.5, samples: [] });
     }
 
-    const pandoc = which('pandoc');
     if (pandoc) {
-      cases.push({ id: 'pandoc-seed', label: 'pandoc -t revealjs seed article', command: [pandoc, '-f', 'markdown', '-t', 'revealjs', '-s', '-o', join(dir, 'pandoc.html'), SEED], samples: [] });
+      cases.push({ id: 'pandoc-seed', label: 'pandoc -t revealjs seed article', command: [pandoc, '-f', 'markdown', '-t', 'revealjs', '-s', '-o', join(dir, 'pandoc.html'), SEED], floor: 'floor-seed', samples: [] });
     }
 
     const rounds = Math.max(...cases.map((c) => c.runs ?? runs));
@@ -307,7 +312,7 @@ async function main(): Promise<void> {
       ];
     });
     if (!pdf) rows.push(['seed deck + PDF (--pdf)', '0', 'n/a', 'n/a', 'n/a', '<= 2.5', 'n/a: the CLI has no --pdf yet', '']);
-    if (!pandoc) rows.push(['pandoc -t revealjs seed article', '0', 'n/a', 'n/a', 'n/a', '', 'n/a: pandoc not installed', '']);
+    if (!pandoc) rows.push(['pandoc -t revealjs (seed, 1 MB, 8 MB)', '0', 'n/a', 'n/a', 'n/a', '', 'n/a: pandoc not installed', '']);
     const header = ['case', 'runs', 'wall s', 'cpu s', 'peak RSS MB', 'target s', 'wall vs floor', 'cpu vs floor'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;

@@ -519,8 +519,14 @@ export function compressClaim(
       let pointLost = false;
       // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
       const clauseCut = cutTail(seq, maxWords, 'clause', text);
+      // A cut before "but" keeps the concession and loses the claim ("X speak about Y | but are essentially Z"):
+      // then, with the brackets gone, the cut may fit after the claim ("... Z (such as A, B, C) | ; these ...").
+      const kept = clauseCut ? clauseCut.filter((t) => !endPunct(t)).length : 0;
+      const beforeBut = clauseCut !== undefined && seq.slice(kept, kept + 2).some((t) => lower(t) === 'but');
+      const unbracketed = beforeBut ? dropBrackets(seq) : seq;
+      const bracketsAndClauseCut = unbracketed === seq ? undefined : cutTail(unbracketed, maxWords, 'clause', text);
       let bestIsCut = false;
-      for (const step of [...asNeeded, () => clauseCut ?? seq]) {
+      for (const step of [...asNeeded, () => clauseCut ?? seq, () => bracketsAndClauseCut ?? seq]) {
         const next = step(seq);
         if (!valid(next)) continue;
         const saved = seq.length - next.length;
@@ -538,7 +544,7 @@ export function compressClaim(
         if (cost < bestCost) {
           bestCost = cost;
           best = next;
-          bestIsCut = next === clauseCut;
+          bestIsCut = next === clauseCut || next === bracketsAndClauseCut;
         }
       }
       if (!best) {

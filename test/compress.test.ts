@@ -112,6 +112,12 @@ describe('compressClaim', () => {
     expect(compressSentence(sentence)).toBe('ISIS has the potential to be a spoiler.');
   });
 
+  it('should not cut before a "but" that holds the claim when dropping brackets lets the cut come after it', () => {
+    const sentence =
+      'Other Islamist movements speak about establishing an Islamic State but are essentially national Islamist movements (such as the Chechen Islamists, Palestinian Hamas, Hezbollah in Lebanon and various Ansar al-Sharia franchises); these groups are pan-Islamist in so far as they support other Islamist movements around the world, but are tied to their local charismatic leaders and local political situations.';
+    expect(compressClaim(sentence, BULLET_MAX_WORDS, () => 1).text).toBe('Other Islamist movements speak about establishing an Islamic State but are essentially national Islamist movements.');
+  });
+
   it('should honour a smaller word limit', () => {
     const { text, words: count } = compressClaim(CASES[6]![1], 10);
     expect(count).toBeLessThanOrEqual(10);

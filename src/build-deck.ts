@@ -23,6 +23,11 @@ import type { ArticleFormat } from './types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { assertInside, readFileBounded } from './safe-path.ts';
 
+/** The options that ask for an export; the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
+const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
+  Exclude<keyof ExportOptions, 'onProgress'>
+>;
+
 /** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
@@ -209,11 +214,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const saved = await saveOutline(outlinePath, update, ours);
   await writeDeck(deckDir, deck.html, deck.assets);
   // The exporters load the PDF library and the browser driver (a third of a second): only when an export is asked for.
-  // A new export option must be added to this test too.
-  const exports: ExportReport =
-    options.pdf || options.pdfNotes || options.handout || options.singleFile
-      ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options)
-      : {};
+  const exportAsked = EXPORT_REQUESTS.some((key) => Boolean(options[key]));
+  const exports: ExportReport = exportAsked ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options) : {};
 
   return {
     name,

@@ -484,10 +484,11 @@ export function compressClaim(
   // Always: what is never part of a claim.
   const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
   // As needed, in this order, while the bullet is longer than `target` words.
+  const dashAsides = (s: Tok[]) => dropDashAsides(s, text);
   const asNeeded: Array<(s: Tok[]) => Tok[]> = [
     dropEvidentialFrame,
     dropBrackets,
-    (s) => dropDashAsides(s, text),
+    dashAsides,
     dropTrailingAttribution,
     dropRelativeClauses,
     dropInterjectedClauses,
@@ -534,7 +535,10 @@ export function compressClaim(
         // A step that makes the bullet fit is judged by what it loses in all; otherwise by what it loses per word saved.
         const loss = before - weightOf(next);
         const fits = countWords(render(next, text)) <= target;
-        if (fits && nearlyFits && loss > POINT_SHARE * before) {
+        // Attribution, brackets, relative clauses and appositives are asides whatever names they hold; a dash tail,
+        // a participial tail or a cut clause may be the point.
+        const mayHoldPoint = step === dashAsides || step === dropParticipialTail || next === clauseCut || next === bracketsAndClauseCut;
+        if (fits && nearlyFits && mayHoldPoint && loss > POINT_SHARE * before) {
           pointLost = true;
           continue;
         }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { claimBudget, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims } from '../src/claims.ts';
+import { centralNamesOf, claimBudget, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims } from '../src/claims.ts';
 import { articleFromFile } from '../src/pipeline.ts';
 import type { Article } from '../src/types.ts';
 
@@ -63,6 +63,15 @@ describe('sectionClaims', () => {
     const scores = scoreSentences(article.sections[1]!);
     expect(scores).toHaveLength(4);
     for (const claim of claims) expect(claim.score).toBeGreaterThan(Math.min(...scores.map((entry) => entry.score)));
+  });
+});
+
+describe('centralNamesOf', () => {
+  it('should find the names an article keeps coming back to, not those it mentions once', () => {
+    const text = readFileSync(new URL('../content/isis-central-asia.txt', import.meta.url), 'utf8');
+    const central = centralNamesOf(articleFromFile(new VFile({ value: text, path: 'isis-central-asia.txt' }), 'txt'));
+    for (const name of ['isis', 'taliban', 'afghan']) expect(central.has(name), name).toBe(true);
+    for (const name of ['yemen', 'russia', 'obama']) expect(central.has(name), name).toBe(false);
   });
 });
 

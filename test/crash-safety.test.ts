@@ -10,9 +10,10 @@
  * 200 kills with BRIEFDECK_HEAVY_TESTS (CI), 16 without.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deckAssets } from '../src/render.ts';
 import type { ThemeName } from '../src/themes.ts';
@@ -21,6 +22,11 @@ import { parseDeck, seededRandom } from './security-helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
+/**
+ * Node flags that run TypeScript through tsx in the same process. (`tsx build.ts` runs the
+ * build in a child process: a SIGKILL to tsx would leave the build itself running.)
+ */
+const TSX_IN_PROCESS = ['--require', join(REPO, 'node_modules', 'tsx', 'dist', 'preflight.cjs'), '--import', pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
 const KILLS = HEAVY ? 200 : 16;
 const SEED = Number(process.env.BRIEFDECK_SEED ?? Date.now() % 1_000_000);
 const THEMES: ThemeName[] = ['light', 'dark'];
@@ -30,20 +36,33 @@ afterAll(() => {
   for (const dir of workspaces) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Start the CLI on `article.md` in `cwd`; kill it with SIGKILL after `killAfter` ms (never when undefined). */
-function runCli(cwd: string, theme: ThemeName, killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stderr: string }> {
+/** When to kill a run: `after` ms from its start, or `afterFirstWrite` ms after its first temporary file appears. */
+type Kill = { after: number } | { afterFirstWrite: number };
+
+/** Start the CLI on `article.md` in `cwd` (in one process, so the kill hits the build itself); kill it with SIGKILL as `kill` says. */
+function runCli(cwd: string, theme: ThemeName, kill?: Kill): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO, 'build.ts'), 'article.md', '--out', 'out', '--theme', theme], {
+    const child = spawn(process.execPath, [...TSX_IN_PROCESS, join(REPO, 'build.ts'), 'article.md', '--out', 'out', '--theme', theme], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
+    let timer: NodeJS.Timeout | undefined;
+    let watcher: FSWatcher | undefined;
+    if (kill && 'after' in kill) timer = setTimeout(() => child.kill('SIGKILL'), kill.after);
+    if (kill && 'afterFirstWrite' in kill) {
+      // inotify tells of the first temporary file as it is created (polling misses writes this quick).
+      watcher = watch(cwd, { recursive: true }, (_, name) => {
+        if (timer !== undefined || !name || !/\.tmp-\d+-/.test(name)) return;
+        timer = setTimeout(() => child.kill('SIGKILL'), kill.afterFirstWrite);
+      });
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      watcher?.close();
       resolve({ code, signal, ms: performance.now() - start, stderr });
     });
   });
@@ -163,18 +182,23 @@ describe(`kill -9 during builds (BRIEFDECK_SEED=${SEED})`, () => {
     const random = seededRandom(SEED);
     const outcomes = { killed: 0, finished: 0, leftovers: 0, afterWrites: 0 };
     const failures: string[] = [];
-    const worker = async (dir: string, runs: number) => {
-      for (let i = 0; i < runs; i += 1) {
+    // Run until KILLS builds were killed (a kill aimed late may come after the build finished).
+    let runs = 0;
+    const worker = async (dir: string) => {
+      for (let i = 0; outcomes.killed < KILLS && runs < KILLS * 4; i += 1) {
+        runs += 1;
         const theme = THEMES[Math.floor(random() * 2)]!;
         // Half the runs write a new outline (it is only ever written when missing).
         if (random() < 0.5) {
           rmSync(join(dir, 'article.outline.md'), { force: true });
           rmSync(join(dir, '.briefdeck'), { recursive: true, force: true });
         }
-        // Start-up takes the first part of a run; aim most kills at the part that writes.
-        const delay = Math.floor(fullMs * (0.3 + random() * 0.75));
+        // A quarter of the kills at any moment of a run; the rest aimed at the writes, which take
+        // a few hundred milliseconds at the end of a run and would rarely be hit by chance.
+        const kill: Kill = random() < 0.25 ? { after: Math.floor(random() * fullMs * 1.1) } : { afterFirstWrite: Math.floor(random() * 60) };
+        const delay = JSON.stringify(kill);
         const before = deckState(dir);
-        const run = await runCli(dir, theme, delay);
+        const run = await runCli(dir, theme, kill);
         if (run.signal === 'SIGKILL') {
           outcomes.killed += 1;
           if (deckState(dir) !== before) outcomes.afterWrites += 1;
@@ -183,14 +207,14 @@ describe(`kill -9 during builds (BRIEFDECK_SEED=${SEED})`, () => {
           outcomes.finished += 1;
           if (run.code !== 0) failures.push(`run ${i} exited ${run.code}: ${run.stderr}`);
         }
-        for (const problem of inconsistencies(dir, whole)) failures.push(`after a kill at ${delay} ms (${theme}): ${problem}`);
+        for (const problem of inconsistencies(dir, whole)) failures.push(`after a kill ${delay} (${theme}): ${problem}`);
       }
     };
-    await Promise.all(dirs.map((dir) => worker(dir, KILLS / 2)));
+    await Promise.all(dirs.map((dir) => worker(dir)));
     for (const dir of dirs) outcomes.leftovers += temporaries(dir).length;
     console.info(`crash safety: ${outcomes.killed} killed (${outcomes.afterWrites} after some file was written), ${outcomes.finished} finished, full build ${fullMs.toFixed(0)} ms, ${outcomes.leftovers} temporary files left before the next builds swept them`);
     expect(failures).toEqual([]);
-    expect(outcomes.killed).toBeGreaterThanOrEqual(KILLS / 2);
+    expect(outcomes.killed).toBeGreaterThanOrEqual(KILLS);
 
     // And builds after all that come out whole, and sweep away what killed writes left behind.
     for (const dir of dirs) {

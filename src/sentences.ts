@@ -44,65 +44,157 @@ function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/u.test(ch);
 }
 
-/** The word (letters, digits, periods, hyphens) that ends just before `index`. */
-function wordBefore(text: string, index: number): string {
-  let start = index;
-  while (start > 0 && /[\p{L}\p{N}.\-’']/u.test(text[start - 1]!)) start -= 1;
-  return text.slice(start, index);
+const WORD_CHAR = /[\p{L}\p{N}.\-’']/u;
+
+/** The word before a period: where it starts, and where it starts without leading hyphens and periods. */
+interface WordBefore {
+  start: number;
+  bareStart: number;
 }
 
-/** The word that starts at the first non-space, non-quote character at or after `index`. */
-function wordAfter(text: string, index: number): string {
-  let start = index;
-  while (start < text.length && (isSpace(text[start]) || /["“‘'(\[]/u.test(text[start]!))) start += 1;
-  let end = start;
-  while (end < text.length && /[\p{L}\p{N}.\-’']/u.test(text[end]!)) end += 1;
-  return text.slice(start, end);
+/**
+ * The word (letters, digits, periods, hyphens) that ends just before `index`.
+ * Calls come in increasing `index` order over one text, so what was found last
+ * time ends the scan: a long run of word characters ("-.-.-.") is read once.
+ */
+function wordBeforeReader(text: string): (index: number) => WordBefore {
+  let lastIndex = -1;
+  let last: WordBefore = { start: -1, bareStart: -1 };
+  return (index) => {
+    let start = index;
+    let sameWord = false;
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) {
+      if (start === lastIndex) {
+        sameWord = true;
+        start = last.start;
+        break;
+      }
+      start -= 1;
+    }
+    // The bare word starts at the first character that is not a hyphen or period; in the same word
+    // as last time, it is where it was then, unless there were only hyphens and periods up to there.
+    let bareStart = sameWord && last.bareStart < lastIndex ? last.bareStart : sameWord ? lastIndex : start;
+    while (bareStart < index && (text[bareStart] === '-' || text[bareStart] === '.')) bareStart += 1;
+    lastIndex = index;
+    last = { start, bareStart };
+    return last;
+  };
 }
 
-/** Whether the period at `index` belongs to a token rather than ending a sentence. */
-function periodIsInternal(text: string, index: number): boolean {
-  const before = wordBefore(text, index);
+/** The word after a period: its offsets in the text. */
+interface WordAfter {
+  start: number;
+  end: number;
+}
+
+/**
+ * The word that starts at the first non-space, non-quote character at or after `index`.
+ * Calls come in increasing `index` order over one text: inside the word found last time,
+ * the word ends where it ended then, so a long run of word characters is read once.
+ */
+function wordAfterReader(text: string): (index: number) => WordAfter {
+  let last: WordAfter = { start: -1, end: -1 };
+  return (index) => {
+    let start = index;
+    while (start < text.length && (isSpace(text[start]) || /["“‘'(\[]/u.test(text[start]!))) start += 1;
+    let end = start;
+    if (start > last.start && start < last.end) end = last.end;
+    else while (end < text.length && WORD_CHAR.test(text[end]!)) end += 1;
+    last = { start, end };
+    return last;
+  };
+}
+
+/** The longest word in {@link SENTENCE_OPENERS}. */
+const LONGEST_OPENER = Math.max(...[...SENTENCE_OPENERS].map((word) => word.length));
+
+/** Whether the word from `start` to `end`, lower-cased and without trailing periods and apostrophes, opens sentences. */
+function isSentenceOpener(text: string, start: number, end: number): boolean {
+  let stripped = end;
+  while (stripped > start && /[.’']/.test(text[stripped - 1]!)) stripped -= 1;
+  return stripped - start <= LONGEST_OPENER && SENTENCE_OPENERS.has(text.slice(start, stripped).toLowerCase());
+}
+
+/**
+ * Whether `at` opens the text, a line or a sentence: only white space (with a line break) back to
+ * the start of the line, or white space back to a sentence end (`.`, `!` or `?` and closing quotes
+ * or brackets). Scans back from `at` only as far as that white space and punctuation reach.
+ */
+function startsLineOrSentence(text: string, at: number): boolean {
+  if (at === 0) return true;
+  let i = at;
+  while (i > 0 && isSpace(text[i - 1])) {
+    if (text[i - 1] === '\n') return true;
+    i -= 1;
+  }
+  if (i === at) return false;
+  while (i > 0 && /["'”’)\]]/u.test(text[i - 1]!)) i -= 1;
+  return i > 0 && /[.!?]/.test(text[i - 1]!);
+}
+
+/** A line break after the period, then a line opening with a list marker ("a. ", "2) "). */
+const NEXT_LINE_IS_LIST_ITEM = /\s*\n\s*(\p{L}|\p{N}{1,3})[.)]\s/uy;
+
+/** Whether `pattern` (sticky) matches at `index` of `text`. */
+function matchesAt(pattern: RegExp, text: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(text);
+}
+
+/**
+ * Whether the period at `index` belongs to a token rather than ending a sentence. Looks only at
+ * the words around the period (never at the whole text before or after it), so splitting stays
+ * linear in the text.
+ */
+function periodIsInternal(text: string, index: number, wordBefore: (index: number) => WordBefore, wordAfter: (index: number) => WordAfter): boolean {
+  const { start: tokenStart, bareStart } = wordBefore(index);
   const next = text[index + 1];
   // Decimals, versions, URLs and e-mail addresses: a period followed directly by a letter or digit.
   if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) return true;
-  if (before.length === 0) return false;
-  const bare = before.replace(/^[\-.]+/, '');
+  if (tokenStart === index) return false;
+  const bare = text.slice(bareStart, index);
   const lower = bare.toLowerCase();
-  const following = wordAfter(text, index + 1);
-  const followingLower = following.toLowerCase().replace(/[.’']+$/, '');
-  const nextIsLower = /^\p{Ll}/u.test(following);
-  const nextIsDigit = /^\p{N}/u.test(following);
+  const following = wordAfter(index + 1);
+  const followingOpens = () => isSentenceOpener(text, following.start, following.end);
+  const first = following.end > following.start ? text[following.start]! : '';
+  const nextIsLower = /^\p{Ll}/u.test(first);
+  const nextIsDigit = /^\p{N}/u.test(first);
   // Dotted abbreviations: U.S., U.S.A., E.U., i.e., e.g., a.m., p.m., Ph.D.
   if (/^(\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(bare)) {
     if (nextIsLower || nextIsDigit) return true;
     // "in the U.S. The next day": a common sentence opener after it ends the sentence.
-    return !SENTENCE_OPENERS.has(followingLower);
+    return !followingOpens();
   }
   // A single capital letter is an initial (Jonas E. Smith).
-  if (/^\p{Lu}$/u.test(bare)) return !SENTENCE_OPENERS.has(followingLower) || following === 'I';
+  if (/^\p{Lu}$/u.test(bare)) return !followingOpens() || (following.end - following.start === 1 && first === 'I');
   if (ABBREVIATIONS.has(lower)) {
     if (nextIsLower || nextIsDigit) return true;
-    if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(followingLower);
+    if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !followingOpens();
     return true;
   }
   // A list marker like "1." or "a." at the start of the text, of a line or of a sentence.
-  const tokenStart = index - before.length;
-  const lineStart = tokenStart === 0 || /(\n|[.!?]["'”’)\]]*\s)\s*$/u.test(text.slice(0, tokenStart));
-  if (lineStart && /^(\p{N}{1,3}|\p{L})$/u.test(bare) && /^\s/.test(text.slice(index + 1))) return true;
+  const lineStart = startsLineOrSentence(text, tokenStart);
+  if (lineStart && /^(\p{N}{1,3}|\p{L})$/u.test(bare) && isSpace(text[index + 1])) return true;
   // The next line opens with a list marker: a boundary even before a lower-case letter.
-  if (/^\s*\n\s*(\p{L}|\p{N}{1,3})[.)]\s/u.test(text.slice(index + 1))) return false;
+  if (matchesAt(NEXT_LINE_IS_LIST_ITEM, text, index + 1)) return false;
   // Edited prose starts a sentence with a capital: "the world's No 1. player" goes on.
   if (nextIsLower) return true;
   if (lineStart && /^(\p{N}{1,3}|\p{Ll}|[ivxlc]{1,5})$/u.test(bare)) return true;
   return false;
 }
 
+/** A lower-case word next, after optional white space. */
+const LOWER_CASE_NEXT = /\s*\p{Ll}/uy;
+/** White space, then a lower-case word. */
+const SPACE_THEN_LOWER_CASE = /\s+\p{Ll}/uy;
+
 /** Split text into sentence spans. Whitespace between sentences belongs to neither. */
 export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   let depth = 0; // open parentheses and brackets
+  const wordBefore = wordBeforeReader(text);
+  const wordAfter = wordAfterReader(text);
   const push = (end: number) => {
     let s = start;
     while (s < end && isSpace(text[s])) s += 1;
@@ -121,18 +213,18 @@ export function sentenceSpans(text: string): SentenceSpan[] {
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
-    if (ch === '.' && periodIsInternal(text, i)) continue;
+    if (ch === '.' && periodIsInternal(text, i, wordBefore, wordAfter)) continue;
     // Take the whole run of terminal punctuation: "?!", "!!", "...".
     let end = i + 1;
     while (end < text.length && /[.!?…]/.test(text[end]!)) end += 1;
     // Ellipsis followed by a lower-case word continues the sentence.
     const run = text.slice(i, end);
-    if ((run === '...' || run === '…' || run.length > 3) && /^\s*\p{Ll}/u.test(text.slice(end))) {
+    if ((run === '...' || run === '…' || run.length > 3) && matchesAt(LOWER_CASE_NEXT, text, end)) {
       i = end - 1;
       continue;
     }
     if (run === '…' || run === '...') {
-      if (!/^\s/.test(text.slice(end)) && end < text.length) {
+      if (!isSpace(text[end]) && end < text.length) {
         i = end - 1;
         continue;
       }
@@ -152,8 +244,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
       continue;
     }
     // A lower-case continuation after "?" or "!" inside a quote stays in the sentence ("'Why?' he asked.").
-    const rest = text.slice(end);
-    if (/^\s+\p{Ll}/u.test(rest) && (ch === '?' || ch === '!') && CLOSERS.has(text[end - 1]!)) {
+    if ((ch === '?' || ch === '!') && CLOSERS.has(text[end - 1]!) && matchesAt(SPACE_THEN_LOWER_CASE, text, end)) {
       i = end - 1;
       continue;
     }

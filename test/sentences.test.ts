@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceSpans, splitSentences } from '../src/sentences.ts';
+import { sentenceSpans, splitSentences, type SentenceSpan } from '../src/sentences.ts';
 
 /** Each case: the text and the sentences it must split into. */
 const CASES: Array<[string, string, string[]]> = [
@@ -52,5 +52,23 @@ describe('splitSentences', () => {
 
   it('should return no sentence for white space', () => {
     expect(splitSentences('  \n ')).toEqual([]);
+  });
+
+  it('should split a long text (every case above, joined by blank lines) into the same spans as each case alone', () => {
+    const parts = CASES.map(([, text]) => text);
+    const joined = Array.from({ length: 200 }, () => parts).flat();
+    const text = joined.join('\n\n');
+    const expected: SentenceSpan[] = [];
+    let offset = 0;
+    for (const part of joined) {
+      for (const span of sentenceSpans(part)) expected.push({ start: span.start + offset, end: span.end + offset, text: span.text });
+      offset += part.length + 2;
+    }
+    expect(sentenceSpans(text)).toEqual(expected);
+  });
+
+  it('should read a long run of word characters and periods as one token', () => {
+    const run = '-.'.repeat(20000);
+    expect(splitSentences(`It ended ${run} Then it went on.`)).toEqual([`It ended ${run}`, 'Then it went on.']);
   });
 });

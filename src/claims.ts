@@ -40,25 +40,27 @@ export function contentWords(text: string): string[] {
     .filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
-type Vector = Map<string, number>;
+/** Word counts, with their sum of squares (kept so a cosine costs the smaller vector only, not the article's vocabulary). */
+interface Vector {
+  counts: Map<string, number>;
+  squares: number;
+}
 
 function cosine(a: Vector, b: Vector): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [word, weight] of a) {
-    na += weight * weight;
-    const other = b.get(word);
+  for (const [word, weight] of a.counts) {
+    const other = b.counts.get(word);
     if (other) dot += weight * other;
   }
-  for (const weight of b.values()) nb += weight * weight;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return a.squares === 0 || b.squares === 0 ? 0 : dot / Math.sqrt(a.squares * b.squares);
 }
 
-function vectorOf(words: string[]): Vector {
-  const vector: Vector = new Map();
-  for (const word of words) vector.set(word, (vector.get(word) ?? 0) + 1);
-  return vector;
+function vectorOf(words: Iterable<string>): Vector {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let squares = 0;
+  for (const weight of counts.values()) squares += weight * weight;
+  return { counts, squares };
 }
 
 /** A sentence that could become a bullet, with what scoring needs to know about it. */
@@ -113,7 +115,8 @@ export function centralNamesOf(article: Article): Set<string> {
       for (const sentence of paragraph.sentences) for (const name of namesOf(sentence.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }
-  const top = Math.max(0, ...counts.values());
+  let top = 0;
+  for (const count of counts.values()) top = Math.max(top, count);
   return new Set([...counts].filter(([, count]) => count >= 3 && count >= top / 4).map(([name]) => name));
 }
 
@@ -154,11 +157,37 @@ function articleVectorOf(article: Article): Vector {
   ]);
 }
 
+/**
+ * What is computed once per article, not once per section: each section is scored against the
+ * whole article, and redoing that per section would make the outline quadratic in the article.
+ * (An article is not changed once read.)
+ */
+interface ArticleStats {
+  vector: Vector;
+  central: Set<string>;
+  importance: (word: string) => number;
+}
+
+const articleStats = new WeakMap<Article, ArticleStats>();
+
+function statsOf(article: Article): ArticleStats {
+  let stats = articleStats.get(article);
+  if (!stats) {
+    stats = { vector: articleVectorOf(article), central: centralNamesOf(article), importance: wordWeights(article) };
+    articleStats.set(article, stats);
+  }
+  return stats;
+}
+
 /** Compressions are computed once per sentence: the same sentence is scored for the key points and its section. */
 const compressions = new WeakMap<Sentence, Compression>();
 
-function candidatesOf(article: Article, central = centralNamesOf(article)): Candidate[] {
-  const importance = wordWeights(article);
+/**
+ * The candidates of `article`'s sentences. Bullets are compressed with the word weights of
+ * `weights` (the whole article, when a section is scored as part of it) and names counted central
+ * by `central`.
+ */
+function candidatesOf(article: Article, central = centralNamesOf(article), importance = wordWeights(article)): Candidate[] {
   const candidates: Candidate[] = [];
   const lastSection = article.sections.length - 1;
   let paragraphs = 0;
@@ -173,6 +202,7 @@ function candidatesOf(article: Article, central = centralNamesOf(article)): Cand
           compression = compressClaim(sentence.text, undefined, importance);
           compressions.set(sentence, compression);
         }
+        const names = namesOf(compression.text);
         candidates.push({
           sentence,
           section: sectionIndex,
@@ -184,9 +214,9 @@ function candidatesOf(article: Article, central = centralNamesOf(article)): Cand
           closesParagraph: paragraph.sentences.length >= 3 && indexInParagraph === paragraph.sentences.length - 1,
           paragraph: paragraphs - 1,
           inLastParagraph: sectionIndex === lastSection && paragraphIndex === section.paragraphs.length - 1,
-          names: namesOf(compression.text),
+          names,
           aboutCentral: opensWithCentral(compression.text, central),
-          mentionsCentral: namesOf(compression.text).some((name) => central.has(name)),
+          mentionsCentral: names.some((name) => central.has(name)),
         });
       });
     });
@@ -259,7 +289,7 @@ function claimOf(candidate: Candidate, score: number): Claim {
 
 /** Score the sentences of one section as the claims of that section's slides: each paragraph's topic sentence first. */
 function sectionScores(candidates: Candidate[], articleVector?: Vector): number[] {
-  const sectionVector = vectorOf(candidates.flatMap((candidate) => [...candidate.vector.keys()]));
+  const sectionVector = vectorOf(candidates.flatMap((candidate) => [...candidate.vector.counts.keys()]));
   const firstParagraph = candidates[0]?.paragraph ?? 0;
   return candidates.map((candidate) => {
     let score =
@@ -292,8 +322,9 @@ export function scoreSentences(section: Section): Array<{ sentence: Sentence; sc
  * centrality counts what the whole article (and its title) is about too.
  */
 export function sectionClaims(section: Section, sectionIndex: number, max: number, article?: Article): Claim[] {
-  const candidates = candidatesOf({ title: '', sections: [section] }, article ? centralNamesOf(article) : undefined).map((candidate) => ({ ...candidate, section: sectionIndex }));
-  const scores = sectionScores(candidates, article ? articleVectorOf(article) : undefined);
+  const stats = article ? statsOf(article) : undefined;
+  const candidates = candidatesOf({ title: '', sections: [section] }, stats?.central, stats?.importance).map((candidate) => ({ ...candidate, section: sectionIndex }));
+  const scores = sectionScores(candidates, stats?.vector);
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
   const paragraphs = new Set(candidates.map((candidate) => candidate.paragraph)).size;
   // Each paragraph gets its strongest claim first (while the budget lasts); the rest go to the
@@ -332,8 +363,8 @@ const ANALYTIC_SHARE = 0.85;
  * analysis and is kept even at the end. Returned in the article's order.
  */
 export function keyPoints(article: Article, k: number): Claim[] {
-  const candidates = candidatesOf(article);
-  const articleVector = articleVectorOf(article);
+  const { vector: articleVector, central, importance } = statsOf(article);
+  const candidates = candidatesOf(article, central, importance);
   const paragraphs = article.sections.reduce((n, section) => n + section.paragraphs.length, 0);
   const titleWords = new Set(titleWordsOf(article));
   const scores = candidates.map((candidate) => {
@@ -344,7 +375,7 @@ export function keyPoints(article: Article, k: number): Claim[] {
     if (candidate.closesParagraph && !candidate.inLastParagraph) score += 0.15;
     if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.5;
     // A claim about what the headline names is a main claim; background about others is not.
-    score += 0.08 * Math.min(3, [...candidate.vector.keys()].filter((word) => titleWords.has(word)).length);
+    score += 0.08 * Math.min(3, [...candidate.vector.counts.keys()].filter((word) => titleWords.has(word)).length);
     return score;
   });
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));

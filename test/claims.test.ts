@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { centralNamesOf, claimBudget, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims } from '../src/claims.ts';
+import { centralNamesOf, claimBudget, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims, type Claim } from '../src/claims.ts';
 import { articleFromFile } from '../src/pipeline.ts';
 import type { Article } from '../src/types.ts';
 
@@ -63,6 +63,15 @@ describe('sectionClaims', () => {
     const scores = scoreSentences(article.sections[1]!);
     expect(scores).toHaveLength(4);
     for (const claim of claims) expect(claim.score).toBeGreaterThan(Math.min(...scores.map((entry) => entry.score)));
+  });
+
+  it('should give a section the same claims whether or not the key points were chosen first', () => {
+    const plain = (claims: Claim[]) => claims.map(({ bullet, sentence, score, quality }) => ({ bullet, start: sentence.start, score, quality }));
+    const first = fixture('claims-analysis').article;
+    const sectionsFirst = first.sections.map((section, index) => plain(sectionClaims(section, index, 20, first)));
+    const second = fixture('claims-analysis').article;
+    keyPoints(second, 5);
+    expect(second.sections.map((section, index) => plain(sectionClaims(section, index, 20, second)))).toEqual(sectionsFirst);
   });
 });
 

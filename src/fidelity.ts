@@ -43,22 +43,36 @@ function bareWord(word: string): string {
   return word.replace(/['’]s?$/u, '');
 }
 
-/** Index an article's text for {@link factsMissingFrom}. */
+/**
+ * Index an article's text for {@link factsMissingFrom}. Most numbers and words repeat, so each
+ * distinct one is split only the first time it is seen: one pass over the text.
+ */
 export function articleFacts(text: string): ArticleFacts {
   const numbers = new Set<string>();
+  const seenNumbers = new Set<string>();
   for (const match of text.matchAll(NUMBER)) {
-    numbers.add(digitsOf(match[0]));
+    const number = match[0];
+    if (seenNumbers.has(number)) continue;
+    seenNumbers.add(number);
+    numbers.add(digitsOf(number));
     // "3-2" and "2014-15" hold numbers of their own too.
-    for (const part of match[0].split(/[-/:]/)) numbers.add(digitsOf(part));
+    if (/[-/:]/.test(number)) for (const part of number.split(/[-/:]/)) numbers.add(digitsOf(part));
   }
   const words = new Set<string>();
   const lowerWords = new Set<string>();
+  const seenWords = new Set<string>();
+  const add = (word: string) => {
+    if (!word || words.has(word)) return;
+    words.add(word);
+    lowerWords.add(word.toLowerCase());
+  };
   for (const match of text.matchAll(WORD)) {
-    for (const word of [match[0], bareWord(match[0]), ...match[0].split(/[-.]/)]) {
-      if (!word) continue;
-      words.add(word);
-      lowerWords.add(word.toLowerCase());
-    }
+    const word = match[0];
+    if (seenWords.has(word)) continue;
+    seenWords.add(word);
+    add(word);
+    add(bareWord(word));
+    if (/[-.]/.test(word)) for (const part of word.split(/[-.]/)) add(part);
   }
   return { numbers, words, lowerWords };
 }

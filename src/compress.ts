@@ -45,6 +45,8 @@ export interface Compression {
 interface Tok extends Token {
   /** Index in the tagged sentence. */
   index: number;
+  /** The text, lower-cased (once: the steps compare it often). */
+  lower: string;
 }
 
 const DASHES = new Set(['--', '---', '—', '–', '―']);
@@ -94,11 +96,20 @@ const CLAUSE_OPENERS = new Set([
 const isComma = (t: Tok | undefined) => t?.text === ',';
 const isWord = (t: Tok) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
 const isPredicate = (t: Tok) => t.pos === 'VERB' || t.pos === 'AUX';
-const lower = (t: Tok | undefined) => t?.text.toLowerCase() ?? '';
+const lower = (t: Tok | undefined) => t?.lower ?? '';
 const endPunct = (t: Tok | undefined) => t !== undefined && /^[.!?…]+$/.test(t.text);
 
+/** Word totals of token sequences. A sequence is never changed once made (steps return new ones), so its total stays true. */
+const wordTotals = new WeakMap<Tok[], number>();
+
 function wordTotal(seq: Tok[]): number {
-  return seq.filter(isWord).length;
+  let total = wordTotals.get(seq);
+  if (total === undefined) {
+    total = 0;
+    for (const t of seq) if (isWord(t)) total += 1;
+    wordTotals.set(seq, total);
+  }
+  return total;
 }
 
 /** Index of the bracket closing the one at `open`, or -1. */
@@ -420,7 +431,7 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
     let prefix = seq.slice(0, k);
     while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
-    if (countWords(render(prefix, text)) > maxWords) break;
+    if (renderedWords(prefix, text) > maxWords) break;
     // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
     if (isComma(t) && previous.pos === 'ADJ' && next?.pos === 'ADJ') continue;
     // Never cut inside brackets or a quotation.
@@ -467,6 +478,20 @@ function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** Renderings of token sequences: the same sequence is measured again and again while steps compete. */
+const renderings = new WeakMap<Tok[], { text: string; words: number }>();
+
+/** How many words the bullet rendered from `seq` has (see {@link render}). */
+function renderedWords(seq: Tok[], text: string): number {
+  let rendering = renderings.get(seq);
+  if (!rendering) {
+    const out = render(seq, text);
+    rendering = { text: out, words: countWords(out) };
+    renderings.set(seq, rendering);
+  }
+  return rendering.words;
+}
+
 /**
  * Compress a sentence into a bullet of at most `maxWords` words (see the module
  * comment for the steps), reporting how cleanly it could be done. A sentence that
@@ -479,7 +504,7 @@ export function compressClaim(
   target = maxWords,
 ): Compression {
   const text = sentence.trim();
-  const tagged: Tok[] = tagSentence(text).map((token, index) => ({ ...token, index }));
+  const tagged: Tok[] = tagSentence(text).map((token, index) => ({ ...token, index, lower: token.text.toLowerCase() }));
   let seq = tagged;
   // Always: what is never part of a claim.
   const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
@@ -509,14 +534,22 @@ export function compressClaim(
   if (importance) {
     // Drop, each time, the aside that costs the least of what the article is about.
     // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
-    const weightOf = (s: Tok[]) => s.reduce((sum, t) => sum + Math.max(importance(t.text.toLowerCase()), t.pos === 'PROPN' ? 2 : 0), 0);
-    while (countWords(render(seq, text)) > target) {
+    const weights = new WeakMap<Tok[], number>();
+    const weightOf = (s: Tok[]) => {
+      let weight = weights.get(s);
+      if (weight === undefined) {
+        weight = s.reduce((sum, t) => sum + Math.max(importance(t.lower), t.pos === 'PROPN' ? 2 : 0), 0);
+        weights.set(s, weight);
+      }
+      return weight;
+    };
+    while (renderedWords(seq, text) > target) {
       const before = weightOf(seq);
       let best: Tok[] | undefined;
       let bestCost = Infinity;
       // A bullet a word or two over the limit may keep what a fitting cut would lose when that is most of
       // what the sentence says about the article ("a spoiler–for the Taliban, the United States, ...").
-      const nearlyFits = countWords(render(seq, text)) <= maxWords + BULLET_SLACK_WORDS;
+      const nearlyFits = renderedWords(seq, text) <= maxWords + BULLET_SLACK_WORDS;
       let pointLost = false;
       // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
       const clauseCut = cutTail(seq, maxWords, 'clause', text);
@@ -534,7 +567,7 @@ export function compressClaim(
         if (saved <= 0) continue;
         // A step that makes the bullet fit is judged by what it loses in all; otherwise by what it loses per word saved.
         const loss = before - weightOf(next);
-        const fits = countWords(render(next, text)) <= target;
+        const fits = renderedWords(next, text) <= target;
         // Attribution, brackets, relative clauses and appositives are asides whatever names they hold; a dash tail,
         // a participial tail or a cut clause may be the point.
         const mayHoldPoint = step === dashAsides || step === dropParticipialTail || next === clauseCut || next === bracketsAndClauseCut;
@@ -543,7 +576,7 @@ export function compressClaim(
           continue;
         }
         // Next best, a step that brings the bullet within the slack and keeps most of its weight.
-        const near = !fits && countWords(render(next, text)) <= maxWords + BULLET_SLACK_WORDS && loss <= POINT_SHARE * before;
+        const near = !fits && renderedWords(next, text) <= maxWords + BULLET_SLACK_WORDS && loss <= POINT_SHARE * before;
         const cost = fits ? loss - 1e6 : near ? loss / saved - 1e3 : loss / saved;
         if (cost < bestCost) {
           bestCost = cost;
@@ -559,41 +592,41 @@ export function compressClaim(
       if (bestIsCut) cutQuality = 0.7;
     }
     // Examples set off by commas name places and people: dropped only when nothing else fits.
-    if (!keptLong && countWords(render(seq, text)) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
+    if (!keptLong && renderedWords(seq, text) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
   } else {
     for (const step of [...asNeeded, dropInterjectedExamples]) {
-      if (countWords(render(seq, text)) <= target) break;
+      if (renderedWords(seq, text) <= target) break;
       const next = step(seq);
       if (valid(next)) seq = next;
     }
   }
   let quality = cutQuality;
-  if (!keptLong && countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && renderedWords(seq, text) > maxWords) {
     const cut = cutTail(seq, maxWords, 'clause', text);
     if (cut) {
       seq = cut;
       quality = 0.7;
     }
   }
-  if (!keptLong && countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && renderedWords(seq, text) > maxWords) {
     const cut = cutTail(seq, maxWords, 'phrase', text);
     if (cut) {
       seq = cut;
       quality = 0.4;
     }
   }
-  if (!keptLong && countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && renderedWords(seq, text) > maxWords) {
     // Rather a main clause whose pronoun lost its name than a lead-in without its main clause.
     const main = dropLeadIn(seq, false);
     if (main !== seq && valid(main)) {
-      const fitted = countWords(render(main, text)) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
+      const fitted = renderedWords(main, text) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
       if (fitted) {
         seq = fitted;
         quality = 0.3;
       }
     }
   }
-  if (!keptLong && countWords(render(seq, text)) > maxWords) {
+  if (!keptLong && renderedWords(seq, text) > maxWords) {
     const cut = cutTail(seq, maxWords, 'noun', text);
     if (cut) {
       seq = cut;

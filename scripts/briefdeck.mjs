@@ -114,7 +114,9 @@ function runBundle() {
     createRequire(import.meta.url)(BUNDLE_PATH);
     return;
   }
-  const cachePath = join(LIB_DIR, codeCacheName(id, process.execArgv));
+  // Only the heap flags (which the launcher itself adds) name a cache of their own; `--require` and the like are
+  // Node's, not V8's, and would leave a cache per temporary file name.
+  const cachePath = join(LIB_DIR, codeCacheName(id, process.execArgv.filter((flag) => flag.startsWith('--max-'))));
   const cachedData = readIfExists(cachePath);
   // The bundle holds no `import()` (bundle.mjs makes them `require`), so the script needs no dynamic-import callback.
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE_PATH, cachedData });

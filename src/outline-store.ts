@@ -4,10 +4,11 @@
  * `.briefdeck/` folder beside the outline, git-ignored), backups, and the
  * careful write that never replaces a file the person changed meanwhile.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefdeckError } from './errors.ts';
 import type { OutlineUpdate } from './merge.ts';
+import { readFileBounded } from './safe-path.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 /** The folder briefdeck owns beside an outline file. */
@@ -23,21 +24,32 @@ export function beforeMergePathFor(outlinePath: string): string {
   return `${basePathFor(outlinePath)}.before-merge`;
 }
 
-/** Read a text file; undefined when it does not exist. */
+/** The largest outline file (or article, when watch mode reads one) briefdeck reads: 20 MB. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Read a UTF-8 text file; undefined when it does not exist. Bounded, and regular
+ * files only: a FIFO, a device or a growing file is refused with a
+ * {@link BriefdeckError} instead of hanging the build or the watcher.
+ */
 export async function readTextIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const tooLarge = (size: number) => `${path}: file is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_TEXT_BYTES / 1048576} MB limit`;
+  const bytes = await readFileBounded(path, MAX_TEXT_BYTES, tooLarge);
+  return bytes?.toString('utf8');
 }
 
-/** A free backup name for an outline: `<outline>.bak`, else `<outline>.bak.1`, `.bak.2`, ... (an old backup is never replaced). */
+/** A free backup name for an outline: `<outline>.bak`, else `<outline>.bak.1`, `.bak.2`, ... (an old backup, or anything else there, is never replaced). */
 async function freeBackupPath(outlinePath: string): Promise<string> {
   for (let index = 0; ; index += 1) {
     const path = index === 0 ? `${outlinePath}.bak` : `${outlinePath}.bak.${index}`;
-    if ((await readTextIfExists(path)) === undefined) return path;
+    const taken = await lstat(path).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    if (!taken) return path;
   }
 }
 

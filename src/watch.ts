@@ -8,6 +8,10 @@
  * from the same origin listens for `reload`. The deck on disk stays as built.
  * reveal.js keeps the slide in the URL hash (`hash: true`), so a reload lands
  * on the same slide.
+ *
+ * The server answers only requests addressed to `127.0.0.1:PORT` or
+ * `localhost:PORT` (403 otherwise, against DNS rebinding) and forbids framing by
+ * other sites ({@link SECURITY_HEADERS}).
  */
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -48,6 +52,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
+};
+
+/**
+ * Headers on every response of the watch server: no other site may frame a deck
+ * (the speaker view frames it from the same origin) or read its files.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 /** Options of watch mode. */
@@ -113,19 +128,21 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
     }
     state.running = true;
     try {
-      const seen = await snapshot(state.build);
-      // Our own write of the outline, or an editor touching a file without changing it, needs no rebuild.
-      if (seen !== state.seen) {
-        try {
+      let seen: string | undefined;
+      try {
+        // Reading can fail too (a file replaced by a FIFO or grown past the limit): reported like a failed build.
+        seen = await snapshot(state.build);
+        // Our own write of the outline, or an editor touching a file without changing it, needs no rebuild.
+        if (seen !== state.seen) {
           const report = await buildDeck(state.build);
           state.seen = await snapshot(state.build);
           events.onBuild?.(report, performance.now() - since);
           send(state.name, 'reload', String(report.slideCount));
-        } catch (error) {
-          state.seen = seen;
-          events.onError?.(error, state.build.article);
-          send(state.name, 'build-error', error instanceof Error ? error.message : String(error));
         }
+      } catch (error) {
+        if (seen !== undefined) state.seen = seen;
+        events.onError?.(error, state.build.article);
+        send(state.name, 'build-error', error instanceof Error ? error.message : String(error));
       }
     } finally {
       state.running = false;
@@ -159,7 +176,15 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
     );
   }
 
+  /** The Host headers the server answers: filled in once the port is known. */
+  const hosts = new Set<string>();
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own Host.
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header');
+      return;
+    }
     serve(request, response, outDir, clients).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(String(error));
@@ -169,7 +194,9 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const port = (server.address() as AddressInfo).port;
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) hosts.add(host);
+  const url = `http://127.0.0.1:${port}/`;
   const decks = Object.fromEntries(states.map((state) => [state.name, `${url}${encodeURIComponent(state.name)}/`]));
 
   return {

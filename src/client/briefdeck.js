@@ -7,8 +7,32 @@
     var parsed = Number(value);
     return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
   };
-  // A slide preview inside the speaker view (`?receiver`).
-  var receiver = /(^|[?&])receiver(&|=|$)/.test(window.location.search.slice(1));
+  // Whether a window is of this page's origin: reading a cross-origin window's location throws.
+  var sameOrigin = function (other) {
+    try {
+      return Boolean(other) && other.location.origin === window.location.origin;
+    } catch (error) {
+      return false;
+    }
+  };
+  // A deck opened from a file is an opaque origin ("null"), and so is each of the speaker view's
+  // previews: they cannot read each other. A web page can neither frame nor open a file:// URL,
+  // so there a window of another file is the speaker view.
+  var fromFile = window.location.protocol === 'file:';
+  // reveal.js and its notes plugin answer messages from any window (with the speaker notes):
+  // only windows of this origin (the speaker view and its previews) may talk to the deck.
+  window.addEventListener(
+    'message',
+    function (event) {
+      var trusted = sameOrigin(event.source) || (fromFile && (event.origin === 'null' || event.origin === 'file://'));
+      if (!trusted) event.stopImmediatePropagation();
+    },
+    true,
+  );
+  // A slide preview inside the speaker view (`?receiver`): framed by a page of this origin,
+  // never by another site that loads the deck with `?receiver` to read it through postMessage.
+  var receiver =
+    /(^|[?&])receiver(&|=|$)/.test(window.location.search.slice(1)) && window.parent !== window && (sameOrigin(window.parent) || fromFile);
   // Printing (`?print-pdf`): pages exactly the slide size, so a 1280x720 deck prints 16:9 pages.
   var printing = /(^|[?&])print-pdf(&|=|$)/.test(window.location.search.slice(1));
   window.Reveal.initialize({

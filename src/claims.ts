@@ -259,28 +259,113 @@ function cueScore(candidate: Candidate, qualityWeight: number): number {
   return score;
 }
 
+/** What covering the article (its paragraphs, its sections) adds to a candidate's value, given the choices so far. */
+interface Coverage {
+  value(candidate: Candidate): number;
+  /** Record a choice; true when it may raise the value of candidates not chosen (otherwise values only fall). */
+  choose(candidate: Candidate): boolean;
+}
+
 /**
  * Choose up to `max` candidates with maximal marginal relevance: strong, and not
  * repeating each other. Returned in the article's order.
+ *
+ * Each round takes the candidate of highest value (score, less its greatest similarity to a
+ * chosen one, plus coverage), the first in the article's order on a tie. A candidate's value only
+ * falls as claims are chosen, so the last value computed bounds it: candidates wait in a heap by
+ * that bound and only the top ones are brought up to date ("lazy greedy"). The choice is the same
+ * as comparing every candidate every round, at a small part of the cost in a long section.
  */
-function chooseByMmr(candidates: Candidate[], scores: number[], max: number, redundancyWeight = 0.6, coverage?: (candidate: Candidate, chosen: Candidate[]) => number): Candidate[] {
+function chooseByMmr(candidates: Candidate[], scores: number[], max: number, redundancyWeight = 0.6, coverage?: Coverage): Candidate[] {
   const chosen: number[] = [];
-  const order = candidates.map((_, index) => index);
+  // Greatest similarity of each candidate to the first `folded[i]` chosen candidates.
+  const redundancy = new Array<number>(candidates.length).fill(0);
+  const folded = new Array<number>(candidates.length).fill(0);
+  const valueOf = (index: number) => {
+    let red = redundancy[index]!;
+    for (let c = folded[index]!; c < chosen.length; c += 1) red = Math.max(red, cosine(candidates[index]!.vector, candidates[chosen[c]!]!.vector));
+    redundancy[index] = red;
+    folded[index] = chosen.length;
+    return scores[index]! - redundancyWeight * red + (coverage ? coverage.value(candidates[index]!) : 0);
+  };
+  const bound = new Array<number>(candidates.length).fill(0);
+  const heap = new IndexHeap((a, b) => bound[a]! > bound[b]! || (bound[a] === bound[b] && a < b));
+  const refill = (indexes: Iterable<number>) => {
+    heap.clear();
+    for (const index of indexes) {
+      bound[index] = valueOf(index);
+      heap.push(index);
+    }
+  };
+  refill(candidates.keys());
   while (chosen.length < max && chosen.length < candidates.length) {
-    let best = -1;
-    let bestValue = -Infinity;
-    for (const index of order) {
-      if (chosen.includes(index)) continue;
-      const redundancy = Math.max(0, ...chosen.map((other) => cosine(candidates[index]!.vector, candidates[other]!.vector)));
-      const value = scores[index]! - redundancyWeight * redundancy + (coverage ? coverage(candidates[index]!, chosen.map((other) => candidates[other]!)) : 0);
-      if (value > bestValue) {
-        bestValue = value;
-        best = index;
-      }
+    let best = heap.pop()!;
+    for (;;) {
+      const value = valueOf(best);
+      const next = heap.peek();
+      if (next === undefined || value > bound[next]! || (value === bound[next] && best < next)) break;
+      bound[best] = value;
+      heap.push(best);
+      best = heap.pop()!;
     }
     chosen.push(best);
+    if (coverage?.choose(candidates[best]!)) refill(heap.drain());
   }
   return chosen.sort((a, b) => a - b).map((index) => candidates[index]!);
+}
+
+/** A binary heap of indexes, first the one for which `before` holds against all others. */
+class IndexHeap {
+  private items: number[] = [];
+  constructor(private readonly before: (a: number, b: number) => boolean) {}
+
+  clear(): void {
+    this.items = [];
+  }
+
+  peek(): number | undefined {
+    return this.items[0];
+  }
+
+  /** Remove and return every index, in no particular order. */
+  drain(): number[] {
+    const items = this.items;
+    this.items = [];
+    return items;
+  }
+
+  push(index: number): void {
+    const items = this.items;
+    items.push(index);
+    let at = items.length - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.before(items[at]!, items[parent]!)) break;
+      [items[at], items[parent]] = [items[parent]!, items[at]!];
+      at = parent;
+    }
+  }
+
+  pop(): number | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        const right = left + 1;
+        let first = at;
+        if (left < items.length && this.before(items[left]!, items[first]!)) first = left;
+        if (right < items.length && this.before(items[right]!, items[first]!)) first = right;
+        if (first === at) break;
+        [items[at], items[first]] = [items[first]!, items[at]!];
+        at = first;
+      }
+    }
+    return top;
+  }
 }
 
 function claimOf(candidate: Candidate, score: number): Claim {
@@ -329,9 +414,15 @@ export function sectionClaims(section: Section, sectionIndex: number, max: numbe
   const paragraphs = new Set(candidates.map((candidate) => candidate.paragraph)).size;
   // Each paragraph gets its strongest claim first (while the budget lasts); the rest go to the
   // strongest claims wherever they are, so a paragraph that makes several points keeps several.
-  const coverFirst = (candidate: Candidate, chosen: Candidate[]) => {
-    const covered = new Set(chosen.map((other) => other.paragraph));
-    return covered.size < paragraphs && covered.has(candidate.paragraph) ? -Infinity : 0;
+  const covered = new Set<number>();
+  const coverFirst: Coverage = {
+    value: (candidate) => (covered.size < paragraphs && covered.has(candidate.paragraph) ? -Infinity : 0),
+    choose: (candidate) => {
+      const before = covered.size;
+      covered.add(candidate.paragraph);
+      // With every paragraph covered, the rest of the budget goes anywhere: values of covered paragraphs rise.
+      return before < paragraphs && covered.size === paragraphs;
+    },
   };
   return chooseByMmr(candidates, scores, Math.min(max, candidates.length), 0.6, coverFirst).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
 }
@@ -380,6 +471,13 @@ export function keyPoints(article: Article, k: number): Claim[] {
   });
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
   // Draw from across sections: a section not yet represented gets a bonus.
-  const coverSections = (candidate: Candidate, chosen: Candidate[]) => (chosen.some((other) => other.section === candidate.section) ? 0 : 0.15);
+  const sectionsChosen = new Set<number>();
+  const coverSections: Coverage = {
+    value: (candidate) => (sectionsChosen.has(candidate.section) ? 0 : 0.15),
+    choose: (candidate) => {
+      sectionsChosen.add(candidate.section);
+      return false;
+    },
+  };
   return chooseByMmr(candidates, scores, k, 0.6, coverSections).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
 }

@@ -103,14 +103,62 @@ export interface OutlineFile {
   document: OutlineDocument;
 }
 
-const SLIDE_HEADING = /^(#{1,2})(?:[ \t]+(.*?))?[ \t]*$/;
-const ATTRIBUTES = /[ \t]*\{([^{}]*)\}[ \t]*$/;
-const BULLET = /^[ \t]{0,3}[-*+][ \t]+(.*)$/;
-const PROVENANCE = /[ \t]*\{@(\d+):(\d+)\}[ \t]*$/;
+// `s`: a line may hold U+2028 or U+2029, which `.` would not match otherwise.
+const SLIDE_HEADING = /^(#{1,2})(?:[ \t]+(.*?))?[ \t]*$/s;
+const ATTRIBUTES = /[ \t]*(?<!\\)\{([^{}]*)\}[ \t]*$/;
+const BULLET = /^[ \t]{0,3}[-*+][ \t]+(.*)$/s;
+const PROVENANCE = /[ \t]*(?<!\\)\{@(\d+):(\d+)\}[ \t]*$/;
 const NOTES_OPEN = /^:::[ \t]*notes[ \t]*$/;
 const FENCE_CLOSE = /^:::[ \t]*$/;
-const COMMENT = /^[ \t]{0,3}<!--(.*)-->[ \t]*$/;
+const COMMENT = /^[ \t]{0,3}<!--(.*)-->[ \t]*$/s;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/*
+ * Escapes: text that would read as outline syntax is written with a backslash,
+ * and reading takes the backslash away (docs/outline-editing.md, "Escapes").
+ * Each pair below is exact: reading what the writer wrote gives the text back.
+ */
+/** A backslash before ASCII punctuation at the start of a paragraph line: the punctuation is text. */
+const ESCAPED_START = /^\\(?=[!-/:-@[-`{-~])/;
+/** A brace group at the end of a title or bullet (attributes, provenance marker), after any backslashes. */
+const TRAILING_BRACES = /\{[^{}]*\}$/;
+const ESCAPED_TRAILING_BRACES = /\\(\{[^{}]*\})$/;
+/** Hashes after a space at the end of a title (a closing `##` sequence), after any backslashes. */
+const TRAILING_HASHES = /([ \t])(\\*#+)$/;
+const ESCAPED_TRAILING_HASHES = /([ \t])\\(\\*#+)$/;
+/** A notes line that would end the notes block (`:::`), with the spaces before it: one more space is written. */
+const FENCE_LIKE = /^ *:::[ \t]*$/;
+const ESCAPED_FENCE = /^ (?= *:::[ \t]*$)/;
+
+/** A paragraph line as written: a backslash first when it would read as a heading, bullet, notes, comment or escape. */
+function escapeLineStart(text: string): string {
+  const syntax = SLIDE_HEADING.test(text) || BULLET.test(text) || NOTES_OPEN.test(text) || COMMENT.test(text) || ESCAPED_START.test(text);
+  return syntax ? `\\${text}` : text;
+}
+
+function unescapeLineStart(text: string): string {
+  return text.replace(ESCAPED_START, '');
+}
+
+/** A title or bullet text as written: `\{` before a brace group at its end; for a title also `\#` before closing hashes. */
+function escapeEnd(text: string, title: boolean): string {
+  const braces = text.replace(TRAILING_BRACES, '\\$&');
+  return title ? braces.replace(TRAILING_HASHES, '$1\\$2') : braces;
+}
+
+function unescapeEnd(text: string, title: boolean): string {
+  const braces = text.replace(ESCAPED_TRAILING_BRACES, '$1');
+  return title ? braces.replace(ESCAPED_TRAILING_HASHES, '$1$2') : braces;
+}
+
+/** A notes line as written: a line of `:::` (after any spaces) gets one more space before it. */
+function escapeNotesLine(line: string): string {
+  return FENCE_LIKE.test(line) ? ` ${line}` : line;
+}
+
+function unescapeNotesLine(line: string): string {
+  return line.replace(ESCAPED_FENCE, '');
+}
 
 /** A line of text: its content, its line ending ('' for a last line without one), its number and offset. */
 interface RawLine {
@@ -174,30 +222,44 @@ export function outlineToMarkdown(value: Outline | OutlineFile, settings: Outlin
     const value = settings[key];
     if (value) front[key] = value;
   }
-  const lines: string[] = ['---', stringify(front, { lineWidth: 0 }).trimEnd(), '---', ''];
+  const lines: string[] = ['---', ...Object.entries(front).map(([key, text]) => frontMatterLine(key, text)), '---', ''];
   for (const slide of outline.slides) lines.push(...slideLines(slide));
   return lines.join('\n');
+}
+
+/**
+ * One front-matter entry, `key: value`, reading back as exactly `value`. The
+ * YAML library drops or changes some text (Unicode spaces, U+2028, NEL, a
+ * leading `-` before a BOM): that
+ * is written as a double-quoted scalar with those characters escaped.
+ */
+function frontMatterLine(key: string, value: string): string {
+  const plain = stringify({ [key]: value }, { lineWidth: 0 }).trimEnd();
+  const check = parseDocument(plain);
+  if (check.errors.length === 0 && (check.toJS() as Record<string, unknown> | null)?.[key] === value) return plain;
+  const quoted = JSON.stringify(value).replace(/[\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${key}: ${quoted}`;
 }
 
 /** The lines of one slide as a fresh outline file writes it, a blank line at the end. */
 function slideLines(slide: Slide): string[] {
   const lines: string[] = [];
   const classes = [slide.kind === 'content' ? '' : `.${slide.kind}`, slide.hidden ? '.hidden' : ''].filter(Boolean);
-  lines.push(`## ${oneLine(slide.title)}${classes.length > 0 ? ` {${classes.join(' ')}}` : ''}`, '');
-  for (const paragraph of slide.body ?? []) lines.push(oneLine(paragraph), '');
+  lines.push(`## ${escapeEnd(oneLine(slide.title), true)}${classes.length > 0 ? ` {${classes.join(' ')}}` : ''}`, '');
+  for (const paragraph of slide.body ?? []) lines.push(escapeLineStart(oneLine(paragraph)), '');
   if (slide.bullets.length > 0) {
     for (const bullet of slide.bullets) lines.push(bulletToMarkdown(bullet));
     lines.push('');
   }
   if (slide.notes.trim()) {
-    lines.push('::: notes', ...slide.notes.trim().split(/\r?\n/).map((line) => (FENCE_CLOSE.test(line) ? ` ${line}` : line)), ':::', '');
+    lines.push('::: notes', ...slide.notes.trim().split(/\r\n|\r|\n/).map(escapeNotesLine), ':::', '');
   }
   return lines;
 }
 
 /** One bullet line, without a line ending: `- text {@line:column}`. */
 export function bulletToMarkdown(bullet: Bullet): string {
-  return `- ${oneLine(bullet.text)}${bullet.source ? ` {@${bullet.source}}` : ''}`;
+  return `- ${escapeEnd(oneLine(bullet.text), false)}${bullet.source ? ` {@${bullet.source}}` : ''}`;
 }
 
 function oneLine(text: string): string {
@@ -273,7 +335,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
       if (close === -1) fail('Unclosed notes block: expected a `:::` line to end it', lineNumber, 1, 'notes');
       const notes = lines
         .slice(index + 1, close)
-        .map((l) => l.text.replace(/^ (:::[ \t]*)$/, '$1'))
+        .map((l) => unescapeNotesLine(l.text))
         .join('\n')
         .trim();
       block!.parts.push({ type: 'notes', raw: rawOf(lines.slice(index, close + 1)), line: lineNumber, notes });
@@ -296,7 +358,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
     const isText = (l: RawLine) => l.text.trim() !== '' && !SLIDE_HEADING.test(l.text) && !BULLET.test(l.text) && !NOTES_OPEN.test(l.text) && !COMMENT.test(l.text);
     while (end + 1 < lines.length && isText(lines[end + 1]!)) end += 1;
     const paragraph = lines.slice(index, end + 1);
-    block!.parts.push({ type: 'paragraph', raw: rawOf(paragraph), line: lineNumber, text: paragraph.map((l) => l.text.trim()).join(' ') });
+    block!.parts.push({ type: 'paragraph', raw: rawOf(paragraph), line: lineNumber, text: paragraph.map((l) => unescapeLineStart(l.text.trim())).join(' ') });
     index = end;
   }
 
@@ -340,8 +402,8 @@ function fillSlide(block: OutlineSlideBlock): void {
 /** A bullet from its text after the marker: the provenance marker at its end becomes `source`. */
 function bulletFromText(text: string): Bullet {
   const provenance = PROVENANCE.exec(text);
-  if (!provenance) return { text: text.trim() };
-  return { text: text.slice(0, provenance.index).trim(), source: `${provenance[1]}:${provenance[2]}` };
+  if (!provenance) return { text: unescapeEnd(text.trim(), false) };
+  return { text: unescapeEnd(text.slice(0, provenance.index).trim(), false), source: `${provenance[1]}:${provenance[2]}` };
 }
 
 function slideFromHeading(line: string, heading: RegExpExecArray, lineNumber: number, fail: (message: string, line: number, column?: number, ruleId?: string) => never): Slide {
@@ -358,7 +420,7 @@ function slideFromHeading(line: string, heading: RegExpExecArray, lineNumber: nu
       else fail(`Unknown slide attribute \`${name}\`, expected .hidden or a kind: ${SLIDE_KINDS.map((k) => '.' + k).join(', ')}`, lineNumber, line.lastIndexOf(name) + 1, 'slide-attribute');
     }
   }
-  title = title.replace(/[ \t]+#+$/, '').trim();
+  title = unescapeEnd(title.replace(/[ \t]+#+$/, '').trim(), true);
   if (!title) fail('Unexpected slide without a title: write the title after `##`', lineNumber, heading[1]!.length + 1, 'slide-title');
   const slide: Slide = { kind, title, bullets: [], notes: '' };
   if (hidden) slide.hidden = true;

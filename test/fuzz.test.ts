@@ -69,10 +69,13 @@ async function run(text: string, format: ArticleFormat): Promise<Outcome> {
   try {
     const outline = await outlineFromText(text, { format, path: `fuzz.${format}` });
     const deck = renderDeck(outline);
-    // The outline written to its file reads back into a valid deck too. (Not yet the same slides:
-    // a body line such as `# Title` reads back as a slide heading; reported to the outline-file owner.)
+    // The outline written to its file reads back as the same slides (text that looks like outline
+    // syntax, such as a body line `# Title` or a heading `Foo {.hidden}`, is escaped), into a valid deck.
     const file = new VFile({ path: 'fuzz.outline.md' });
-    const reread = renderDeck(outlineFromMarkdown(outlineToMarkdown(outline), file).outline);
+    const readBack = outlineFromMarkdown(outlineToMarkdown(outline), file).outline;
+    expect(readBack.slides.map((slide) => [slide.kind, Boolean(slide.hidden)])).toEqual(outline.slides.map((slide) => [slide.kind, Boolean(slide.hidden)]));
+    const reread = renderDeck(readBack);
+    expect(reread.slides.length).toBe(deck.slides.length);
     expect(deckProblems(reread.html, { slides: reread.slides.length })).toEqual([]);
     return { ok: true, html: deck.html, slides: deck.slides.length };
   } catch (error) {

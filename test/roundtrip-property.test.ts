@@ -8,9 +8,10 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { articleHash } from '../src/build-deck.ts';
 import { updateOutline } from '../src/merge.ts';
-import { outlineFromMarkdown, outlineToMarkdown, type OutlineFile } from '../src/outline-markdown.ts';
+import { outlineFromMarkdown, outlineToMarkdown, SLIDE_KINDS, type OutlineFile, type OutlineSettings } from '../src/outline-markdown.ts';
 import { renderDeck } from '../src/render.ts';
-import type { Slide } from '../src/types.ts';
+import { THEMES } from '../src/themes.ts';
+import type { Bullet, Outline, Slide } from '../src/types.ts';
 import { slidesOfDeck, slidesOfOutline } from './helpers/deck-slides.ts';
 import { addBullet, deleteBullet, deleteSlide, editOutline, generateOutline, hideSlide, insertSlide, moveSlide, rewordBullet } from './helpers/outline-edits.ts';
 
@@ -280,6 +281,58 @@ describe('edit/rebuild cycles', () => {
         const text = (front ? ['---', 'title: T', 'theme: dark', '---'] : []).concat('## First', ...lines).join('\n');
         const normalized = text.replace(/\n/g, eol);
         expect(outlineToMarkdown(outlineFromMarkdown(normalized))).toBe(normalized);
+      }),
+      { numRuns: HEAVY ? 2000 : 300 },
+    );
+  });
+});
+
+/** Text made of outline syntax, escapes, Unicode (lone surrogates too) and line breaks, in any order. */
+const SYNTAX = ['-', '- ', '* ', '+\t', '#', '# ', '## ', ' #', ' ##', ':::', '::: notes', ' :::', '<!--', '-->', '<!-- c -->', '{', '}', '{}', '{.hidden}', '{.bogus}', '{.title .hidden}', '{@1:2}', ' {@12:3}', '\\', '\\#', '\\{', '\\-', ' ', '\t', '---', '...', 'title: x', '"', "'", '&amp;', '<b>', 'é', '東京', '🙂', '\u00a0', '\u2028', '\ufeff', '\r', '\n', '\r\n'];
+const rawText = fc
+  .array(fc.oneof(fc.constantFrom(...SYNTAX), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 8 })
+  .map((parts) => parts.join(''));
+/** One line, trimmed: what titles, bullets and paragraphs are (the generator collapses white space in them). */
+const lineText = rawText.map((text) => text.replace(/[\r\n]+/g, ' ').trim());
+const nonEmptyLine = lineText.filter((text) => text.length > 0);
+/** Notes: lines joined with LF, trimmed (as the generator makes them). */
+const notesText = fc.array(rawText, { maxLength: 5 }).map((lines) => lines.join('\n').replace(/\r\n?/g, '\n').trim());
+const source = fc.tuple(fc.nat(9999), fc.nat(999)).map(([line, column]) => `${line + 1}:${column + 1}`);
+const bullet: fc.Arbitrary<Bullet> = fc.tuple(lineText, fc.option(source, { nil: undefined })).map(([text, from]) => (from ? { text, source: from } : { text }));
+const slide: fc.Arbitrary<Slide> = fc
+  .tuple(fc.constantFrom(...SLIDE_KINDS), nonEmptyLine, fc.array(bullet, { maxLength: 4 }), fc.option(fc.array(nonEmptyLine, { minLength: 1, maxLength: 3 }), { nil: undefined }), notesText, fc.boolean())
+  .map(([kind, title, bullets, body, notes, hidden]) => ({ kind, title, bullets, ...(body ? { body } : {}), notes, ...(hidden ? { hidden } : {}) }));
+/** Front-matter values are YAML strings: any text, line breaks included. */
+const frontValue = rawText.filter((text) => text.length > 0);
+const outline: fc.Arbitrary<Outline> = fc
+  .record({ title: frontValue, subtitle: frontValue, author: frontValue, date: frontValue, source: frontValue, slides: fc.array(slide, { minLength: 1, maxLength: 5 }) }, { requiredKeys: ['title', 'slides'] }).map((record) => ({ ...record }));
+const settings: fc.Arbitrary<OutlineSettings> = fc.record(
+  { theme: fc.constantFrom(...Object.keys(THEMES)), lang: fc.constantFrom('en', 'de-CH', 'zh-Hant'), article: frontValue, 'article-sha256': fc.stringMatching(/^[0-9a-f]{64}$/) },
+  { requiredKeys: [] },
+).map((record) => ({ ...record }));
+
+describe('generated outlines', () => {
+  it('should read back exactly the outline and settings they were written from, whatever their text', () => {
+    fc.assert(
+      fc.property(outline, settings, (value, options) => {
+        const text = outlineToMarkdown(value, options);
+        const read = outlineFromMarkdown(text, new VFile({ path: 'generated.outline.md', value: text }));
+        expect(read.outline).toStrictEqual(value);
+        expect(read.settings).toStrictEqual(options);
+        expect(outlineToMarkdown(read)).toBe(text);
+      }),
+      { numRuns: HEAVY ? 5000 : 500 },
+    );
+  });
+
+  it('should write line breaks in titles, bullets and paragraphs as spaces, and notes line breaks as LF', () => {
+    const withBreaks = fc.tuple(rawText, rawText).map(([a, b]) => `${a}\r\n${b}\r${a}\n`);
+    const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    fc.assert(
+      fc.property(withBreaks.filter((text) => oneLine(text) !== ''), withBreaks, withBreaks, (title, line, notes) => {
+        const value: Outline = { title: 'T', slides: [{ kind: 'content', title, bullets: [{ text: line }], body: [oneLine(line) || 'x'], notes }] };
+        const read = outlineFromMarkdown(outlineToMarkdown(value)).outline;
+        expect(read.slides).toStrictEqual([{ kind: 'content', title: oneLine(title), bullets: [{ text: oneLine(line) }], body: [oneLine(line) || 'x'], notes: notes.trim().replace(/\r\n|\r/g, '\n') }]);
       }),
       { numRuns: HEAVY ? 2000 : 300 },
     );

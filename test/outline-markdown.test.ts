@@ -5,6 +5,7 @@ import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { outlineFromMarkdown, outlineToMarkdown } from '../src/outline-markdown.ts';
 import { outlineFromText } from '../src/pipeline.ts';
+import type { ArticleFormat, Outline } from '../src/types.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('outline-file-') && existsSync(join(FIXTURES, name, 'input.outline.md')));
@@ -91,5 +92,64 @@ describe('outlineToMarkdown', () => {
     expect(read.outline).toEqual(outline);
     expect(read.settings).toEqual(settings);
     expect(outlineToMarkdown(read)).toBe(text);
+  });
+});
+
+/** The outline with `body: []` left out: the file cannot tell an empty body from none (the generator gives a title slide without subtitle or byline `body: []`). */
+function withoutEmptyBodies(outline: Outline): Outline {
+  return { ...outline, slides: outline.slides.map(({ body, ...slide }) => (body && body.length > 0 ? { ...slide, body } : slide)) };
+}
+
+describe('escapes', () => {
+  it.each<[ArticleFormat, string]>([
+    ['txt', '# Title\n\nA sentence that is prose.'],
+    ['md', '# Deck\n\n## Foo {.hidden}\n\nA sentence that is prose.\n\n## Bar\n\nAnother sentence that is prose.'],
+    ['md', '# Deck\n\n## Foo {.bogus}\n\nA sentence that is prose.'],
+    ['md', '# C# #\n\n## - Dash {@1:2}\n\nThe ::: notes and <!-- x --> here are prose {@4:4}\n\n## Braces {}\n\n+ A list item that is a sentence.'],
+  ])('should read back the generated outline of a %s article that looks like outline syntax: %j', async (format, article) => {
+    const outline = await outlineFromText(article, { format, path: `article.${format}` });
+    const text = outlineToMarkdown(outline, { article: `article.${format}` });
+    const read = outlineFromMarkdown(text, new VFile({ path: 'article.outline.md', value: text }));
+    expect(read.outline.slides.length).toBe(outline.slides.length);
+    expect(read.outline).toEqual(withoutEmptyBodies(outline));
+  });
+
+  it('should write text that looks like outline syntax with backslashes, and notes lines of `:::` with a space more', () => {
+    const outline: Outline = {
+      title: 'Deck',
+      slides: [
+        { kind: 'content', title: 'Foo {.hidden}', bullets: [{ text: 'Ends {@1:2}' }, { text: 'Marked {x}', source: '3:4' }], body: ['# Title', '- item', '\\- text'], notes: ':::\n :::\n# kept' },
+        { kind: 'title', title: 'C# #', bullets: [], notes: '', hidden: true },
+      ],
+    };
+    const text = outlineToMarkdown(outline);
+    expect(text).toBe(
+      [
+        '---',
+        'title: Deck',
+        '---',
+        '',
+        '## Foo \\{.hidden}',
+        '',
+        '\\# Title',
+        '',
+        '\\- item',
+        '',
+        '\\\\- text',
+        '',
+        '- Ends \\{@1:2}',
+        '- Marked \\{x} {@3:4}',
+        '',
+        '::: notes',
+        ' :::',
+        '  :::',
+        '# kept',
+        ':::',
+        '',
+        '## C# \\# {.title .hidden}',
+        '',
+      ].join('\n'),
+    );
+    expect(outlineFromMarkdown(text).outline).toEqual(outline);
   });
 });

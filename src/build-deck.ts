@@ -170,9 +170,14 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const messages: VFileMessage[] = [];
 
   const articleText = await readArticle(articlePath);
-  const articleFile = new VFile({ path: articlePath, value: articleText });
-  const article = articleFromFile(articleFile, format);
-  messages.push(...articleFile.messages);
+  // The article is parsed only when an outline is generated from it: a rebuild from a kept
+  // outline of an unchanged article needs only its text (for the hash and the fidelity check).
+  const generateOutline = () => {
+    const articleFile = new VFile({ path: articlePath, value: articleText });
+    const article = articleFromFile(articleFile, format);
+    messages.push(...articleFile.messages);
+    return outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath) });
+  };
 
   // The outline and its base record are files of the article's folder: a symlink out of it is refused, not read.
   for (const path of [outlinePath, basePathFor(outlinePath)]) await assertInside(dirname(articlePath), path, 'the outline file');
@@ -185,7 +190,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
       ours,
       base: await readTextIfExists(basePathFor(outlinePath)),
       theirs: () =>
-        outlineToMarkdown(outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath) }), {
+        outlineToMarkdown(generateOutline(), {
           theme: options.theme,
           article: basename(articlePath),
           'article-sha256': articleSha256,

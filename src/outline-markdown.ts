@@ -453,8 +453,14 @@ function readFrontMatter(
     const [line, column] = place(error.pos[0]);
     fail(`Cannot read the front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, line, column, 'front-matter');
   }
+  // The marker in a quoted value (an article titled `x # briefdeck-conflict`) is text, not a comment.
+  const scalars = isMap(document.contents)
+    ? document.contents.items.flatMap((pair) => [pair.key, pair.value].flatMap((node) => ((node as { range?: [number, number, number] } | null)?.range ? [(node as { range: [number, number, number] }).range] : [])))
+    : [];
+  const inScalar = (at: number) => scalars.some(([start, end]) => at >= start && at < end);
   for (const [index, line] of lines.entries()) {
-    const comment = line.text.indexOf(`# ${CONFLICT_MARKER}`);
+    let comment = line.text.indexOf(`# ${CONFLICT_MARKER}`);
+    while (comment !== -1 && inScalar(starts[index]! + comment)) comment = line.text.indexOf(`# ${CONFLICT_MARKER}`, comment + 1);
     if (comment !== -1) {
       file.message(`Unresolved merge conflict: ${line.text.slice(comment + CONFLICT_MARKER.length + 2).replace(/^:\s*/, '')} (delete this comment once resolved)`, {
         place: { line: firstLine + index, column: comment + 1 },

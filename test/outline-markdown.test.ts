@@ -54,6 +54,12 @@ describe('outlineFromMarkdown', () => {
     expect(messages).toEqual(['input.outline.md:4:1: Unresolved merge conflict: the article now has: - theirs {@1:1} (delete this comment once resolved)']);
   });
 
+  it('should warn about a conflict comment in the front matter, not about the marker inside a value', () => {
+    const { result, messages } = parse('---\ntitle: "A # briefdeck-conflict: in the title" # briefdeck-conflict: the article now has "B"\nsubtitle: "# briefdeck-conflict"\n---\n## A\n');
+    expect(result.outline.title).toBe('A # briefdeck-conflict: in the title');
+    expect(messages).toEqual(['input.outline.md:2:47: Unresolved merge conflict: the article now has "B" (delete this comment once resolved)']);
+  });
+
   it('should read the same outline whatever the line endings', () => {
     const text = read('outline-file-hand-written', 'input.outline.md');
     const lf = parse(text).result;

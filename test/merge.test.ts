@@ -139,6 +139,20 @@ describe('mergeOutlines', () => {
     expect(conflictMessages(mergeOutlines(base, ours, theirs))).toEqual([]);
   });
 
+  it('should merge an article whose headings look like outline syntax, keeping them as text', () => {
+    const syntax = (article: string) => article.replace('## The budget', '## The budget {.hidden}').replace('## The critics', '## C# ##').replace('## The survey', '## - The survey {@1:2}');
+    const syntaxBase = generateOutline(syntax(MERGE_ARTICLE));
+    const syntaxTheirs = generateOutline(syntax(changed));
+    const ours = editOutline(syntaxBase, (document) => rewordBullet(document, slideIndex(document, 'The budget {.hidden}'), 0, 'Mine'));
+    const merged = read(mergeOutlines(syntaxBase, ours, syntaxTheirs));
+    const titles = merged.outline.slides.map((slide) => slide.title);
+    expect(titles).toEqual(read(syntaxTheirs).outline.slides.map((slide) => slide.title));
+    expect(titles).toEqual(expect.arrayContaining(['The budget {.hidden}', 'C#', '- The survey {@1:2}']));
+    expect(merged.outline.slides.filter((slide) => slide.hidden)).toEqual([]);
+    expect(slideTitled(merged, 'The budget {.hidden}')!.bullets[0]!.text).toBe('Mine');
+    expect(slideTitled(merged, 'The timetable')).toEqual(slideTitled(read(syntaxTheirs), 'The timetable'));
+  });
+
   it('should keep the bytes of an edited slide the article did not change', () => {
     const ours = editOutline(base, (document) => {
       const survey = document.slides[slideIndex(document, 'The survey')]!;

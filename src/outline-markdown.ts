@@ -20,6 +20,9 @@
  * bullets, `{@line:column}` at a bullet's end points at its source sentence; other
  * lines are shown as paragraphs; `::: notes` ... `:::` holds the speaker notes;
  * a line `<!-- ... -->` is a comment (merge conflicts are marked with one).
+ * Text that would read as syntax is written with a backslash (`\# not a heading`,
+ * `## Foo \{.hidden}`), which reading takes away, so a generated outline reads
+ * back as the outline it was written from.
  *
  * Like Slidev's parser, reading keeps the raw text of every part of the file
  * ({@link OutlineDocument}), so writing it back gives the same bytes and a
@@ -228,10 +231,10 @@ export function outlineToMarkdown(value: Outline | OutlineFile, settings: Outlin
 }
 
 /**
- * One front-matter entry, `key: value`, reading back as exactly `value`. The
- * YAML library drops or changes some text (Unicode spaces, U+2028, NEL, a
- * leading `-` before a BOM): that
- * is written as a double-quoted scalar with those characters escaped.
+ * One front-matter entry, `key: value`, reading back as exactly `value`. Text the
+ * YAML library would drop, change or write as invalid YAML (Unicode spaces,
+ * U+2028, NEL, a `-` before a BOM) is written as a double-quoted scalar with
+ * those characters escaped.
  */
 function frontMatterLine(key: string, value: string): string {
   const plain = stringify({ [key]: value }, { lineWidth: 0 }).trimEnd();

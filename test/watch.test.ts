@@ -191,6 +191,34 @@ describe('the watch server', () => {
     }
   });
 
+  it('should not send the notes to a page of another site that opened the deck and posts a speaker-view heartbeat', async () => {
+    const dir = seedWorkspace('briefdeck-watch-opener-');
+    const served = await watchDecks({ builds: [{ article: join(dir, 'content', 'isis-central-asia.txt'), outDir: join(dir, 'dist') }] });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${served.url.replace('127.0.0.1', 'localhost')}__briefdeck/live-reload.js`);
+      const popup = page.context().waitForEvent('page');
+      const answers = page.evaluate(async (deckUrl) => {
+        const seen: string[] = [];
+        window.addEventListener('message', (event) => seen.push(String(event.data)));
+        const deck = window.open(`${deckUrl}#/1`)!;
+        // The notes plugin connects to any window that sends it a heartbeat, and then posts it each slide's notes.
+        for (let tries = 0; tries < 20; tries += 1) {
+          deck.postMessage(JSON.stringify({ namespace: 'reveal-notes', type: 'heartbeat' }), '*');
+          await new Promise((done) => setTimeout(done, 100));
+        }
+        return seen;
+      }, served.decks['isis-central-asia']!);
+      const deck = await popup;
+      await deck.waitForSelector('html[data-briefdeck-ready]');
+      expect(await answers).toEqual([]);
+      await deck.close();
+    } finally {
+      await page.close();
+      await served.close();
+    }
+  });
+
   it('should keep the speaker view working: its slide previews follow the deck', async () => {
     const dir = seedWorkspace('briefdeck-watch-speaker-');
     const served = await watchDecks({ builds: [{ article: join(dir, 'content', 'isis-central-asia.txt'), outDir: join(dir, 'dist') }] });

@@ -151,7 +151,8 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   const slides: Slide[] = [];
   const byline = [article.author, article.date].filter(Boolean).join(' · ');
   const titleBody = [article.subtitle, byline].filter((line): line is string => Boolean(line));
-  slides.push({ kind: 'title', title: article.title, bullets: [], body: titleBody, notes: '' });
+  // An empty body is left out, as the outline file reads it back.
+  slides.push({ kind: 'title', title: article.title, bullets: [], ...(titleBody.length > 0 ? { body: titleBody } : {}), notes: '' });
 
   const points = keyPoints(article, k);
   slides.push({ kind: 'key-points', title: 'Key points', bullets: points.map(bulletOf), notes: notesOf(points) });

@@ -54,27 +54,36 @@ export interface RenderedDeck {
 }
 
 /**
- * The deck's Content-Security-Policy: scripts only from the deck's own files
- * (and the speaker view's inline script, by hash: its pop-up inherits this
- * policy), no network, frames only of the deck itself (the speaker view's slide
- * previews), no plugins, no forms. Styles may be inline because reveal.js
- * positions slides with style attributes.
+ * A deck's Content-Security-Policy: scripts only from `scriptSources`, no
+ * network, frames only of the deck itself (the speaker view's slide previews),
+ * no plugins, no forms. Styles may be inline because reveal.js positions slides
+ * with style attributes. `ownFiles` allows styles, images and fonts from the
+ * deck's folder (a single-file deck has none).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  `script-src 'self' ${SPEAKER_VIEW_SCRIPT_SOURCES.join(' ')}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'none'",
-  "media-src 'none'",
-  "object-src 'none'",
-  "frame-src 'self'",
-  "child-src 'self'",
-  "worker-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-].join('; ');
+export function deckContentSecurityPolicy(scriptSources: readonly string[], ownFiles: boolean): string {
+  const self = ownFiles ? "'self' " : '';
+  return [
+    "default-src 'none'",
+    `script-src ${scriptSources.join(' ')}`,
+    `style-src ${self}'unsafe-inline'`,
+    `img-src ${self}data:`,
+    `font-src ${self}data:`,
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'self'",
+    "child-src 'self'",
+    "worker-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/**
+ * The CSP of a deck folder: scripts from the deck's own files, and the speaker
+ * view's inline script by hash (its pop-up inherits this policy).
+ */
+export const CONTENT_SECURITY_POLICY = deckContentSecurityPolicy(["'self'", ...SPEAKER_VIEW_SCRIPT_SOURCES], true);
 
 function revealRoot(): string {
   const require = createRequire(import.meta.url);

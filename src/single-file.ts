@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import type { RenderedDeck } from './render.ts';
+import { deckContentSecurityPolicy, type RenderedDeck } from './render.ts';
 import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -28,22 +28,7 @@ const MEDIA_TYPES: Record<string, string> = {
  * itself (the speaker view's slide previews), nothing else.
  */
 export function singleFileCsp(scriptHashes: readonly string[]): string {
-  return [
-    "default-src 'none'",
-    `script-src ${[...scriptHashes.map((hash) => `'sha256-${hash}'`), ...SPEAKER_VIEW_SCRIPT_SOURCES].join(' ')}`,
-    // reveal.js lays slides out with style attributes, which hashes cannot allow.
-    "style-src 'unsafe-inline'",
-    'img-src data:',
-    'font-src data:',
-    "connect-src 'none'",
-    "media-src 'none'",
-    "object-src 'none'",
-    "frame-src 'self'",
-    "child-src 'self'",
-    "worker-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  return deckContentSecurityPolicy([...scriptHashes.map((hash) => `'sha256-${hash}'`), ...SPEAKER_VIEW_SCRIPT_SOURCES], false);
 }
 
 /** Base64 SHA-256 of a script's text, as CSP hashes it. */

@@ -8,7 +8,7 @@ import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { outlineFromText } from '../src/pipeline.ts';
 import { renderDeck } from '../src/render.ts';
-import { deckProblems } from './security-helpers.ts';
+import { deckProblems } from './helpers/security-helpers.ts';
 
 interface SpecExample {
   markdown: string;

@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deckAssets } from '../src/render.ts';
 import type { ThemeName } from '../src/themes.ts';
 import { writeFileAtomic } from '../src/write-atomic.ts';
-import { parseDeck, seededRandom } from './security-helpers.ts';
+import { parseDeck, seededRandom } from './helpers/security-helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);

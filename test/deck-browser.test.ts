@@ -10,7 +10,7 @@ import type { BuildReport } from '../src/build-deck.ts';
 import { launchChromium } from '../src/browser.ts';
 import { measureSlideOverflow } from '../src/fit-measure.ts';
 import { outlineFromMarkdown } from '../src/outline-markdown.ts';
-import { buildInTemp, openDeck, SEED_ARTICLE, type OpenDeck } from './deck-page.ts';
+import { buildInTemp, openDeck, openSpeakerView, SEED_ARTICLE, type OpenDeck } from './helpers/deck-page.ts';
 
 let browser: Browser;
 let report: BuildReport;
@@ -71,12 +71,7 @@ describe('the seed deck in Chromium', () => {
   });
 
   it('should open the speaker view on S with the current slide\'s notes and slide previews', async () => {
-    await deck.page.evaluate(() => (window as unknown as { Reveal: { slide(index: number): void } }).Reveal.slide(1));
-    const popup = deck.page.context().waitForEvent('page');
-    await deck.page.keyboard.press('s');
-    const speaker = await popup;
-    await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0);
-    await speaker.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+    const speaker = await openSpeakerView(deck, 1);
     const notes = await speaker.evaluate(() => document.querySelector('.speaker-controls-notes .value')!.textContent!);
     const expected = await deck.page.evaluate(() => document.querySelectorAll('.reveal .slides > section')[1]!.querySelector('aside.notes p')!.textContent!);
     expect(notes).toContain(expected);

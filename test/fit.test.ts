@@ -17,7 +17,7 @@ import { outlineFromMarkdown } from '../src/outline-markdown.ts';
 import { renderDeck, SLIDE_SIZES } from '../src/render.ts';
 import { THEMES, type ThemeName } from '../src/themes.ts';
 import type { Slide } from '../src/types.ts';
-import { buildInTemp, openDeck } from './deck-page.ts';
+import { buildInTemp, openDeck } from './helpers/deck-page.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'long-article');
 const EDITED_OUTLINE = join(FIXTURE, 'edited.outline.md');

@@ -16,7 +16,7 @@ import { outlineFromMarkdown, outlineToMarkdown } from '../src/outline-markdown.
 import { outlineFromText } from '../src/pipeline.ts';
 import { renderDeck } from '../src/render.ts';
 import type { ArticleFormat } from '../src/types.ts';
-import { deckProblems, hostileUrls, payloadCorpus } from './security-helpers.ts';
+import { deckProblems, hostileUrls, payloadCorpus } from './helpers/security-helpers.ts';
 
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 const RUNS = HEAVY ? 1500 : 150;

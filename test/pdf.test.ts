@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../src/build-deck.ts';
 import { outlineFromMarkdown } from '../src/outline-markdown.ts';
 import { isInsideFolder, printDeckToPdf, type PdfProgress } from '../src/pdf.ts';
-import { buildInTemp, SEED_ARTICLE } from './deck-page.ts';
+import { buildInTemp, SEED_ARTICLE } from './helpers/deck-page.ts';
 import { runCli, seedWorkspace } from './helpers/cli.ts';
 
 const LONG_ARTICLE = join(import.meta.dirname, 'fixtures', 'long-article', 'long-article.md');

@@ -21,7 +21,7 @@ import { handoutHtml } from '../src/handout.ts';
 import { CONTENT_SECURITY_POLICY, renderDeck } from '../src/render.ts';
 import { singleFileHtml } from '../src/single-file.ts';
 import type { Outline, Slide } from '../src/types.ts';
-import { deckProblems, deckText, payloadCorpus, randomPayloads, scriptCount, seededRandom } from './security-helpers.ts';
+import { deckProblems, deckText, payloadCorpus, randomPayloads, scriptCount, seededRandom } from './helpers/security-helpers.ts';
 
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 const SEED = Number(process.env.BRIEFDECK_SEED ?? Date.now() % 1_000_000);

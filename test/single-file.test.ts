@@ -17,7 +17,7 @@ import type { BuildReport } from '../src/build-deck.ts';
 import { launchChromium } from '../src/browser.ts';
 import { scriptHash } from '../src/single-file.ts';
 import { SPEAKER_VIEW_SCRIPT_SOURCES, speakerViewScripts, speakerViewScriptSources } from '../src/speaker-view.ts';
-import { buildInTemp, openDeck, SEED_ARTICLE } from './deck-page.ts';
+import { buildInTemp, openDeck, openSpeakerView, SEED_ARTICLE } from './helpers/deck-page.ts';
 
 let report: BuildReport;
 let html: string;
@@ -71,12 +71,7 @@ describe('the single-file deck', () => {
 
   it('should open the speaker view with the notes and live slide previews on S', async () => {
     const deck = await openDeck(browser, report.exports.singleFile!);
-    await deck.page.evaluate(() => (window as unknown as { Reveal: { slide(index: number): void } }).Reveal.slide(1));
-    const popup = deck.page.context().waitForEvent('page');
-    await deck.page.keyboard.press('s');
-    const speaker = await popup;
-    await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0);
-    await speaker.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+    const speaker = await openSpeakerView(deck, 1);
     const previews = speaker.frames().filter((frame) => frame.url().includes('receiver'));
     expect(previews.length).toBe(2);
     await previews[0]!.waitForFunction(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h === 1);

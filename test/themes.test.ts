@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/browser.ts';
 import { deckAssets } from '../src/render.ts';
 import { THEMES, type ThemeName } from '../src/themes.ts';
-import { buildInTemp, openDeck, SEED_ARTICLE } from './deck-page.ts';
+import { buildInTemp, openDeck, SEED_ARTICLE } from './helpers/deck-page.ts';
 
 /**
  * Runs in the page (as source text, so no build helper is injected): the

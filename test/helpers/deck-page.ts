@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { buildDeck, type BuildOptions, type BuildReport } from '../src/build-deck.ts';
+import { buildDeck, type BuildOptions, type BuildReport } from '../../src/build-deck.ts';
 
-export const SEED_ARTICLE = join(import.meta.dirname, '..', 'content', 'isis-central-asia.txt');
+export { SEED_ARTICLE } from './cli.ts';
 
 /** Copy `article` (and any extra files, such as its outline) into a fresh temporary folder and build its deck there. */
 export async function buildInTemp(article: string, options: Omit<BuildOptions, 'article'> = {}, extra: Array<[from: string, name: string]> = []): Promise<BuildReport> {
@@ -47,4 +47,15 @@ export async function openDeck(browser: Browser, file: string, viewport = { widt
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('html[data-briefdeck-ready]', { state: 'attached' });
   return deck;
+}
+
+/** Go to slide `index`, press S and wait until the speaker view shows notes and both slide previews. */
+export async function openSpeakerView(deck: OpenDeck, index: number): Promise<Page> {
+  await deck.page.evaluate((slide) => (window as unknown as { Reveal: { slide(index: number): void } }).Reveal.slide(slide), index);
+  const popup = deck.page.context().waitForEvent('page');
+  await deck.page.keyboard.press('s');
+  const speaker = await popup;
+  await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0);
+  await speaker.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+  return speaker;
 }

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDeck, type BuildReport } from './src/build-deck.ts';
+import { buildDeck, type BuildOptions, type BuildReport } from './src/build-deck.ts';
 import { BriefdeckError, formatMessage, formatUserError, isUserError } from './src/errors.ts';
 import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest.ts';
 import { isHandoutPaper, type HandoutPaper } from './src/handout.ts';
@@ -156,6 +156,16 @@ async function contentArticles(): Promise<string[]> {
   return articles;
 }
 
+/** The options of one article's deck build, the same in a plain build and in watch mode. */
+function deckOptions(article: string, cli: Cli): BuildOptions {
+  return { article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, minutes: cli.minutes, format: cli.format, aspect: cli.aspect };
+}
+
+/** Warnings and notes about the article and the outline, one placed line each. */
+function printMessages(report: BuildReport): void {
+  for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
+}
+
 function describe(report: BuildReport): string {
   return `${report.articlePath} -> ${report.indexPath} (${report.slideCount} slides, theme ${report.theme}); outline ${report.outlinePath} (${report.outline}${report.backupPath ? `, old one kept as ${report.backupPath}` : ''})`;
 }
@@ -172,21 +182,15 @@ async function main(argv: string[]): Promise<number> {
   for (const article of articles) {
     try {
       const report = await buildDeck({
-        article,
-        outDir: cli.outDir,
-        theme: cli.theme,
-        keyPoints: cli.keyPoints,
-        minutes: cli.minutes,
-        format: cli.format,
+        ...deckOptions(article, cli),
         regenerate: cli.regenerate,
-        aspect: cli.aspect,
         pdf: cli.pdf,
         pdfNotes: cli.pdfNotes,
         handout: cli.handout,
         singleFile: cli.singleFile,
         onProgress: (progress) => process.stderr.write(`pdf: ${progress.message}\n`),
       });
-      for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
+      printMessages(report);
       process.stdout.write(describe(report) + '\n');
       for (const [what, written] of [['pdf', report.exports.pdf], ['pdf with notes', report.exports.notesPdf], ['handout', report.exports.handout]] as const) {
         if (written) process.stdout.write(`${report.articlePath} -> ${written.path} (${what}, ${written.pages} pages)\n`);
@@ -205,10 +209,10 @@ async function main(argv: string[]): Promise<number> {
 async function watch(articles: string[], cli: Cli): Promise<number> {
   if (cli.regenerate) throw new UsageError('--regenerate and --watch do not go together: regenerate first, then watch');
   const running = await watchDecks(
-    { builds: articles.map((article) => ({ article, outDir: cli.outDir, theme: cli.theme, keyPoints: cli.keyPoints, minutes: cli.minutes, format: cli.format })) },
+    { builds: articles.map((article) => deckOptions(article, cli)) },
     {
       onBuild: (report, ms) => {
-        for (const message of report.messages) process.stderr.write(`${message.fatal === false ? 'warning' : 'note'}: ${formatMessage(message)}\n`);
+        printMessages(report);
         process.stdout.write(`${describe(report)} in ${Math.round(ms)} ms\n`);
       },
       onError: (error) => {

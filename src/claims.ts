@@ -11,7 +11,7 @@
  * and shown in the article's order.
  */
 import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression } from './compress.ts';
-import type { Article, Section, Sentence } from './types.ts';
+import type { Article, Paragraph, Section, Sentence } from './types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
 export interface Claim {
@@ -33,10 +33,15 @@ const STOPWORDS = new Set(
     'yours yourself yourselves said says one two may might must shall').split(' '),
 );
 
+/** A word without its possessive "'s" or "’s" (a string test, not a regex: it runs for every word weighed). */
+function withoutPossessive(word: string): string {
+  return word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
+}
+
 /** Content words of a sentence, lower-cased, for similarity. */
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
-    .map((word) => word.replace(/['’]s$/u, ''))
+    .map(withoutPossessive)
     .filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
@@ -57,7 +62,17 @@ function cosine(a: Vector, b: Vector): number {
 
 function vectorOf(words: Iterable<string>): Vector {
   const counts = new Map<string, number>();
+  countInto(counts, words);
+  return vectorOfCounts(counts);
+}
+
+/** Add one to the count of each word of `words`, in their order. */
+function countInto(counts: Map<string, number>, words: Iterable<string>): void {
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+}
+
+/** The vector of word counts already made (its sum of squares taken in the counts' order). */
+function vectorOfCounts(counts: Map<string, number>): Vector {
   let squares = 0;
   for (const weight of counts.values()) squares += weight * weight;
   return { counts, squares };
@@ -120,12 +135,43 @@ export function centralNamesOf(article: Article): Set<string> {
   return new Set([...counts].filter(([, count]) => count >= 3 && count >= top / 4).map(([name]) => name));
 }
 
-/** Whether the opening words of a bullet, up to its first verb, name a central entity. */
-function opensWithCentral(text: string, central: Set<string>): boolean {
+/** Names in the opening words of a bullet, up to its first verb (its subject, usually). */
+function subjectNamesOf(text: string): string[] {
   const words = text.split(/\s+/).slice(0, SUBJECT_WORDS);
   const verb = words.findIndex((word, index) => index > 0 && VERB_LIKE.test(word));
   const subject = words.slice(0, verb === -1 ? words.length : verb).join(' ');
-  return namesOf(`x ${subject}`).some((name) => central.has(name));
+  return namesOf(`x ${subject}`);
+}
+
+/** What scoring reads from a bullet's text, whatever the article: its content words and its names. */
+interface BulletFacts {
+  vector: Vector;
+  names: string[];
+  subjectNames: string[];
+}
+
+/** Facts of each compression: a sentence is a candidate for the key points and for its section's slides. */
+const bulletFacts = new WeakMap<Compression, BulletFacts>();
+
+function factsOf(compression: Compression): BulletFacts {
+  let facts = bulletFacts.get(compression);
+  if (!facts) {
+    facts = { vector: vectorOf(contentWords(compression.text)), names: namesOf(compression.text), subjectNames: subjectNamesOf(compression.text) };
+    bulletFacts.set(compression, facts);
+  }
+  return facts;
+}
+
+/** Content words of paragraphs: the article's vector and its word weights both count them. (A paragraph is not changed once read.) */
+const paragraphWords = new WeakMap<Paragraph, string[]>();
+
+function contentWordsOfParagraph(paragraph: Paragraph): string[] {
+  let words = paragraphWords.get(paragraph);
+  if (!words) {
+    words = contentWords(paragraph.text);
+    paragraphWords.set(paragraph, words);
+  }
+  return words;
 }
 
 /** Weight of an article's words: how often each content word occurs in it (more often: more what it is about). */
@@ -133,10 +179,10 @@ function wordWeights(article: Article): (word: string) => number {
   const counts = new Map<string, number>();
   for (const section of article.sections) {
     for (const paragraph of section.paragraphs) {
-      for (const word of contentWords(paragraph.text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      countInto(counts, contentWordsOfParagraph(paragraph));
     }
   }
-  return (word) => counts.get(word.replace(/['’]s$/u, '')) ?? 0;
+  return (word) => counts.get(withoutPossessive(word)) ?? 0;
 }
 
 /** Content words of the article's title and subtitle, unless briefdeck generated the title from the text. */
@@ -148,13 +194,13 @@ function titleWordsOf(article: Article): string[] {
 
 /** Content words of the whole article, with the title's words (a headline names the subject) counted thrice. */
 function articleVectorOf(article: Article): Vector {
+  const counts = new Map<string, number>();
+  for (const section of article.sections) {
+    for (const paragraph of section.paragraphs) countInto(counts, contentWordsOfParagraph(paragraph));
+  }
   const titleWords = titleWordsOf(article);
-  return vectorOf([
-    ...article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => contentWords(paragraph.text))),
-    ...titleWords,
-    ...titleWords,
-    ...titleWords,
-  ]);
+  for (let time = 0; time < 3; time += 1) countInto(counts, titleWords);
+  return vectorOfCounts(counts);
 }
 
 /**
@@ -202,12 +248,12 @@ function candidatesOf(article: Article, central = centralNamesOf(article), impor
           compression = compressClaim(sentence.text, undefined, importance);
           compressions.set(sentence, compression);
         }
-        const names = namesOf(compression.text);
+        const { vector, names, subjectNames } = factsOf(compression);
         candidates.push({
           sentence,
           section: sectionIndex,
           compression,
-          vector: vectorOf(contentWords(compression.text)),
+          vector,
           position: candidates.length,
           opensParagraph: indexInParagraph === 0,
           inParagraph: indexInParagraph,
@@ -215,7 +261,7 @@ function candidatesOf(article: Article, central = centralNamesOf(article), impor
           paragraph: paragraphs - 1,
           inLastParagraph: sectionIndex === lastSection && paragraphIndex === section.paragraphs.length - 1,
           names,
-          aboutCentral: opensWithCentral(compression.text, central),
+          aboutCentral: subjectNames.some((name) => central.has(name)),
           mentionsCentral: names.some((name) => central.has(name)),
         });
       });
@@ -374,7 +420,10 @@ function claimOf(candidate: Candidate, score: number): Claim {
 
 /** Score the sentences of one section as the claims of that section's slides: each paragraph's topic sentence first. */
 function sectionScores(candidates: Candidate[], articleVector?: Vector): number[] {
-  const sectionVector = vectorOf(candidates.flatMap((candidate) => [...candidate.vector.counts.keys()]));
+  // In how many of the section's bullets each word occurs.
+  const sectionCounts = new Map<string, number>();
+  for (const candidate of candidates) countInto(sectionCounts, candidate.vector.counts.keys());
+  const sectionVector = vectorOfCounts(sectionCounts);
   const firstParagraph = candidates[0]?.paragraph ?? 0;
   return candidates.map((candidate) => {
     let score =
@@ -466,7 +515,9 @@ export function keyPoints(article: Article, k: number): Claim[] {
     if (candidate.closesParagraph && !candidate.inLastParagraph) score += 0.15;
     if (candidate.inLastParagraph && CONCLUDING.test(candidate.sentence.text)) score += 0.5;
     // A claim about what the headline names is a main claim; background about others is not.
-    score += 0.08 * Math.min(3, [...candidate.vector.counts.keys()].filter((word) => titleWords.has(word)).length);
+    let titleWordsNamed = 0;
+    for (const word of candidate.vector.counts.keys()) if (titleWords.has(word)) titleWordsNamed += 1;
+    score += 0.08 * Math.min(3, titleWordsNamed);
     return score;
   });
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));

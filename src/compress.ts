@@ -67,6 +67,16 @@ const DISCOURSE: Array<[string[], boolean]> = [
     .map((word): [string[], boolean] => [[word], true]),
 ];
 
+/** {@link DISCOURSE} by first word, in its order: a sentence is compared only with the markers it could open with. */
+const DISCOURSE_BY_FIRST_WORD = new Map<string, Array<[string[], boolean]>>();
+for (const marker of DISCOURSE) {
+  const first = marker[0][0]!;
+  DISCOURSE_BY_FIRST_WORD.set(first, [...(DISCOURSE_BY_FIRST_WORD.get(first) ?? []), marker]);
+}
+
+/** One-word discourse markers ("however", "meanwhile"). */
+const DISCOURSE_WORDS = new Set(DISCOURSE.filter(([words]) => words.length === 1).map(([words]) => words[0]!));
+
 /** Words that open a subordinate or adverbial lead-in ("While ..., the group ..."). `if` and `unless` are absent: the condition is part of the claim. */
 const LEAD_INS = new Set([
   'while', 'although', 'though', 'when', 'whenever', 'after', 'as', 'since', 'despite', 'because', 'before', 'once', 'with',
@@ -150,8 +160,9 @@ function endIndex(seq: Tok[]): number {
   return end;
 }
 
+/** `seq` without the tokens from `from` up to `to` (a new sequence). */
 function remove(seq: Tok[], from: number, to: number): Tok[] {
-  return [...seq.slice(0, from), ...seq.slice(to)];
+  return seq.slice(0, from).concat(seq.slice(to));
 }
 
 /** "WASHINGTON (CNN) --", "(Reuters)" at the start. */
@@ -182,7 +193,7 @@ function dropDateline(seq: Tok[]): Tok[] {
 function dropDiscourseMarkers(seq: Tok[]): Tok[] {
   for (let round = 0; round < 3; round += 1) {
     let changed = false;
-    for (const [words, needsComma] of DISCOURSE) {
+    for (const [words, needsComma] of DISCOURSE_BY_FIRST_WORD.get(lower(seq[0])) ?? []) {
       if (!words.every((word, index) => lower(seq[index]) === word)) continue;
       const hasComma = isComma(seq[words.length]);
       if (needsComma && !hasComma) continue;
@@ -238,7 +249,7 @@ function dropDashAsides(seq: Tok[], text: string): Tok[] {
     const tail = seq.slice(a + 1, end);
     // "... much less known–but potentially very important": a short contrast is the claim; keep it.
     if (lower(tail[0]) === 'but' && wordTotal(tail) <= 6) return seq;
-    if (wordTotal(seq.slice(0, a)) >= 6) return [...seq.slice(0, a), ...seq.slice(end)];
+    if (wordTotal(seq.slice(0, a)) >= 6) return remove(seq, a, end);
   }
   return seq;
 }
@@ -252,7 +263,7 @@ function dropRelativeClauses(seq: Tok[]): Tok[] {
       seq = remove(seq, i, close + 1 < end && !isPredicate(seq[close + 1]!) && seq[close + 1]!.pos !== 'ADV' ? close : close + 1);
       // Keep the comma when what follows is not the main verb ("Smith, who ..., and Jones"); drop it before the verb.
     } else if (close === -1) {
-      seq = [...seq.slice(0, i), ...seq.slice(end)];
+      seq = remove(seq, i, end);
     }
   }
   return seq;
@@ -284,7 +295,7 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
   if (!first) return seq;
   const word = lower(first);
   const participle = first.pos === 'VERB' && /(ing|ed)$/.test(word);
-  if (first.pos === 'ADV' && DISCOURSE.some(([words]) => words.length === 1 && words[0] === word)) {
+  if (first.pos === 'ADV' && DISCOURSE_WORDS.has(word)) {
     const rest = dropDiscourseMarkers(seq);
     if (rest !== seq) return dropLeadIn(rest, keepReferents);
   }
@@ -364,7 +375,7 @@ function dropTrailingAttribution(seq: Tok[]): Tok[] {
     // Attribution only: the verb of saying and who said it, not a clause of its own ("said on Monday that the city ...").
     const otherPredicates = tail.filter((t, index) => index !== saying && isPredicate(t)).length;
     const clause = tail.some((t) => lower(t) === 'that' || t.pos === 'SCONJ');
-    if (saying !== -1 && saying <= 5 && otherPredicates === 0 && !clause && wordTotal(seq.slice(0, i)) >= 5) return [...seq.slice(0, i), ...seq.slice(end)];
+    if (saying !== -1 && saying <= 5 && otherPredicates === 0 && !clause && wordTotal(seq.slice(0, i)) >= 5) return remove(seq, i, end);
   }
   return seq;
 }
@@ -376,7 +387,7 @@ function dropParticipialTail(seq: Tok[]): Tok[] {
     if (!isComma(seq[i])) continue;
     const next = seq[i + 1]!;
     const ing = (next.pos === 'VERB' && /ing$/.test(lower(next))) || lower(next) === 'including' || (lower(next) === 'such' && lower(seq[i + 2]) === 'as');
-    if (ing && wordTotal(seq.slice(0, i)) >= 6) return [...seq.slice(0, i), ...seq.slice(end)];
+    if (ing && wordTotal(seq.slice(0, i)) >= 6) return remove(seq, i, end);
   }
   return seq;
 }
@@ -406,7 +417,17 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
 function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun', text: string): Tok[] | undefined {
   const end = endIndex(seq);
   let best: number | undefined;
+  // Marks in seq[0, k), counted as k grows: a cut never falls inside brackets or a quotation.
+  const marks = new MarkCounts();
+  // Whether seq[0, k) has a degree word ("significant enough for X | to proclaim").
+  let degreeWord = false;
+  const countIn = (p: Tok) => {
+    marks.add(p);
+    if (DEGREE_WORDS.has(p.lower)) degreeWord = true;
+  };
+  if (seq[0]) countIn(seq[0]);
   for (let k = 2; k < end; k += 1) {
+    countIn(seq[k - 1]!);
     const t = seq[k]!;
     const previous = seq[k - 1]!;
     const next = seq[k + 1];
@@ -425,37 +446,65 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
         (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
       : (t.pos === 'ADP' && (/^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) || previous.text === '%') && !/^(enough|too|so)$/.test(lower(previous))) ||
         // "its drawdown plans | to ensure ...", but not "significant enough for X | to proclaim".
-        (lower(t) === 'to' && previous.pos === 'NOUN' && !seq.slice(0, k).some((p) => /^(enough|too|so)$/.test(lower(p)))) ||
+        (lower(t) === 'to' && previous.pos === 'NOUN' && !degreeWord) ||
         (t.pos === 'CCONJ' && (afterComma || (previous.pos === 'NOUN' && next !== undefined && isPredicate(next)))) ||
         (t.pos === 'SCONJ' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(that|if|whether|unless)$/.test(lower(t)));
     if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
-    let prefix = seq.slice(0, k);
-    while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
-    if (renderedWords(prefix, text) > maxWords) break;
+    const prefix = seq.slice(0, prefixEnd(seq, k));
+    // A throwaway prefix: rendered directly, not kept in `renderings`.
+    if (countWords(render(prefix, text)) > maxWords) break;
     // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
     if (isComma(t) && previous.pos === 'ADJ' && next?.pos === 'ADJ') continue;
-    // Never cut inside brackets or a quotation.
-    const count = (pattern: RegExp) => prefix.filter((p) => pattern.test(p.text)).length;
-    if (count(/^[([]$/) !== count(/^[)\]]$/) || count(/^“$/) !== count(/^”$/) || count(/^"$/) % 2 === 1) continue;
+    // Never cut inside brackets or a quotation (the commas and dashes trimmed off the prefix are neither).
+    if (!marks.balanced()) continue;
     if (standsAlone(prefix, 6)) best = k;
   }
   if (best === undefined) return undefined;
-  let prefix = seq.slice(0, best);
-  while (prefix.length > 0 && (isComma(prefix[prefix.length - 1]) || DASHES.has(prefix[prefix.length - 1]!.text))) prefix = prefix.slice(0, -1);
-  return [...prefix, ...seq.slice(end).filter((t) => endPunct(t))];
+  return seq.slice(0, prefixEnd(seq, best)).concat(seq.slice(end).filter((t) => endPunct(t)));
+}
+
+/** Where a prefix cut before `k` ends: trailing commas and dashes go. */
+function prefixEnd(seq: Tok[], k: number): number {
+  let cut = k;
+  while (cut > 0 && (isComma(seq[cut - 1]) || DASHES.has(seq[cut - 1]!.text))) cut -= 1;
+  return cut;
+}
+
+/** Words of degree before which "to" does not open a phrase of its own ("too early | to tell"). */
+const DEGREE_WORDS = new Set(['enough', 'too', 'so']);
+
+/** Brackets and quotation marks counted over a growing prefix: whether each opened one is closed. */
+class MarkCounts {
+  private brackets = 0;
+  private curlyQuotes = 0;
+  private straightQuotes = 0;
+
+  add(t: Tok): void {
+    if (t.text === '(' || t.text === '[') this.brackets += 1;
+    else if (t.text === ')' || t.text === ']') this.brackets -= 1;
+    else if (t.text === '“') this.curlyQuotes += 1;
+    else if (t.text === '”') this.curlyQuotes -= 1;
+    else if (t.text === '"') this.straightQuotes += 1;
+  }
+
+  /** As many closing brackets as opening ones, as many closing curly quotes as opening ones, straight quotes in pairs. */
+  balanced(): boolean {
+    return this.brackets === 0 && this.curlyQuotes === 0 && this.straightQuotes % 2 === 0;
+  }
 }
 
 /** Join the kept tokens, with the original spacing where they were adjacent. */
 function render(seq: Tok[], text: string): string {
   let out = '';
-  seq.forEach((t, i) => {
+  for (let i = 0; i < seq.length; i += 1) {
+    const t = seq[i]!;
     const previous = seq[i - 1];
     if (previous) {
       if (t.index === previous.index + 1) out += text.slice(previous.end, t.start);
-      else if (!/^[,.;:!?…)\]”’]/.test(t.text) && !/['’]/.test(t.text[0] ?? '')) out += ' ';
+      else if (!ATTACHES_LEFT.test(t.text)) out += ' ';
     }
     out += t.text;
-  });
+  }
   out = out
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')
@@ -474,22 +523,31 @@ function render(seq: Tok[], text: string): string {
   return out.replace(/^(["“‘']?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
+/** A token that takes no space before it where words were dropped: closing punctuation, an apostrophe ("'s"). */
+const ATTACHES_LEFT = /^[,.;:!?…)\]”’']/;
+
+/** Words of a text: its runs of non-space characters (as many as `split(/\s+/)` gives non-empty pieces). */
 function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  return text.match(/\S+/g)?.length ?? 0;
 }
 
 /** Renderings of token sequences: the same sequence is measured again and again while steps compete. */
 const renderings = new WeakMap<Tok[], { text: string; words: number }>();
 
-/** How many words the bullet rendered from `seq` has (see {@link render}). */
-function renderedWords(seq: Tok[], text: string): number {
+/** The bullet rendered from `seq` (see {@link render}) and its word count. */
+function renderingOf(seq: Tok[], text: string): { text: string; words: number } {
   let rendering = renderings.get(seq);
   if (!rendering) {
     const out = render(seq, text);
     rendering = { text: out, words: countWords(out) };
     renderings.set(seq, rendering);
   }
-  return rendering.words;
+  return rendering;
+}
+
+/** How many words the bullet rendered from `seq` has. */
+function renderedWords(seq: Tok[], text: string): number {
+  return renderingOf(seq, text).words;
 }
 
 /**
@@ -504,7 +562,8 @@ export function compressClaim(
   target = maxWords,
 ): Compression {
   const text = sentence.trim();
-  const tagged: Tok[] = tagSentence(text).map((token, index) => ({ ...token, index, lower: token.text.toLowerCase() }));
+  // Tokens of one shape (no spread): every step reads their fields many times.
+  const tagged: Tok[] = tagSentence(text).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
   let seq = tagged;
   // Always: what is never part of a claim.
   const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
@@ -534,11 +593,15 @@ export function compressClaim(
   if (importance) {
     // Drop, each time, the aside that costs the least of what the article is about.
     // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
+    // Each token's weight, by its index in the tagged sentence: computed once, summed for every candidate sequence.
+    let tokenWeights: number[] | undefined;
     const weights = new WeakMap<Tok[], number>();
     const weightOf = (s: Tok[]) => {
       let weight = weights.get(s);
       if (weight === undefined) {
-        weight = s.reduce((sum, t) => sum + Math.max(importance(t.lower), t.pos === 'PROPN' ? 2 : 0), 0);
+        tokenWeights ??= tagged.map((t) => Math.max(importance(t.lower), t.pos === 'PROPN' ? 2 : 0));
+        weight = 0;
+        for (const t of s) weight += tokenWeights[t.index]!;
         weights.set(s, weight);
       }
       return weight;
@@ -633,11 +696,12 @@ export function compressClaim(
       quality = 0.2;
     }
   }
-  const out = render(seq, text);
+  // Usually rendered already, to be measured.
+  const { text: out, words } = renderingOf(seq, text);
   // No clean cut: the bullet stays whole and over the limit (quality 0), so claim selection
   // prefers another sentence; a complete long sentence says more than a broken short one.
-  if (countWords(out) > maxWords && !keptLong) quality = 0;
-  return { text: out, words: countWords(out), quality };
+  if (words > maxWords && !keptLong) quality = 0;
+  return { text: out, words, quality };
 }
 
 /** Shorten a sentence into a bullet of at most `maxWords` words, using only its own words. */

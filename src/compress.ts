@@ -109,17 +109,11 @@ const isPredicate = (t: Tok) => t.pos === 'VERB' || t.pos === 'AUX';
 const lower = (t: Tok | undefined) => t?.lower ?? '';
 const endPunct = (t: Tok | undefined) => t !== undefined && /^[.!?…]+$/.test(t.text);
 
-/** Word totals of token sequences. A sequence is never changed once made (steps return new ones), so its total stays true. */
-const wordTotals = new WeakMap<Tok[], number>();
-
-function wordTotal(seq: Tok[]): number {
-  let total = wordTotals.get(seq);
-  if (total === undefined) {
-    total = 0;
-    for (const t of seq) if (isWord(t)) total += 1;
-    wordTotals.set(seq, total);
-  }
-  return total;
+/** Words (tokens that are not punctuation) among seq[from, to). */
+function wordsIn(seq: Tok[], from = 0, to = seq.length): number {
+  let words = 0;
+  for (let i = from; i < to; i += 1) if (isWord(seq[i]!)) words += 1;
+  return words;
 }
 
 /** Index of the bracket closing the one at `open`, or -1. */
@@ -198,7 +192,7 @@ function dropDiscourseMarkers(seq: Tok[]): Tok[] {
       const hasComma = isComma(seq[words.length]);
       if (needsComma && !hasComma) continue;
       const cut = words.length + (hasComma ? 1 : 0);
-      if (wordTotal(seq.slice(cut)) < 4) continue;
+      if (wordsIn(seq, cut) < 4) continue;
       seq = seq.slice(cut);
       changed = true;
       break;
@@ -241,15 +235,15 @@ function dropDashAsides(seq: Tok[], text: string): Tok[] {
   const dashes = seq.map((_, i) => i).filter((i) => isAsideDash(seq, i, text));
   if (dashes.length >= 2) {
     const [a, b] = dashes as [number, number];
-    if (b - a <= 20 && wordTotal(seq.slice(0, a)) >= 3) return dropDashAsides(remove(seq, a, b + 1), text);
+    if (b - a <= 20 && wordsIn(seq, 0, a) >= 3) return dropDashAsides(remove(seq, a, b + 1), text);
   }
   if (dashes.length >= 1) {
     const a = dashes[0]!;
     const end = endIndex(seq);
     const tail = seq.slice(a + 1, end);
     // "... much less known–but potentially very important": a short contrast is the claim; keep it.
-    if (lower(tail[0]) === 'but' && wordTotal(tail) <= 6) return seq;
-    if (wordTotal(seq.slice(0, a)) >= 6) return remove(seq, a, end);
+    if (lower(tail[0]) === 'but' && wordsIn(tail) <= 6) return seq;
+    if (wordsIn(seq, 0, a) >= 6) return remove(seq, a, end);
   }
   return seq;
 }
@@ -311,7 +305,7 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
     const rest = seq.slice(k + 1);
     const head = rest[0];
     if (!head || head.pos === 'CCONJ' || isComma(head) || /^(which|who|whom|whose|where)$/.test(lower(head))) return seq;
-    if (wordTotal(rest) < 5 || !rest.some(isPredicate)) return seq;
+    if (wordsIn(rest) < 5 || !rest.some(isPredicate)) return seq;
     // The rest must open like a clause: a subject, not a verb or another adjunct.
     if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
       const again = dropLeadIn(rest, keepReferents);
@@ -341,7 +335,7 @@ function dropEvidentialFrame(seq: Tok[]): Tok[] {
   for (let k = i + 1; k < Math.min(seq.length, i + 10); k += 1) {
     if (lower(seq[k]) === 'that') {
       const rest = seq.slice(k + 1);
-      return wordTotal(rest) >= 5 && rest.some(isPredicate) && /^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(rest[0]?.pos ?? '') ? rest : seq;
+      return wordsIn(rest) >= 5 && rest.some(isPredicate) && /^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(rest[0]?.pos ?? '') ? rest : seq;
     }
     if (isPredicate(seq[k]!) || isComma(seq[k])) return seq;
   }
@@ -375,7 +369,7 @@ function dropTrailingAttribution(seq: Tok[]): Tok[] {
     // Attribution only: the verb of saying and who said it, not a clause of its own ("said on Monday that the city ...").
     const otherPredicates = tail.filter((t, index) => index !== saying && isPredicate(t)).length;
     const clause = tail.some((t) => lower(t) === 'that' || t.pos === 'SCONJ');
-    if (saying !== -1 && saying <= 5 && otherPredicates === 0 && !clause && wordTotal(seq.slice(0, i)) >= 5) return remove(seq, i, end);
+    if (saying !== -1 && saying <= 5 && otherPredicates === 0 && !clause && wordsIn(seq, 0, i) >= 5) return remove(seq, i, end);
   }
   return seq;
 }
@@ -387,23 +381,23 @@ function dropParticipialTail(seq: Tok[]): Tok[] {
     if (!isComma(seq[i])) continue;
     const next = seq[i + 1]!;
     const ing = (next.pos === 'VERB' && /ing$/.test(lower(next))) || lower(next) === 'including' || (lower(next) === 'such' && lower(seq[i + 2]) === 'as');
-    if (ing && wordTotal(seq.slice(0, i)) >= 6) return remove(seq, i, end);
+    if (ing && wordsIn(seq, 0, i) >= 6) return remove(seq, i, end);
   }
   return seq;
 }
 
 /** Whether a prefix can stand as a bullet: a predicate, enough words, ends on a content word. */
 function standsAlone(prefix: Tok[], minWords: number): boolean {
-  if (wordTotal(prefix) < minWords) return false;
+  if (wordsIn(prefix) < minWords) return false;
   // The predicate must belong to the main clause, not to a lead-in ("Regardless of the threat posed by ISIS, this support").
   const first = prefix[0];
   const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless)$/.test(lower(first)));
   const comma = leadIn ? prefix.findIndex(isComma) : -1;
   if (leadIn && comma === -1) return false;
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
-  if (!main.some(isPredicate) || wordTotal(main) < 3) return false;
+  if (!main.some(isPredicate) || wordsIn(main) < 3) return false;
   // What follows a colon is a clause of its own: "money matters: a development bank's willingness" is not.
-  const colon = prefix.map((t) => t.text).lastIndexOf(':');
+  const colon = prefix.findLastIndex((t) => t.text === ':');
   if (colon !== -1 && !prefix.slice(colon + 1).some(isPredicate)) return false;
   const last = prefix[prefix.length - 1]!;
   if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text) && last.text !== '%') return false;
@@ -451,7 +445,6 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
         (t.pos === 'SCONJ' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(that|if|whether|unless)$/.test(lower(t)));
     if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
     const prefix = seq.slice(0, prefixEnd(seq, k));
-    // A throwaway prefix: rendered directly, not kept in `renderings`.
     if (countWords(render(prefix, text)) > maxWords) break;
     // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
     if (isComma(t) && previous.pos === 'ADJ' && next?.pos === 'ADJ') continue;
@@ -470,10 +463,10 @@ function prefixEnd(seq: Tok[], k: number): number {
   return cut;
 }
 
-/** Words of degree before which "to" does not open a phrase of its own ("too early | to tell"). */
+/** Words of degree: after one, "to" completes it ("significant enough for X | to proclaim") rather than opening a phrase. */
 const DEGREE_WORDS = new Set(['enough', 'too', 'so']);
 
-/** Brackets and quotation marks counted over a growing prefix: whether each opened one is closed. */
+/** Brackets and quotation marks counted over a growing prefix: whether as many are closed as opened. */
 class MarkCounts {
   private brackets = 0;
   private curlyQuotes = 0;
@@ -531,23 +524,10 @@ function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
-/** Renderings of token sequences: the same sequence is measured again and again while steps compete. */
-const renderings = new WeakMap<Tok[], { text: string; words: number }>();
-
-/** The bullet rendered from `seq` (see {@link render}) and its word count. */
-function renderingOf(seq: Tok[], text: string): { text: string; words: number } {
-  let rendering = renderings.get(seq);
-  if (!rendering) {
-    const out = render(seq, text);
-    rendering = { text: out, words: countWords(out) };
-    renderings.set(seq, rendering);
-  }
-  return rendering;
-}
-
-/** How many words the bullet rendered from `seq` has. */
-function renderedWords(seq: Tok[], text: string): number {
-  return renderingOf(seq, text).words;
+/** A bullet rendered from a token sequence, and its word count. */
+interface Rendering {
+  text: string;
+  words: number;
 }
 
 /**
@@ -564,6 +544,19 @@ export function compressClaim(
   const text = sentence.trim();
   // Tokens of one shape (no spread): every step reads their fields many times.
   const tagged: Tok[] = tagSentence(text).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
+  // Renderings of the sequences made from this sentence: the same sequence is measured again and again while
+  // steps compete. (A sequence is never changed once made: steps return new ones.)
+  const renderings = new Map<Tok[], Rendering>();
+  const renderingOf = (s: Tok[]) => {
+    let rendering = renderings.get(s);
+    if (!rendering) {
+      const out = render(s, text);
+      rendering = { text: out, words: countWords(out) };
+      renderings.set(s, rendering);
+    }
+    return rendering;
+  };
+  const renderedWords = (s: Tok[]) => renderingOf(s).words;
   let seq = tagged;
   // Always: what is never part of a claim.
   const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
@@ -581,7 +574,7 @@ export function compressClaim(
     dropLeadIn,
     dropDiscourseMarkers,
   ];
-  const valid = (next: Tok[]) => next !== seq && wordTotal(next) >= 4 && next.some(isPredicate);
+  const valid = (next: Tok[]) => next !== seq && wordsIn(next) >= 4 && next.some(isPredicate);
   // A step never leaves a bullet without a predicate or too short to say anything.
   for (const step of always) {
     const next = step(seq);
@@ -595,7 +588,7 @@ export function compressClaim(
     // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
     // Each token's weight, by its index in the tagged sentence: computed once, summed for every candidate sequence.
     let tokenWeights: number[] | undefined;
-    const weights = new WeakMap<Tok[], number>();
+    const weights = new Map<Tok[], number>();
     const weightOf = (s: Tok[]) => {
       let weight = weights.get(s);
       if (weight === undefined) {
@@ -606,13 +599,13 @@ export function compressClaim(
       }
       return weight;
     };
-    while (renderedWords(seq, text) > target) {
+    while (renderedWords(seq) > target) {
       const before = weightOf(seq);
       let best: Tok[] | undefined;
       let bestCost = Infinity;
       // A bullet a word or two over the limit may keep what a fitting cut would lose when that is most of
       // what the sentence says about the article ("a spoiler–for the Taliban, the United States, ...").
-      const nearlyFits = renderedWords(seq, text) <= maxWords + BULLET_SLACK_WORDS;
+      const nearlyFits = renderedWords(seq) <= maxWords + BULLET_SLACK_WORDS;
       let pointLost = false;
       // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
       const clauseCut = cutTail(seq, maxWords, 'clause', text);
@@ -630,7 +623,7 @@ export function compressClaim(
         if (saved <= 0) continue;
         // A step that makes the bullet fit is judged by what it loses in all; otherwise by what it loses per word saved.
         const loss = before - weightOf(next);
-        const fits = renderedWords(next, text) <= target;
+        const fits = renderedWords(next) <= target;
         // Attribution, brackets, relative clauses and appositives are asides whatever names they hold; a dash tail,
         // a participial tail or a cut clause may be the point.
         const mayHoldPoint = step === dashAsides || step === dropParticipialTail || next === clauseCut || next === bracketsAndClauseCut;
@@ -639,7 +632,7 @@ export function compressClaim(
           continue;
         }
         // Next best, a step that brings the bullet within the slack and keeps most of its weight.
-        const near = !fits && renderedWords(next, text) <= maxWords + BULLET_SLACK_WORDS && loss <= POINT_SHARE * before;
+        const near = !fits && renderedWords(next) <= maxWords + BULLET_SLACK_WORDS && loss <= POINT_SHARE * before;
         const cost = fits ? loss - 1e6 : near ? loss / saved - 1e3 : loss / saved;
         if (cost < bestCost) {
           bestCost = cost;
@@ -655,41 +648,41 @@ export function compressClaim(
       if (bestIsCut) cutQuality = 0.7;
     }
     // Examples set off by commas name places and people: dropped only when nothing else fits.
-    if (!keptLong && renderedWords(seq, text) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
+    if (!keptLong && renderedWords(seq) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
   } else {
     for (const step of [...asNeeded, dropInterjectedExamples]) {
-      if (renderedWords(seq, text) <= target) break;
+      if (renderedWords(seq) <= target) break;
       const next = step(seq);
       if (valid(next)) seq = next;
     }
   }
   let quality = cutQuality;
-  if (!keptLong && renderedWords(seq, text) > maxWords) {
+  if (!keptLong && renderedWords(seq) > maxWords) {
     const cut = cutTail(seq, maxWords, 'clause', text);
     if (cut) {
       seq = cut;
       quality = 0.7;
     }
   }
-  if (!keptLong && renderedWords(seq, text) > maxWords) {
+  if (!keptLong && renderedWords(seq) > maxWords) {
     const cut = cutTail(seq, maxWords, 'phrase', text);
     if (cut) {
       seq = cut;
       quality = 0.4;
     }
   }
-  if (!keptLong && renderedWords(seq, text) > maxWords) {
+  if (!keptLong && renderedWords(seq) > maxWords) {
     // Rather a main clause whose pronoun lost its name than a lead-in without its main clause.
     const main = dropLeadIn(seq, false);
     if (main !== seq && valid(main)) {
-      const fitted = renderedWords(main, text) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
+      const fitted = renderedWords(main) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
       if (fitted) {
         seq = fitted;
         quality = 0.3;
       }
     }
   }
-  if (!keptLong && renderedWords(seq, text) > maxWords) {
+  if (!keptLong && renderedWords(seq) > maxWords) {
     const cut = cutTail(seq, maxWords, 'noun', text);
     if (cut) {
       seq = cut;
@@ -697,7 +690,7 @@ export function compressClaim(
     }
   }
   // Usually rendered already, to be measured.
-  const { text: out, words } = renderingOf(seq, text);
+  const { text: out, words } = renderingOf(seq);
   // No clean cut: the bullet stays whole and over the limit (quality 0), so claim selection
   // prefers another sentence; a complete long sentence says more than a broken short one.
   if (words > maxWords && !keptLong) quality = 0;

@@ -11,7 +11,7 @@
  * and shown in the article's order.
  */
 import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression } from './compress.ts';
-import type { Article, Paragraph, Section, Sentence } from './types.ts';
+import type { Article, Section, Sentence } from './types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
 export interface Claim {
@@ -162,26 +162,17 @@ function factsOf(compression: Compression): BulletFacts {
   return facts;
 }
 
-/** Content words of paragraphs: the article's vector and its word weights both count them. (A paragraph is not changed once read.) */
-const paragraphWords = new WeakMap<Paragraph, string[]>();
-
-function contentWordsOfParagraph(paragraph: Paragraph): string[] {
-  let words = paragraphWords.get(paragraph);
-  if (!words) {
-    words = contentWords(paragraph.text);
-    paragraphWords.set(paragraph, words);
-  }
-  return words;
-}
-
-/** Weight of an article's words: how often each content word occurs in it (more often: more what it is about). */
-function wordWeights(article: Article): (word: string) => number {
+/** How often each content word occurs in the article's paragraphs (in the order the words first occur). */
+function wordCountsOf(article: Article): Map<string, number> {
   const counts = new Map<string, number>();
   for (const section of article.sections) {
-    for (const paragraph of section.paragraphs) {
-      countInto(counts, contentWordsOfParagraph(paragraph));
-    }
+    for (const paragraph of section.paragraphs) countInto(counts, contentWords(paragraph.text));
   }
+  return counts;
+}
+
+/** Weight of an article's words, from its word counts: more often, more what it is about. */
+function wordWeights(counts: Map<string, number>): (word: string) => number {
   return (word) => counts.get(withoutPossessive(word)) ?? 0;
 }
 
@@ -192,12 +183,9 @@ function titleWordsOf(article: Article): string[] {
   return contentWords([article.title, article.subtitle ?? ''].join(' '));
 }
 
-/** Content words of the whole article, with the title's words (a headline names the subject) counted thrice. */
-function articleVectorOf(article: Article): Vector {
-  const counts = new Map<string, number>();
-  for (const section of article.sections) {
-    for (const paragraph of section.paragraphs) countInto(counts, contentWordsOfParagraph(paragraph));
-  }
+/** Content words of the whole article (its `wordCounts`), with the title's words (a headline names the subject) counted thrice. */
+function articleVectorOf(article: Article, wordCounts: Map<string, number>): Vector {
+  const counts = new Map(wordCounts);
   const titleWords = titleWordsOf(article);
   for (let time = 0; time < 3; time += 1) countInto(counts, titleWords);
   return vectorOfCounts(counts);
@@ -219,7 +207,8 @@ const articleStats = new WeakMap<Article, ArticleStats>();
 function statsOf(article: Article): ArticleStats {
   let stats = articleStats.get(article);
   if (!stats) {
-    stats = { vector: articleVectorOf(article), central: centralNamesOf(article), importance: wordWeights(article) };
+    const wordCounts = wordCountsOf(article);
+    stats = { vector: articleVectorOf(article, wordCounts), central: centralNamesOf(article), importance: wordWeights(wordCounts) };
     articleStats.set(article, stats);
   }
   return stats;
@@ -233,7 +222,7 @@ const compressions = new WeakMap<Sentence, Compression>();
  * `weights` (the whole article, when a section is scored as part of it) and names counted central
  * by `central`.
  */
-function candidatesOf(article: Article, central = centralNamesOf(article), importance = wordWeights(article)): Candidate[] {
+function candidatesOf(article: Article, central = centralNamesOf(article), importance = wordWeights(wordCountsOf(article))): Candidate[] {
   const candidates: Candidate[] = [];
   const lastSection = article.sections.length - 1;
   let paragraphs = 0;

@@ -1,7 +1,8 @@
 /**
  * A unified parser for articles pasted as plain text from a web page.
  *
- * Such text has no markup: the first line is the title, headings are short
+ * Such text has no markup: the first line is the title (unless it reads as a
+ * paragraph: text pasted without its headline), headings are short
  * standalone lines, blank lines may hold spaces or no-break spaces, and the
  * page's footer ("Join the conversation", "Share this", ...) trails the body.
  * This parser turns it into the same mdast the Markdown parser gives, so the
@@ -11,6 +12,7 @@ import type { Heading, Paragraph, Root, RootContent, Yaml } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
+import { splitSentences } from './sentences.ts';
 
 /** Lines of page furniture that follow an article pasted from the web. */
 const WEB_CHROME = [
@@ -54,6 +56,21 @@ export function looksLikeHeading(line: string): boolean {
   if (/^([-*•–]|\d+[.)])\s/.test(text)) return false;
   // A heading starts with a capital letter, a digit or a quote.
   return /^[\p{Lu}\p{N}"“‘']/u.test(text);
+}
+
+/** A title is at most this long; a longer first line is the article's first paragraph. */
+const TITLE_MAX_WORDS = 30;
+const TITLE_MAX_CHARS = 200;
+
+/**
+ * Whether the first line of pasted text is the article's title rather than its
+ * first paragraph (text pasted without its headline, or a whole article on one
+ * line): short, and a single sentence.
+ */
+export function looksLikeTitle(line: string): boolean {
+  const text = line.trim();
+  if (text.length === 0 || text.length > TITLE_MAX_CHARS || text.split(/\s+/).length > TITLE_MAX_WORDS) return false;
+  return splitSentences(text).length <= 1;
 }
 
 /** Whether a line is web-page furniture rather than article text. */
@@ -134,7 +151,8 @@ export function plainTextToMdast(text: string, file?: VFile): Root {
     // The text node keeps the block's raw characters so offsets inside it map back to the file.
     const raw = text.slice(position.start.offset, position.end.offset);
     const isSingleLine = block.startLine === block.endLine;
-    if (index === 0 && isSingleLine) {
+    // The first line is the title when it reads as one and the article goes on after it.
+    if (index === 0 && isSingleLine && blocks.length > 1 && looksLikeTitle(block.text)) {
       const { title, subtitle } = splitTitle(block.text);
       const yaml: Yaml = {
         type: 'yaml',

@@ -12,7 +12,7 @@ const NOT_NAMES = new Set([
   'why', 'how', 'who', 'where', 'other', 'even', 'also', 'still', 'regardless', 'despite', 'with', 'by', 'from',
   'to', 'of', 'mr', 'mrs', 'ms', 'dr', 'one', 'some', 'many', 'most', 'all', 'no', 'not', 'such', 'each',
   'thier', 'them', 'then', 'now', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday',
-  'friday', 'saturday', 'sunday',
+  'friday', 'saturday', 'sunday', 'your', 'yours', 'me', 'us', 'him', 'here', 'do', 'does', 'did', 'can', 'will',
 ]);
 
 /** Lower-case words allowed inside a name ("Bank of England", "Ansar al-Sharia"). */
@@ -33,28 +33,37 @@ function withoutAsides(text: string): string {
 }
 
 /** Names (runs of capitalised words) in the text, with how often each occurs. */
-export function namesIn(text: string): Map<string, { count: number; first: number }> {
-  const names = new Map<string, { count: number; first: number }>();
+export function namesIn(text: string): Map<string, { count: number; first: number; openerOnly: boolean }> {
+  const names = new Map<string, { count: number; first: number; openerOnly: boolean }>();
   for (const span of sentenceSpans(withoutAsides(text))) {
     const raw = span.text.split(/\s+/).filter(Boolean);
     const tokens = raw.map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
     let run: string[] = [];
+    // Where the run started: a word capitalised only where it opens a sentence may be no name at all.
+    let runStart = 0;
     const flush = () => {
       while (run.length > 0 && NAME_JOINERS.has(run[run.length - 1]!.toLowerCase())) run.pop();
       if (run.length > 0) {
         const name = run.join(' ');
+        const opener = runStart === 0;
         const seen = names.get(name);
-        if (seen) seen.count += 1;
-        else names.set(name, { count: 1, first: span.start });
+        if (seen) {
+          seen.count += 1;
+          seen.openerOnly &&= opener;
+        } else names.set(name, { count: 1, first: span.start, openerOnly: opener });
       }
       run = [];
     };
     tokens.forEach((token, index) => {
       const capitalised = /^\p{Lu}/u.test(token);
-      const lower = token.toLowerCase();
+      // "That's" and "Your" open sentences as often as "That" does.
+      const lower = token.replace(/[’']s?$/u, '').toLowerCase();
       const next = tokens[index + 1] ?? '';
       const adjective = ADJECTIVE_ENDING.test(token) && /^\p{Ll}/u.test(next) && !NAME_JOINERS.has(next);
-      if (capitalised && !adjective && !(index === 0 && NOT_NAMES.has(lower)) && !NOT_NAMES.has(lower)) {
+      // A contraction ("I'm", "We've", "Don't") is no name either.
+      const contraction = /['’](m|re|ve|ll|d|t)$/iu.test(token);
+      if (capitalised && !adjective && !contraction && !NOT_NAMES.has(lower)) {
+        if (run.length === 0) runStart = index;
         run.push(token.replace(/[’']s?$/u, ''));
         if (/[’']s?$/u.test(token)) flush();
       } else if (run.length > 0 && NAME_JOINERS.has(lower)) {
@@ -74,7 +83,10 @@ export function namesIn(text: string): Map<string, { count: number; first: numbe
 function mentions(text: string): Array<{ name: string; count: number; first: number }> {
   const stemOf = (name: string) => (name.includes(' ') ? name.toLowerCase() : name.toLowerCase().slice(0, 6));
   const groups = new Map<string, { name: string; count: number; first: number }>();
-  for (const [name, { count, first }] of namesIn(text)) {
+  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{L}-]*/gu) ?? []);
+  for (const [name, { count, first, openerOnly }] of namesIn(text)) {
+    // A word capitalised only where it opens a sentence, and written in lower case elsewhere ("Share", "Your"), is no name.
+    if (openerOnly && !name.includes(' ') && lowerWords.has(name.toLowerCase())) continue;
     const key = stemOf(name);
     const group = groups.get(key);
     if (!group) groups.set(key, { name, count, first });

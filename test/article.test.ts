@@ -101,6 +101,24 @@ describe('ingest and article model', () => {
     expect(article.sections.map((s) => s.heading).slice(1)).toEqual(['Why Service Stopped']);
   });
 
+  it('should read text pasted on one line, without a headline, as the article, and name it after its names', () => {
+    // A whole news story on one line: its first sentence is no title, and "That" or "Your" opening sentences are no names.
+    const text = readFileSync(join(FIXTURES, 'ingest-txt-one-paragraph', 'input.txt'), 'utf8');
+    const article = articleFromFile(new VFile({ path: 'input.txt', value: text }), 'txt');
+    expect(article.title).toBe('Summary: Broussard and California Pacific Medical Center');
+    expect(article.sections).toHaveLength(1);
+    expect(article.sections[0]!.paragraphs[0]!.sentences.length).toBeGreaterThan(20);
+  });
+
+  it('should take a short first line as the title and a long or many-sentence one as the first paragraph', () => {
+    const read = (text: string) => articleFromFile(new VFile({ path: 'pasted.txt', value: text }), 'txt');
+    const body = 'The council met on Monday. It voted to close the bridge for repairs.\n\nRepairs will take two years, officials said.\n';
+    expect(read(`Bridge to Close for Two Years\n\n${body}`).title).toBe('Bridge to Close for Two Years');
+    expect(read(`Is the U.S. Ready for Another Winter of Floods?\n\n${body}`).title).toBe('Is the U.S. Ready for Another Winter of Floods?');
+    const headless = read(`The city's oldest bridge will close in May. Engineers found cracks in two of its piers last year.\n\n${body}`);
+    expect(headless.sections[0]!.paragraphs[0]!.text).toMatch(/^The city's oldest bridge will close in May\./);
+  });
+
   it('should fail an article without prose with a placed no-content message', () => {
     const file = new VFile({ path: 'only-headings.md', value: '# One\n\n## Two\n\n## Three\n' });
     expect(() => articleFromFile(file, 'md')).toThrowError(/No article text found/);

@@ -191,6 +191,8 @@ function dropDiscourseMarkers(seq: Tok[]): Tok[] {
       if (!words.every((word, index) => lower(seq[index]) === word)) continue;
       const hasComma = isComma(seq[words.length]);
       if (needsComma && !hasComma) continue;
+      // "So high that ...", "So far ...": an intensifier, not a marker.
+      if (!hasComma && words.length === 1 && words[0] === 'so' && /^(ADJ|ADV)$/.test(seq[1]?.pos ?? '') && !/^(when|where|how|why|now|then|there|here|too|maybe|perhaps)$/.test(lower(seq[1]))) continue;
       const cut = words.length + (hasComma ? 1 : 0);
       if (wordsIn(seq, cut) < 4) continue;
       seq = seq.slice(cut);
@@ -295,8 +297,10 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
   }
   // "Even at that time, ...", "Shortly after ..., ..."
   if (first.pos === 'ADV' && LEAD_INS.has(lower(seq[1])) && /^(even|just|only|shortly|soon|long|well|early|late|not|right|back)$/.test(word)) {
-    const rest = dropLeadIn(seq.slice(1), keepReferents);
-    return rest === seq.slice(1) ? seq : rest;
+    // Only with the lead-in it belongs to: "Even at that time" never loses just its "Even".
+    const afterAdverb = seq.slice(1);
+    const rest = dropLeadIn(afterAdverb, keepReferents);
+    return rest === afterAdverb ? seq : rest;
   }
   if (!LEAD_INS.has(word) && !participle && first.pos !== 'SCONJ') return seq;
   if (word === 'if' || word === 'unless' || word === 'whether') return seq;
@@ -309,7 +313,14 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
     // The rest must open like a clause: a subject, not a verb or another adjunct.
     if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
       const again = dropLeadIn(rest, keepReferents);
-      return again === rest ? seq : again;
+      if (again !== rest) return again;
+      // No second lead-in: an adverb opening a clause of its own ("..., just under 16% of accidents occur ...") stays with
+      // it, but not one inside the lead-in's list ("aggressive, often religious language, ...") or a participle's ("perhaps adding").
+      if (head.pos === 'ADV' && rest[1]?.pos !== 'VERB') {
+        const verb = rest.findIndex(isPredicate);
+        if (verb > 1 && !rest.slice(0, verb).some(isComma)) return rest;
+      }
+      return seq;
     }
     if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) && !QUOTES.test(head.text)) return seq;
     // "When Marlow raised prices, its use fell": the pronoun would lose what it refers to.

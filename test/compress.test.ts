@@ -64,6 +64,15 @@ const CASES: Array<[string, string, string]> = [
   ],
   ['keep a hedging frame: "likely" is the claim', 'It is likely that the talks will collapse before the end of the year, leaving the two sides further apart than ever.', 'It is likely that the talks will collapse before the end of the year.'],
   ['leave a short sentence as it is', 'It resulted in six patients receiving transplants.', 'It resulted in six patients receiving transplants.'],
+  // From the news dev set: "So far" lost its "So" and read "Far, ..."; "just under 16%" lost its "just".
+  ['keep "so" that modifies the next word', 'So far, Ethiopians at home and abroad have contributed about $350 million.', 'So far, Ethiopians at home and abroad have contributed about $350 million.'],
+  ['drop "so" that opens the sentence', 'So perhaps it is not surprising that the council voted to close the bridge for two years.', 'Perhaps it is not surprising that the council voted to close the bridge for two years.'],
+  [
+    'drop a lead-in before a clause that opens with an adverb, keeping the adverb',
+    'According to the U.S. Federal Aviation Administration, just under 16% of aviation accidents occur during the cruise portion of a flight -- meaning after the climb and before descent.',
+    'Just under 16% of aviation accidents occur during the cruise portion of a flight.',
+  ],
+  ['keep "even" with its lead-in', 'Even more bizarrely, tied games were settled by shootouts that saw attacking players run with the ball from 35-yards.', 'Even more bizarrely, tied games were settled by shootouts that saw attacking players run with the ball from 35-yards.'],
 ];
 
 describe('compressClaim', () => {

@@ -11,7 +11,6 @@ import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest.ts';
 import { isHandoutPaper, type HandoutPaper } from './src/handout.ts';
 import { isAspect, type Aspect } from './src/render.ts';
 import { THEMES } from './src/themes.ts';
-import { watchDecks } from './src/watch.ts';
 import type { ArticleFormat } from './src/types.ts';
 
 const CONTENT_DIR = 'content';
@@ -208,6 +207,8 @@ async function main(argv: string[]): Promise<number> {
 /** Watch mode: serve the decks and rebuild on save until Ctrl-C. */
 async function watch(articles: string[], cli: Cli): Promise<number> {
   if (cli.regenerate) throw new UsageError('--regenerate and --watch do not go together: regenerate first, then watch');
+  // The watch server (and node:http) loads only for --watch.
+  const { watchDecks } = await import('./src/watch.ts');
   const running = await watchDecks(
     { builds: articles.map((article) => deckOptions(article, cli)) },
     {

@@ -9,11 +9,9 @@
  * A large article (over 2 MB) is built in a child Node with a capped heap, which
  * keeps the peak memory of an 8 MB article under 600 MB.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import vm from 'node:vm';
 import { BUILD_ID_PREFIX, BUNDLE_PATH, LIB_DIR, MANIFEST_PATH, bundle, codeCacheName, staleInputs } from './bundle.mjs';
 
@@ -69,7 +67,9 @@ function statIfFile(path) {
  * Run this launcher again in a child Node with the heap cap, passing signals on
  * (a stopped `--watch`, a killed build) so the child never outlives it.
  */
-function runCapped() {
+async function runCapped() {
+  // Loaded here only: node:child_process takes some 3 ms to load, which a small build need not pay.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_CAP_MB}`, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, BRIEFDECK_HEAP_CAPPED: String(HEAP_CAP_MB) },
@@ -137,10 +137,11 @@ function runBundle() {
 }
 
 // The heap limit is fixed when Node starts, so a large build runs in a child Node with the cap (a 50 ms detour).
+// The article sizes are looked at first: node:v8 takes some 4 ms to load.
 const capped =
   process.env.BRIEFDECK_HEAP_CAPPED === undefined &&
-  getHeapStatistics().heap_size_limit > 1.5 * HEAP_CAP_MB * 1048576 &&
-  largeArticleGiven(process.argv.slice(2));
-if (capped) runCapped();
+  largeArticleGiven(process.argv.slice(2)) &&
+  (await import('node:v8')).getHeapStatistics().heap_size_limit > 1.5 * HEAP_CAP_MB * 1048576;
+if (capped) await runCapped();
 else if (await freshenBundle()) runBundle();
 else process.exitCode = 70;

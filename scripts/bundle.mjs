@@ -45,9 +45,10 @@ const ENTRY = join(ROOT, 'build.ts');
  * Packages left out of the bundle and loaded from node_modules when (and only
  * when) the code that needs them runs: the browser driver and PDF library are
  * large and used by PDF export and fit measuring only; the language model is a
- * large data file loaded on first use.
+ * large data file loaded on first use. (The tagger's code, wink-nlp, is bundled:
+ * see {@link bundledWinkNlp}.)
  */
-export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'wink-nlp', 'wink-eng-lite-web-model'];
+export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'wink-eng-lite-web-model'];
 
 /**
  * Files whose change makes the bundle stale besides its inputs: this script and
@@ -79,6 +80,25 @@ function ownImportMetaUrl() {
         const loader = args.path.endsWith('ts') ? 'ts' : 'js';
         return { contents: text.replaceAll('import.meta.url', `${FILE_URL}(${JSON.stringify(fromLib)})`), loader };
       });
+    },
+  };
+}
+
+/**
+ * esbuild plugin: bundle wink-nlp, to be run when first called. src/wink-nlp-package.ts
+ * requires it through `createRequire`, which works unbundled but which esbuild cannot
+ * follow; here it becomes a plain `require('wink-nlp')` inside the function, which
+ * esbuild bundles and runs on the call, compiled from the bundle's code cache.
+ */
+function bundledWinkNlp() {
+  return {
+    name: 'bundled-wink-nlp',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]wink-nlp-package\.ts$/ }, () => ({
+        contents: "export function requireWinkNlp() { return require('wink-nlp'); }",
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
     },
   };
 }
@@ -147,7 +167,7 @@ export async function bundle() {
     format: 'cjs',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [ownImportMetaUrl(), dynamicImportAsRequire()],
+    plugins: [bundledWinkNlp(), ownImportMetaUrl(), dynamicImportAsRequire()],
     metafile: true,
     // Minified code parses faster; identifiers keep their names so stack traces stay readable.
     minifyWhitespace: true,

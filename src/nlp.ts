@@ -4,8 +4,8 @@
  * 80 ms to load from its cache (see tagger-model.ts), so it is loaded on first
  * use only: a build that does not compute claims (an existing outline) never pays for it.
  */
-import { createRequire } from 'node:module';
 import { loadTaggerModel } from './tagger-model.ts';
+import { requireWinkNlp } from './wink-nlp-package.ts';
 
 /** A token of a sentence: its text, Universal POS tag and where it sits in the sentence. */
 export interface Token {
@@ -30,8 +30,7 @@ let tagger: Wink | undefined;
 
 function load(): Wink {
   if (!tagger) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
+    const winkNLP = requireWinkNlp() as (model: unknown, pipe?: string[]) => Wink;
     tagger = winkNLP(loadTaggerModel(), ['pos']);
   }
   return tagger;

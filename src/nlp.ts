@@ -28,10 +28,23 @@ interface Wink {
 
 let tagger: Wink | undefined;
 
+/** Up to how many sentences the model's words are indexed in a Map, quicker to make and slower to read (see tagger-model.ts). */
+const FEW_SENTENCES = 1000;
+let expectedSentences: number | undefined;
+
+/**
+ * Say how many sentences are about to be tagged, before the first: the model is
+ * then loaded the way that is quickest for that many. Only a matter of speed.
+ */
+export function expectSentences(count: number): void {
+  expectedSentences ??= count;
+}
+
 function load(): Wink {
   if (!tagger) {
     const winkNLP = requireWinkNlp() as (model: unknown, pipe?: string[]) => Wink;
-    tagger = winkNLP(loadTaggerModel(), ['pos']);
+    const few = expectedSentences !== undefined && expectedSentences <= FEW_SENTENCES;
+    tagger = winkNLP(loadTaggerModel(undefined, few ? 'map' : 'object'), ['pos']);
   }
   return tagger;
 }

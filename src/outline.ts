@@ -5,6 +5,7 @@
  */
 import { claimBudget, keyPoints, sectionClaims, type Claim } from './claims.ts';
 import type { Article, Bullet, Outline, Section, Slide } from './types.ts';
+import { expectSentences } from './nlp.ts';
 
 /** The most bullets on one slide; a section with more continues on further slides. */
 export const MAX_BULLETS_PER_SLIDE = 5;
@@ -145,6 +146,7 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     (sum, section) => sum + section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0),
     0,
   );
+  expectSentences(sentenceCount);
   const k = options.keyPoints ?? defaultKeyPointCount(sentenceCount);
   if (!Number.isInteger(k) || k < 1) throw new TypeError(`Expected keyPoints to be a positive integer, not ${String(options.keyPoints)}`);
 

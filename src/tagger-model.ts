@@ -62,12 +62,22 @@ function isListIndex(feature: Feature): boolean {
 }
 
 /**
- * The index of a feature's list: each value to its position. wink-nlp reads and
- * writes it by key only (`index[word]`, `index[word] = position`, in its cache.js),
- * so a Map stands behind it: 87,000 words go into a Map in half the time they take
- * to become an object's keys. No key finds anything of Object's ("constructor").
+ * How the words of the model are indexed. wink-nlp reads and writes the index by
+ * key only (`index[word]`, `index[word] = position`, in its cache.js), so it can be
+ * an object (`'object'`, as the package makes it) or a Map behind a Proxy (`'map'`):
+ * 87,000 words go into a Map in half the time (15 ms less to load), but each
+ * lookup through the Proxy costs more (about 12 µs a sentence, 0.1 s at 1 MB).
+ * The Map suits a short article; the object, a long one.
  */
-function listIndexOf(list: string[]): Record<string, number> {
+export type WordIndex = 'object' | 'map';
+
+/** The index of a feature's list: each value to its position. No key finds anything of Object's ("constructor"). */
+function listIndexOf(list: string[], kind: WordIndex): Record<string, number> {
+  if (kind === 'object') {
+    const index = Object.create(null) as Record<string, number>;
+    for (let position = 0; position < list.length; position += 1) index[list[position]!] = position;
+    return index;
+  }
   const positions = new Map<string, number>();
   for (let position = 0; position < list.length; position += 1) positions.set(list[position]!, position);
   return new Proxy(Object.create(null) as Record<string, number>, {
@@ -118,7 +128,7 @@ export function encodeCoreModel(core: CoreModel, stamp: string): Buffer | undefi
 }
 
 /** The processed core model from a cache file, or undefined when the file is not a cache of the model stamped `stamp` (or throws, when it is damaged). */
-export function decodeCoreModel(file: Buffer, stamp: string): CoreModel | undefined {
+export function decodeCoreModel(file: Buffer, stamp: string, wordIndex: WordIndex = 'object'): CoreModel | undefined {
   const head = MAGIC.length + 9;
   if (file.length < head || file.toString('utf8', 0, MAGIC.length) !== MAGIC) return undefined;
   const bodyLength = Number.parseInt(file.toString('utf8', MAGIC.length, head - 1), 16);
@@ -132,7 +142,7 @@ export function decodeCoreModel(file: Buffer, stamp: string): CoreModel | undefi
   core.xpansions = new Uint32Array(file.buffer, file.byteOffset + wordsAt + 4 * parsed.lexiconLength, parsed.xpansionsLength);
   for (const name of parsed.indexed) {
     const feature = core.features[name]!;
-    feature.hash = listIndexOf(feature.list as string[]);
+    feature.hash = listIndexOf(feature.list as string[], wordIndex);
   }
   const clusters = core.features.posClusters!;
   clusters.list = (clusters.list as number[][]).map((cluster) => new Set(cluster));
@@ -180,9 +190,10 @@ function modelWithCore(require: NodeJS.Require, core: CoreModel): WinkModel {
 
 /**
  * The model wink-nlp is instantiated with: the package's own, with its core
- * loaded from the cache at `cachePath`, which is made there when missing or stale.
+ * loaded from the cache at `cachePath`, which is made there when missing or stale,
+ * and its words indexed as `wordIndex` says.
  */
-export function loadTaggerModel(cachePath: string = TAGGER_MODEL_CACHE): WinkModel {
+export function loadTaggerModel(cachePath: string = TAGGER_MODEL_CACHE, wordIndex: WordIndex = 'object'): WinkModel {
   const require = createRequire(import.meta.url);
   let stamp: string;
   try {
@@ -193,7 +204,7 @@ export function loadTaggerModel(cachePath: string = TAGGER_MODEL_CACHE): WinkMod
   }
   let cached: CoreModel | undefined;
   try {
-    cached = decodeCoreModel(readFileSync(cachePath), stamp);
+    cached = decodeCoreModel(readFileSync(cachePath), stamp, wordIndex);
   } catch {
     // No cache yet, or a damaged one: made below.
   }

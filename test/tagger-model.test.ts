@@ -59,6 +59,15 @@ describe('tagger model cache', () => {
     expect(statSync(cache).mtimeMs).toBe(before);
   });
 
+  it('tags the same with the words indexed in a Map, as for a short article', () => {
+    loadTaggerModel(cache);
+    expect(tagsOf(loadTaggerModel(cache, 'map'), sentences)).toEqual(expected);
+    const stamp = readFileSync(cache).toString('utf8').match(/"stamp":"([^"]+)"/)![1]!;
+    const core = decodeCoreModel(readFileSync(cache), stamp, 'map')! as unknown as { features: { lexeme: { hash: Record<string, number> } } };
+    expect(core.features.lexeme.hash.constructor).toBeTypeOf('number');
+    expect(core.features.lexeme.hash.isPrototypeOf).toBeUndefined();
+  });
+
   it('never reads a cache of another model, and gives a word named like an Object member no prototype value', () => {
     const file = readFileSync(cache);
     const stamp = file.toString('utf8').match(/"stamp":"([^"]+)"/)![1]!;

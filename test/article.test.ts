@@ -92,6 +92,32 @@ describe('ingest and article model', () => {
     expect(allText).toContain('California holds the most senior rights');
   });
 
+  it('should read GFM as far as it shapes the text: tables and footnotes off, bare links as the words they are', () => {
+    const text = [
+      '# Port Report',
+      '',
+      'Ships now dock at www.port.example and https://port.example/berths; write to harbour@port.example for a berth.',
+      '',
+      'The old pier closes in May.[^1]',
+      '',
+      '- [x] Dredging finished in March.',
+      '',
+      '| Berth | Depth |',
+      '|-------|-------|',
+      '| North | 14 m  |',
+      '',
+      '[^1]: Harbour board minutes, 2024.',
+      '',
+    ].join('\n');
+    const article = articleFromFile(new VFile({ value: text }), 'md');
+    const paragraphs = article.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.text));
+    expect(paragraphs).toEqual([
+      'Ships now dock at www.port.example and https://port.example/berths; write to harbour@port.example for a berth.',
+      'The old pier closes in May.',
+      'Dredging finished in March.',
+    ]);
+  });
+
   it('should keep only the article body of a saved HTML page', () => {
     const text = readFileSync(join(FIXTURES, 'ingest-html', 'input.html'), 'utf8');
     const article = articleFromFile(new VFile({ value: text }), 'html');

@@ -9,11 +9,12 @@
  * indexes, which are rebuilt from the lists) in one file, `lib/tagger-model.bin`,
  * and loads in about 50 ms.
  *
- * The cache is made from the package's own loader the first time the model is
- * loaded without one, and is used only while it matches the installed package
- * (its version and the size and time of its model file); anything else (a missing,
- * stale or damaged cache, an unexpected model layout) falls back to the package's
- * loader, which is always right, only slower.
+ * The cache is made from the package's own loader at `npm ci` (scripts/bundle.mjs),
+ * or else the first time the model is loaded without one, and is used only while
+ * it matches the installed package (its version and the size and time of its
+ * model file); anything else (a missing, stale or damaged cache, an unexpected
+ * model layout) falls back to the package's loader, which is always right, only
+ * slower.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

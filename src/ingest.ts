@@ -3,20 +3,13 @@
  */
 import type { Root as HastRoot, Element } from 'hast';
 import type { Root } from 'mdast';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { checkHtmlDepth, checkMarkdownLimits, failHtmlTooDeep } from './input-limits.ts';
 import { plainTextParse } from './plain-text.ts';
@@ -42,18 +35,17 @@ export function formatFromPath(path: string): ArticleFormat | undefined {
 export const ARTICLE_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
 
 /**
- * GitHub Flavored Markdown as far as it shapes an article's text: tables and
- * footnotes (kept off the slides), strikethrough and task list items. What
- * remark-gfm adds besides, turning bare URLs and e-mail addresses into links,
- * leaves every word as it is and cost 0.25 s per MB to parse.
+ * Markdown with GFM (tables, footnotes, strikethrough, task lists; bare URLs read
+ * as links, so the `~`, `*` and `_` inside them stay text) and front matter. Only
+ * a double tilde strikes text through: articles write "5~10" and "~3 km" for
+ * "about", and two single tildes in a paragraph would otherwise pair up and vanish.
  */
-function remarkGfmText(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
-}
-
-const markdownProcessor = unified().use(remarkParse).use(remarkGfmText).use(remarkFrontmatter, ['yaml']).use(remarkMath).freeze();
+const markdownProcessor = unified()
+  .use(remarkParse)
+  .use(remarkGfm, { singleTilde: false })
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkMath)
+  .freeze();
 const plainTextProcessor = unified().use(plainTextParse).freeze();
 
 /**

@@ -92,11 +92,13 @@ describe('ingest and article model', () => {
     expect(allText).toContain('California holds the most senior rights');
   });
 
-  it('should read GFM as far as it shapes the text: tables and footnotes off, bare links as the words they are', () => {
+  it('should read GFM as far as it shapes the text: tables and footnotes off, bare links and tildes as the characters they are', () => {
     const text = [
       '# Port Report',
       '',
       'Ships now dock at www.port.example and https://port.example/berths; write to harbour@port.example for a berth.',
+      '',
+      'Berth fees at http://port.example/~fees/ rose 5~10% in 3~4 years and https://port.example/*new* lists ~3 km of quays.',
       '',
       'The old pier closes in May.[^1]',
       '',
@@ -113,6 +115,7 @@ describe('ingest and article model', () => {
     const paragraphs = article.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.text));
     expect(paragraphs).toEqual([
       'Ships now dock at www.port.example and https://port.example/berths; write to harbour@port.example for a berth.',
+      'Berth fees at http://port.example/~fees/ rose 5~10% in 3~4 years and https://port.example/*new* lists ~3 km of quays.',
       'The old pier closes in May.',
       'Dredging finished in March.',
     ]);

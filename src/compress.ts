@@ -67,6 +67,9 @@ const DISCOURSE: Array<[string[], boolean]> = [
     .map((word): [string[], boolean] => [[word], true]),
 ];
 
+/** Adverbs that "so" intensifies rather than introduces ("So far, ...", "So much of it ..."). */
+const SO_INTENSIFIED = new Set(['far', 'much', 'many', 'few', 'little', 'long', 'often', 'soon', 'well', 'badly', 'quickly', 'rarely']);
+
 /** {@link DISCOURSE} by first word, in its order: a sentence is compared only with the markers it could open with. */
 const DISCOURSE_BY_FIRST_WORD = new Map<string, Array<[string[], boolean]>>();
 for (const marker of DISCOURSE) {
@@ -192,7 +195,7 @@ function dropDiscourseMarkers(seq: Tok[]): Tok[] {
       const hasComma = isComma(seq[words.length]);
       if (needsComma && !hasComma) continue;
       // "So high that ...", "So far ...": an intensifier, not a marker.
-      if (!hasComma && words.length === 1 && words[0] === 'so' && /^(ADJ|ADV)$/.test(seq[1]?.pos ?? '') && !/^(when|where|how|why|now|then|there|here|too|maybe|perhaps)$/.test(lower(seq[1]))) continue;
+      if (!hasComma && words.length === 1 && words[0] === 'so' && (seq[1]?.pos === 'ADJ' || SO_INTENSIFIED.has(lower(seq[1])))) continue;
       const cut = words.length + (hasComma ? 1 : 0);
       if (wordsIn(seq, cut) < 4) continue;
       seq = seq.slice(cut);
@@ -318,7 +321,9 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
       // it, but not one inside the lead-in's list ("aggressive, often religious language, ...") or a participle's ("perhaps adding").
       if (head.pos === 'ADV' && rest[1]?.pos !== 'VERB') {
         const verb = rest.findIndex(isPredicate);
-        if (verb > 1 && !rest.slice(0, verb).some(isComma)) return rest;
+        // As below: a pronoun after the adverb would lose the name the lead-in gave it ("When Marlow ..., soon its use fell").
+        const losesReferent = keepReferents && rest[1]?.pos === 'PRON' && seq.slice(0, k).some((t) => t.pos === 'PROPN');
+        if (verb > 1 && !rest.slice(0, verb).some(isComma) && !losesReferent) return rest;
       }
       return seq;
     }

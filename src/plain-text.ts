@@ -65,12 +65,14 @@ const TITLE_MAX_CHARS = 200;
 /**
  * Whether the first line of pasted text is the article's title rather than its
  * first paragraph (text pasted without its headline, or a whole article on one
- * line): short, and a single sentence.
+ * line): short as a heading ("Stop. Think. Vote." too), or a single sentence of
+ * a title's length.
  */
 export function looksLikeTitle(line: string): boolean {
   const text = line.trim();
-  if (text.length === 0 || text.length > TITLE_MAX_CHARS || text.split(/\s+/).length > TITLE_MAX_WORDS) return false;
-  return splitSentences(text).length <= 1;
+  const words = text.split(/\s+/).length;
+  if (text.length === 0 || text.length > TITLE_MAX_CHARS || words > TITLE_MAX_WORDS) return false;
+  return words <= HEADING_MAX_WORDS || splitSentences(text).length <= 1;
 }
 
 /** Whether a line is web-page furniture rather than article text. */

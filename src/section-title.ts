@@ -12,7 +12,7 @@ const NOT_NAMES = new Set([
   'why', 'how', 'who', 'where', 'other', 'even', 'also', 'still', 'regardless', 'despite', 'with', 'by', 'from',
   'to', 'of', 'mr', 'mrs', 'ms', 'dr', 'one', 'some', 'many', 'most', 'all', 'no', 'not', 'such', 'each',
   'thier', 'them', 'then', 'now', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday',
-  'friday', 'saturday', 'sunday', 'your', 'yours', 'me', 'us', 'him', 'here', 'do', 'does', 'did', 'can', 'will',
+  'friday', 'saturday', 'sunday', 'your', 'yours',
 ]);
 
 /** Lower-case words allowed inside a name ("Bank of England", "Ansar al-Sharia"). */
@@ -62,7 +62,9 @@ export function namesIn(text: string): Map<string, { count: number; first: numbe
       const adjective = ADJECTIVE_ENDING.test(token) && /^\p{Ll}/u.test(next) && !NAME_JOINERS.has(next);
       // A contraction ("I'm", "We've", "Don't") is no name either.
       const contraction = /['’](m|re|ve|ll|d|t)$/iu.test(token);
-      if (capitalised && !adjective && !contraction && !NOT_NAMES.has(lower)) {
+      // An acronym is a name even when spelled like a common word ("US", "IT").
+      const acronym = /^\p{Lu}{2,}$/u.test(token);
+      if (capitalised && !adjective && !contraction && (acronym || !NOT_NAMES.has(lower))) {
         if (run.length === 0) runStart = index;
         run.push(token.replace(/[’']s?$/u, ''));
         if (/[’']s?$/u.test(token)) flush();

@@ -144,8 +144,14 @@ describe('ingest and article model', () => {
     const body = 'The council met on Monday. It voted to close the bridge for repairs.\n\nRepairs will take two years, officials said.\n';
     expect(read(`Bridge to Close for Two Years\n\n${body}`).title).toBe('Bridge to Close for Two Years');
     expect(read(`Is the U.S. Ready for Another Winter of Floods?\n\n${body}`).title).toBe('Is the U.S. Ready for Another Winter of Floods?');
+    expect(read(`Stop. Think. Vote.\n\n${body}`).title).toBe('Stop. Think. Vote.');
     const headless = read(`The city's oldest bridge will close in May. Engineers found cracks in two of its piers last year.\n\n${body}`);
     expect(headless.sections[0]!.paragraphs[0]!.text).toMatch(/^The city's oldest bridge will close in May\./);
+  });
+
+  it('should name a section after an acronym spelled like a common word, and after a first name that is also a verb', () => {
+    const text = 'Officials said the US would act. The US envoy met Will Smith in May. Will Smith and the US envoy spoke again in June.\n';
+    expect(articleFromFile(new VFile({ path: 'us.txt', value: text }), 'txt').title).toBe('Summary: US and Will Smith');
   });
 
   it('should fail an article without prose with a placed no-content message', () => {

@@ -72,6 +72,12 @@ const CASES: Array<[string, string, string]> = [
     'According to the U.S. Federal Aviation Administration, just under 16% of aviation accidents occur during the cruise portion of a flight -- meaning after the climb and before descent.',
     'Just under 16% of aviation accidents occur during the cruise portion of a flight.',
   ],
+  [
+    'keep a lead-in whose name a pronoun after an adverb refers to',
+    'When Marlow Industries raised the prices of its popular cleaning products in March last year, soon its use fell sharply across the whole northern region of the country.',
+    'When Marlow Industries raised the prices of its popular cleaning products in March last year, soon its use fell sharply.',
+  ],
+  ['drop "so" before a marker it does not intensify', 'So instead, the council voted to close the old bridge for repairs that will take two more years to finish.', 'The council voted to close the old bridge for repairs that will take two more years to finish.'],
   ['keep "even" with its lead-in', 'Even more bizarrely, tied games were settled by shootouts that saw attacking players run with the ball from 35-yards.', 'Even more bizarrely, tied games were settled by shootouts that saw attacking players run with the ball from 35-yards.'],
 ];
 

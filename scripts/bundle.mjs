@@ -64,7 +64,7 @@ const BANNER = `var ${FILE_URL} = (path) => require('node:url').pathToFileURL(re
 /**
  * esbuild plugin: give every module its own `import.meta.url`, the URL of its
  * source file, as when it runs unbundled. render.ts finds `src/client/` and
- * reveal.js from it, nlp.ts its language model; in a CommonJS bundle esbuild
+ * reveal.js from it, tagger-model.ts its model cache; in a CommonJS bundle esbuild
  * would otherwise make `import.meta` an empty object.
  */
 function ownImportMetaUrl() {
@@ -203,7 +203,12 @@ export async function bundle() {
   }
   const lines = Object.entries(files).map(([path, stamp]) => `  ${JSON.stringify(path)}: ${JSON.stringify(stamp)}`);
   writeAtomic(MANIFEST_PATH, `{"id": ${JSON.stringify(id)}, "files": {\n${lines.join(',\n')}\n}}\n`);
-  await makeTaggerModelCache(esbuild);
+  try {
+    await makeTaggerModelCache(esbuild);
+  } catch (error) {
+    // The cache only saves time (the first outline makes it otherwise): never a reason to fail `npm ci` or a build.
+    process.stderr.write(`briefdeck: no tagger model cache (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the first outline will make it\n`);
+  }
   return Date.now() - started;
 }
 

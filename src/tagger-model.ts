@@ -192,7 +192,9 @@ function modelWithCore(require: NodeJS.Require, core: CoreModel): WinkModel {
 /**
  * The model wink-nlp is instantiated with: the package's own, with its core
  * loaded from the cache at `cachePath`, which is made there when missing or stale,
- * and its words indexed as `wordIndex` says.
+ * and its words indexed as `wordIndex` says. For one wink-nlp instance: its
+ * `core()` returns the same core each time, to which wink-nlp adds the words it
+ * reads (the package's makes a fresh one per call); load again for another.
  */
 export function loadTaggerModel(cachePath: string = TAGGER_MODEL_CACHE, wordIndex: WordIndex = 'object'): WinkModel {
   const require = createRequire(import.meta.url);

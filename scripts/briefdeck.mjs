@@ -120,22 +120,19 @@ function runBundle() {
   const cachedData = readIfExists(cachePath);
   // The bundle holds no `import()` (bundle.mjs makes them `require`), so the script needs no dynamic-import callback.
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE_PATH, cachedData });
-  const usable = cachedData !== undefined && !script.cachedDataRejected;
-  // Made at exit, the cache holds the functions this run compiled lazily too: a cache made by a
-  // build that kept its outline lacks the tagger and the claims, which then compiled at every
-  // outline generated (90 ms). So a run that compiled more than the cache holds (its cache would be
-  // larger by a twentieth) writes it again; the cache grows to what the builds here use.
-  process.once('exit', () => {
-    try {
-      const data = script.createCachedData();
-      if (usable && data.length <= cachedData.length * 1.05) return;
-      const temporary = `${cachePath}.tmp-${process.pid}`;
-      writeFileSync(temporary, data);
-      renameSync(temporary, cachePath);
-    } catch {
-      // The cache only saves time; a read-only lib/ folder just goes without it.
-    }
-  });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Made at exit, the cache holds the functions this run compiled lazily too. (Making it takes
+    // 15 ms, so it is made once; bundle.mjs makes it with a build that generates an outline.)
+    process.once('exit', () => {
+      try {
+        const temporary = `${cachePath}.tmp-${process.pid}`;
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cachePath);
+      } catch {
+        // The cache only saves time; a read-only lib/ folder just goes without it.
+      }
+    });
+  }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE_PATH), module, BUNDLE_PATH, LIB_DIR);
 }

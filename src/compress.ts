@@ -673,36 +673,27 @@ export function compressClaim(
     }
   }
   let quality = cutQuality;
-  if (!keptLong && renderedWords(seq) > maxWords) {
-    const cut = cutTail(seq, maxWords, 'clause', text);
-    if (cut) {
-      seq = cut;
-      quality = 0.7;
-    }
-  }
-  if (!keptLong && renderedWords(seq) > maxWords) {
-    const cut = cutTail(seq, maxWords, 'phrase', text);
-    if (cut) {
-      seq = cut;
-      quality = 0.4;
-    }
-  }
-  if (!keptLong && renderedWords(seq) > maxWords) {
+  // Last resorts, in this order while the bullet is still too long, each worth less than the one before.
+  const lastResorts: Array<[cut: (s: Tok[]) => Tok[] | undefined, quality: number]> = [
+    [(s) => cutTail(s, maxWords, 'clause', text), 0.7],
+    [(s) => cutTail(s, maxWords, 'phrase', text), 0.4],
     // Rather a main clause whose pronoun lost its name than a lead-in without its main clause.
-    const main = dropLeadIn(seq, false);
-    if (main !== seq && valid(main)) {
-      const fitted = renderedWords(main) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
-      if (fitted) {
-        seq = fitted;
-        quality = 0.3;
-      }
-    }
-  }
-  if (!keptLong && renderedWords(seq) > maxWords) {
-    const cut = cutTail(seq, maxWords, 'noun', text);
-    if (cut) {
-      seq = cut;
-      quality = 0.2;
+    [
+      (s) => {
+        const main = dropLeadIn(s, false);
+        if (main === s || !valid(main)) return undefined;
+        return renderedWords(main) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
+      },
+      0.3,
+    ],
+    [(s) => cutTail(s, maxWords, 'noun', text), 0.2],
+  ];
+  for (const [cut, worth] of lastResorts) {
+    if (keptLong || renderedWords(seq) <= maxWords) break;
+    const next = cut(seq);
+    if (next) {
+      seq = next;
+      quality = worth;
     }
   }
   // Usually rendered already, to be measured.

@@ -103,6 +103,18 @@ function bundledWinkNlp() {
   };
 }
 
+/** esbuild options of every bundle made here: one CommonJS file for Node 20, kept in memory, the heavy packages left out. */
+const NODE_BUNDLE = {
+  write: false,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: EXTERNAL,
+  banner: { js: BANNER },
+  logLevel: 'warning',
+};
+
 /** Write a file through a temporary one, so a concurrent run never reads half of it. */
 function writeAtomic(path, contents) {
   const temporary = `${path}.tmp-${process.pid}`;
@@ -161,12 +173,7 @@ export async function bundle() {
     // The metafile names inputs relative to this folder, as the manifest records them, wherever the build was started.
     absWorkingDir: ROOT,
     outfile: BUNDLE_PATH,
-    write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: EXTERNAL,
+    ...NODE_BUNDLE,
     plugins: [bundledWinkNlp(), ownImportMetaUrl(), dynamicImportAsRequire()],
     metafile: true,
     // Minified code parses faster; identifiers keep their names so stack traces stay readable.
@@ -174,8 +181,6 @@ export async function bundle() {
     minifySyntax: true,
     sourcemap: 'linked',
     legalComments: 'none',
-    banner: { js: BANNER },
-    logLevel: 'warning',
   });
   const code = result.outputFiles.find((file) => file.path === BUNDLE_PATH);
   const map = result.outputFiles.find((file) => file.path === `${BUNDLE_PATH}.map`);
@@ -221,15 +226,8 @@ export async function bundle() {
 async function makeTaggerModelCache(esbuild) {
   const result = await esbuild.build({
     stdin: { contents: "module.exports = require('./src/tagger-model.ts');", resolveDir: ROOT, sourcefile: 'tagger-model-cache.cjs', loader: 'js' },
-    write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: EXTERNAL,
+    ...NODE_BUNDLE,
     plugins: [ownImportMetaUrl()],
-    banner: { js: BANNER },
-    logLevel: 'warning',
   });
   // Run as if it were a file in lib/, where the banner resolves the paths of the sources it came from.
   const filename = join(LIB_DIR, 'tagger-model-cache.cjs');

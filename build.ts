@@ -5,12 +5,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDeck, type BuildOptions, type BuildReport } from './src/build-deck.ts';
-import { BriefdeckError, formatMessage, formatUserError, isUserError } from './src/errors.ts';
-import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest.ts';
-import { isHandoutPaper, type HandoutPaper } from './src/handout.ts';
-import { isAspect, type Aspect } from './src/render.ts';
-import { THEMES } from './src/themes.ts';
+import { buildDeck, type BuildOptions, type BuildReport } from './src/node/build-deck.ts';
+import { BriefdeckError, formatMessage, formatUserError, isUserError } from './src/node/errors.ts';
+import { ARTICLE_EXTENSIONS, formatFromPath } from './src/ingest/ingest.ts';
+import { isHandoutPaper, type HandoutPaper } from './src/render/handout.ts';
+import { isAspect, type Aspect } from './src/render/render.ts';
+import { THEMES } from './src/outline/themes.ts';
 import type { ArticleFormat } from './src/types.ts';
 
 const CONTENT_DIR = 'content';
@@ -208,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
 async function watch(articles: string[], cli: Cli): Promise<number> {
   if (cli.regenerate) throw new UsageError('--regenerate and --watch do not go together: regenerate first, then watch');
   // The watch server (and node:http) loads only for --watch.
-  const { watchDecks } = await import('./src/watch.ts');
+  const { watchDecks } = await import('./src/node/watch.ts');
   const running = await watchDecks(
     { builds: articles.map((article) => deckOptions(article, cli)) },
     {

@@ -53,7 +53,7 @@ export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'wink-eng-l
 /**
  * Files whose change makes the bundle stale besides its inputs: this script and
  * the package and lock files (a dependency was added or updated). The deck's
- * client files are not among them: the bundle reads them from src/client/ at run time.
+ * client files are not among them: the bundle reads them from src/render/client/ at run time.
  */
 const EXTRA_INPUTS = ['scripts/bundle.mjs', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
 
@@ -63,7 +63,7 @@ const BANNER = `var ${FILE_URL} = (path) => require('node:url').pathToFileURL(re
 
 /**
  * esbuild plugin: give every module its own `import.meta.url`, the URL of its
- * source file, as when it runs unbundled. render.ts finds `src/client/` and
+ * source file, as when it runs unbundled. render.ts finds `src/render/client/` and
  * reveal.js from it, tagger-model.ts its model cache; in a CommonJS bundle esbuild
  * would otherwise make `import.meta` an empty object.
  */
@@ -85,7 +85,7 @@ function ownImportMetaUrl() {
 }
 
 /**
- * esbuild plugin: bundle wink-nlp, to be run when first called. src/wink-nlp-package.ts
+ * esbuild plugin: bundle wink-nlp, to be run when first called. src/text/wink-nlp-package.ts
  * requires it through `createRequire`, which works unbundled but which esbuild cannot
  * follow; here it becomes a plain `require('wink-nlp')` inside the function, which
  * esbuild bundles and runs on the call, compiled from the bundle's code cache.
@@ -94,7 +94,7 @@ function bundledWinkNlp() {
   return {
     name: 'bundled-wink-nlp',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]wink-nlp-package\.ts$/ }, () => ({
+      build.onLoad({ filter: /[\\/]src[\\/]text[\\/]wink-nlp-package\.ts$/ }, () => ({
         contents: "export function requireWinkNlp() { return require('wink-nlp'); }",
         loader: 'js',
         resolveDir: ROOT,
@@ -219,13 +219,13 @@ export async function bundle() {
 }
 
 /**
- * Make the tagger's model cache (`lib/tagger-model.bin`, see src/tagger-model.ts) unless it is
- * current, so the first build after `npm ci` finds it: src/tagger-model.ts is bundled on its own
+ * Make the tagger's model cache (`lib/tagger-model.bin`, see src/text/tagger-model.ts) unless it is
+ * current, so the first build after `npm ci` finds it: src/text/tagger-model.ts is bundled on its own
  * and run here. Without it the first outline generated makes the cache, 0.1 s later.
  */
 async function makeTaggerModelCache(esbuild) {
   const result = await esbuild.build({
-    stdin: { contents: "module.exports = require('./src/tagger-model.ts');", resolveDir: ROOT, sourcefile: 'tagger-model-cache.cjs', loader: 'js' },
+    stdin: { contents: "module.exports = require('./src/text/tagger-model.ts');", resolveDir: ROOT, sourcefile: 'tagger-model-cache.cjs', loader: 'js' },
     ...NODE_BUNDLE,
     plugins: [ownImportMetaUrl()],
   });

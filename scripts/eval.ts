@@ -11,11 +11,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
-import { keyPoints } from '../src/claims.ts';
-import { BULLET_MAX_WORDS, compressSentence } from '../src/compress.ts';
-import { articleFromFile } from '../src/pipeline.ts';
-import { rouge, type RougeScores } from '../src/rouge.ts';
-import { textRank } from '../src/textrank.ts';
+import { keyPoints } from '../src/claims/claims.ts';
+import { BULLET_MAX_WORDS, compressSentence } from '../src/claims/compress.ts';
+import { articleFromFile } from '../src/outline/pipeline.ts';
+import { rouge, type RougeScores } from './lib/rouge.ts';
+import { textRank } from './lib/textrank.ts';
 import type { Article, Sentence } from '../src/types.ts';
 
 interface Item {

@@ -1,22 +1,22 @@
 /**
  * briefdeck's public API. The CLI (build.ts) is a thin layer over `buildDeck`.
  */
-export { outlineFromText, articleFromFile, type OutlineFromTextOptions } from './pipeline.ts';
-export { splitSentences, sentenceSpans, type SentenceSpan } from './sentences.ts';
-export { buildDeck, outlinePathFor, deckNameFor, type BuildOptions, type BuildReport } from './build-deck.ts';
-export { mdastFromFile, formatFromPath } from './ingest.ts';
-export { articleFromMdast } from './article.ts';
-export { outlineFromArticle, type OutlineOptions } from './outline.ts';
-export { outlineFromMarkdown, outlineToMarkdown } from './outline-markdown.ts';
-export { renderDeck, toRevealHast, type RenderOptions, type RenderedDeck } from './render.ts';
-export { keyPoints, sectionClaims, type Claim } from './claims.ts';
-export { compressSentence } from './compress.ts';
-export { checkFidelity } from './fidelity.ts';
-export { mergeOutlines, updateOutline } from './merge.ts';
-export { watchDecks, type WatchOptions } from './watch.ts';
-export { fitOutline, type FitOptions, type FitResult } from './fit.ts';
-export { printDeckToPdf, type PdfOptions, type PdfReport } from './pdf.ts';
-export { singleFileHtml } from './single-file.ts';
-export { THEMES, type ThemeName } from './themes.ts';
-export { BriefdeckError } from './errors.ts';
+export { outlineFromText, articleFromFile, type OutlineFromTextOptions } from './outline/pipeline.ts';
+export { splitSentences, sentenceSpans, type SentenceSpan } from './text/sentences.ts';
+export { buildDeck, outlinePathFor, deckNameFor, type BuildOptions, type BuildReport } from './node/build-deck.ts';
+export { mdastFromFile, formatFromPath } from './ingest/ingest.ts';
+export { articleFromMdast } from './article/article.ts';
+export { outlineFromArticle, type OutlineOptions } from './outline/outline.ts';
+export { outlineFromMarkdown, outlineToMarkdown } from './outline-file/outline-markdown.ts';
+export { renderDeck, toRevealHast, type RenderOptions, type RenderedDeck } from './render/render.ts';
+export { keyPoints, sectionClaims, type Claim } from './claims/claims.ts';
+export { compressSentence } from './claims/compress.ts';
+export { checkFidelity } from './check/fidelity.ts';
+export { mergeOutlines, updateOutline } from './outline-file/merge.ts';
+export { watchDecks, type WatchOptions } from './node/watch.ts';
+export { fitOutline, type FitOptions, type FitResult } from './fit/fit.ts';
+export { printDeckToPdf, type PdfOptions, type PdfReport } from './node/pdf.ts';
+export { singleFileHtml } from './render/single-file.ts';
+export { THEMES, type ThemeName } from './outline/themes.ts';
+export { BriefdeckError } from './node/errors.ts';
 export type { Article, ArticleFormat, Bullet, Outline, Paragraph, Section, Sentence, Slide, SlideKind, SourcePoint } from './types.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { buildDeck, type BuildOptions, type BuildReport } from '../../src/build-deck.ts';
+import { buildDeck, type BuildOptions, type BuildReport } from '../../src/node/build-deck.ts';
 
 export { SEED_ARTICLE } from './cli.ts';
 

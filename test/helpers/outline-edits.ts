@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { articleHash } from '../../src/build-deck.ts';
-import { outlineFromArticle } from '../../src/outline.ts';
-import { outlineDocumentToMarkdown, outlineFromMarkdown, outlineToMarkdown, type OutlineDocument, type OutlinePart } from '../../src/outline-markdown.ts';
-import { articleFromFile } from '../../src/pipeline.ts';
+import { articleHash } from '../../src/node/build-deck.ts';
+import { outlineFromArticle } from '../../src/outline/outline.ts';
+import { outlineDocumentToMarkdown, outlineFromMarkdown, outlineToMarkdown, type OutlineDocument, type OutlinePart } from '../../src/outline-file/outline-markdown.ts';
+import { articleFromFile } from '../../src/outline/pipeline.ts';
 
 export const MERGE_ARTICLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'outline-file-merge', 'article.md'), 'utf8');
 

@@ -6,7 +6,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { CONTENT_SECURITY_POLICY } from '../../src/render.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/render/render.ts';
 
 /** Elements a deck must never contain: each can run script, load a resource or navigate. */
 const FORBIDDEN_ELEMENTS = new Set([

@@ -1,0 +1,287 @@
+/**
+ * Article model: mdast -> {@link Article}: title, byline, sections, paragraphs
+ * and sentences, each with its position in the source file.
+ */
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { parseDocument } from 'yaml';
+import { sectionTitleFromText } from './section-title.ts';
+import { sentenceSpans } from '../text/sentences.ts';
+import type { Article, Paragraph, Section, SourcePoint } from '../types.ts';
+
+/** Front-matter keys an article may carry, and the model field each fills. */
+const ARTICLE_FRONT_MATTER: Record<string, 'title' | 'subtitle' | 'author' | 'date' | 'source'> = {
+  title: 'title',
+  subtitle: 'subtitle',
+  author: 'author',
+  authors: 'author',
+  byline: 'author',
+  date: 'date',
+  published: 'date',
+  source: 'source',
+  url: 'source',
+  link: 'source',
+  canonical: 'source',
+};
+
+interface TextPiece {
+  /** Offset of the piece in the paragraph text. */
+  at: number;
+  /** Offset of the piece in the source file, when known. */
+  sourceOffset?: number;
+}
+
+/** The text of an inline tree, with a map from its offsets back to the source file. */
+function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[] } {
+  let text = '';
+  const pieces: TextPiece[] = [];
+  const walk = (current: Nodes) => {
+    if (current.type === 'break') {
+      text += ' ';
+      return;
+    }
+    if (current.type === 'html' || current.type === 'footnoteReference' || current.type === 'image' || current.type === 'imageReference') {
+      return;
+    }
+    if ('value' in current) {
+      pieces.push({ at: text.length, sourceOffset: current.position?.start.offset });
+      text += toString(current);
+      return;
+    }
+    if ('children' in current) for (const child of current.children) walk(child as Nodes);
+  };
+  walk(node);
+  return { text, pieces };
+}
+
+/** A run of white space, including line breaks and no-break spaces. */
+const SPACE_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
+
+/** Collapse runs of white space (including line breaks and no-break spaces) to one space, keeping an offset map. */
+function normalizeSpace(text: string): { text: string; toOriginal: number[] } {
+  let out = '';
+  const toOriginal: number[] = [];
+  let pendingSpace = -1;
+  let from = 0;
+  // Copy the stretch of text from `from` to `end`, after one space for the run before it (none at the start).
+  const copy = (end: number) => {
+    if (end <= from) return;
+    if (pendingSpace !== -1 && out.length > 0) {
+      out += ' ';
+      toOriginal.push(pendingSpace);
+    }
+    out += text.slice(from, end);
+    for (let i = from; i < end; i += 1) toOriginal.push(i);
+  };
+  // Whole runs at a time: a regular expression test per character made this the article stage's hot spot.
+  for (const match of text.matchAll(SPACE_RUN)) {
+    copy(match.index);
+    pendingSpace = match.index;
+    from = match.index + match[0].length;
+  }
+  copy(text.length);
+  toOriginal.push(text.length);
+  return { text: out, toOriginal };
+}
+
+/** Front matter of a Markdown article, checked and with positions in messages. */
+function frontMatterFields(tree: Root, file: VFile): Partial<Record<'title' | 'subtitle' | 'author' | 'date' | 'source', string>> {
+  const yamlNode = tree.children.find((node) => node.type === 'yaml');
+  if (!yamlNode || yamlNode.type !== 'yaml') return {};
+  const document = parseDocument(yamlNode.value);
+  const baseLine = (yamlNode.position?.start.line ?? 1) + 1;
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    const line = baseLine + (error.linePos?.[0].line ?? 1) - 1;
+    file.fail(`Cannot read the article's front matter: ${error.message.split('\n')[0]}`, {
+      place: { line, column: error.linePos?.[0].col ?? 1 },
+      ruleId: 'front-matter',
+      source: 'briefdeck',
+    });
+  }
+  const data: unknown = document.toJS();
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    // `---` / text / `---` is as often a rule and a setext heading as front matter: warn, do not refuse the article.
+    file.message('Unexpected front matter that is not `key: value` lines; it is ignored', {
+      place: yamlNode.position,
+      ruleId: 'front-matter',
+      source: 'briefdeck',
+    });
+    return {};
+  }
+  const fields: Partial<Record<'title' | 'subtitle' | 'author' | 'date' | 'source', string>> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const field = ARTICLE_FRONT_MATTER[key.toLowerCase()];
+    if (!field || value === null || value === undefined) continue;
+    const text = Array.isArray(value) ? value.map(String).join(', ') : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    if (text.trim()) fields[field] = text.trim();
+  }
+  return fields;
+}
+
+const BYLINE = /^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+))*)\s*$/u;
+const DATE_LINE = /^(?:(?:published|updated|posted)(?: on)?:?\s+)?((?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\b.{0,30}$/iu;
+
+/**
+ * Build the article model from mdast. The title is the front matter's title, or the
+ * first top-level heading; every later heading starts a section; text before the
+ * first section heading is a section of its own, named from its content.
+ */
+export function articleFromMdast(tree: Root, file: VFile): Article {
+  const place = location(String(file.value ?? ''));
+  const pointAt = (offset: number | undefined, fallback: SourcePoint): SourcePoint => {
+    if (offset === undefined) return fallback;
+    const point = place.toPoint(offset);
+    return point ? { line: point.line, column: point.column, offset } : fallback;
+  };
+
+  const fields = frontMatterFields(tree, file);
+  const blocks = tree.children.filter((node) => node.type !== 'yaml');
+
+  // The title heading: a depth-1 heading before any text.
+  let titleHeading: Heading | undefined;
+  const firstText = blocks.findIndex((node) => node.type !== 'heading' && node.type !== 'thematicBreak');
+  // An empty `#` cannot name the deck: it stays a block and is reported as an empty heading.
+  const isTitleCandidate = (node: RootContent) => node.type === 'heading' && node.depth === 1 && toString(node).trim() !== '';
+  const firstH1 = blocks.findIndex(isTitleCandidate);
+  const h1Count = blocks.filter(isTitleCandidate).length;
+  if (firstH1 !== -1 && (firstText === -1 || firstH1 < firstText || h1Count === 1)) {
+    titleHeading = blocks[firstH1] as Heading;
+    blocks.splice(firstH1, 1);
+  }
+
+  const title = fields.title ?? (titleHeading ? toString(titleHeading).replace(/\s+/g, ' ').trim() : undefined);
+
+  // A byline and a date right at the top of the body belong to the article, not its first section.
+  let author = fields.author;
+  let date = fields.date;
+  while (blocks.length > 0 && blocks[0]!.type === 'paragraph') {
+    const text = toString(blocks[0]!).replace(/\s+/g, ' ').trim();
+    const byline = BYLINE.exec(text);
+    const dated = DATE_LINE.exec(text);
+    if (byline && !author) author = byline[1];
+    else if (dated && !date) date = dated[1];
+    else break;
+    blocks.shift();
+  }
+
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  const origin: SourcePoint = { line: 1, column: 1, offset: 0 };
+  const startOf = (node: RootContent): SourcePoint => pointAt(node.position?.start.offset, origin);
+
+  const addParagraph = (node: Nodes, section: Section) => {
+    const { text: raw, pieces } = textWithOffsets(node);
+    const { text, toOriginal } = normalizeSpace(raw);
+    if (!text) return;
+    const sourceOffsetOf = (index: number): number | undefined => {
+      const rawIndex = toOriginal[index] ?? raw.length;
+      // The last piece that starts at or before `rawIndex` (pieces are in text order): a binary search, so a
+      // long paragraph with many inline nodes stays linear.
+      let low = 0;
+      let high = pieces.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (pieces[middle]!.at <= rawIndex) low = middle + 1;
+        else high = middle;
+      }
+      const piece: TextPiece | undefined = pieces[low - 1];
+      if (!piece || piece.sourceOffset === undefined) return node.position?.start.offset;
+      return piece.sourceOffset + (rawIndex - piece.at);
+    };
+    const paragraphIndex = section.paragraphs.length;
+    const start = pointAt(node.position?.start.offset, section.start);
+    const paragraph: Paragraph = { text, start, sentences: [] };
+    // Sentence indexes run on through the section: continue from its last sentence (not a sum over all its paragraphs).
+    const firstIndex = (section.paragraphs.at(-1)?.sentences.at(-1)?.index ?? -1) + 1;
+    for (const span of sentenceSpans(text)) {
+      paragraph.sentences.push({
+        text: span.text,
+        start: pointAt(sourceOffsetOf(span.start), start),
+        index: firstIndex + paragraph.sentences.length,
+        paragraph: paragraphIndex,
+      });
+    }
+    if (paragraph.sentences.length > 0) section.paragraphs.push(paragraph);
+  };
+
+  /** Paragraph-like blocks inside a container (lists, quotes, footnotes are skipped). */
+  const collect = (node: RootContent, section: Section) => {
+    switch (node.type) {
+      case 'paragraph':
+        addParagraph(node, section);
+        break;
+      case 'list':
+      case 'listItem':
+      case 'blockquote':
+        for (const child of node.children) collect(child as RootContent, section);
+        break;
+      default:
+        // Code, math, tables, raw HTML, images and footnote definitions are not prose to brief.
+        break;
+    }
+  };
+
+  for (const node of blocks) {
+    if (node.type === 'heading') {
+      const heading = toString(node).replace(/\s+/g, ' ').trim();
+      if (!heading) {
+        file.message('Unexpected empty heading, expected text; its content joins the previous section', {
+          place: node.position,
+          ruleId: 'empty-heading',
+          source: 'briefdeck',
+        });
+        continue;
+      }
+      current = { heading, headingGenerated: false, start: startOf(node), paragraphs: [] };
+      sections.push(current);
+      continue;
+    }
+    if (!current) {
+      current = { heading: '', headingGenerated: true, start: startOf(node), paragraphs: [] };
+      sections.push(current);
+    }
+    collect(node, current);
+  }
+
+  const withText = sections.filter((section) => {
+    if (section.paragraphs.length > 0) return true;
+    if (!section.headingGenerated) {
+      file.message(`Unexpected empty section \`${section.heading}\`, expected at least one paragraph`, {
+        place: { line: section.start.line, column: section.start.column },
+        ruleId: 'empty-section',
+        source: 'briefdeck',
+      });
+    }
+    return false;
+  });
+
+  if (withText.length === 0) {
+    file.fail('No article text found: expected at least one paragraph of prose', {
+      place: { line: 1, column: 1 },
+      ruleId: 'no-content',
+      source: 'briefdeck',
+    });
+  }
+
+  for (const section of withText) {
+    if (section.headingGenerated) {
+      section.heading = sectionTitleFromText(section.paragraphs.map((p) => p.text).join(' '), withText.length === 1 ? 'Summary' : 'Background');
+    }
+  }
+
+  const subtitle = fields.subtitle;
+  const article: Article = {
+    title: title ?? withText[0]!.heading,
+    sections: withText,
+  };
+  if (subtitle) article.subtitle = subtitle;
+  if (author) article.author = author;
+  if (date) article.date = date;
+  if (fields.source) article.source = fields.source;
+  return article;
+}
+

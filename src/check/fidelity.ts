@@ -1,0 +1,149 @@
+/**
+ * Fidelity check: every number, date, percentage and proper name on a slide
+ * must appear in the article. A generated outline passes by construction (its
+ * bullets only drop words); a hand edit may not, and then the build warns with
+ * the slide and the line of the outline file.
+ */
+import type { VFile } from 'vfile';
+import { tagSentence } from '../text/nlp.ts';
+import type { Outline } from '../types.ts';
+
+/** Something on a slide that must be found in the article. */
+export interface Fact {
+  kind: 'number' | 'name';
+  /** The text as it stands on the slide. */
+  text: string;
+  /** Offset of the fact in the text it was found in. */
+  offset: number;
+}
+
+/** What a fact is checked against: the article's numbers (digits only) and words. */
+export interface ArticleFacts {
+  numbers: Set<string>;
+  /** Words as written (case kept) and lower-cased. */
+  words: Set<string>;
+  lowerWords: Set<string>;
+}
+
+/** Where the outline's slides and bullets are, as {@link outlineFromMarkdown} returns it. */
+export interface OutlineLines {
+  slideLines: number[];
+  bulletLines: number[][];
+}
+
+const NUMBER = /[$€£¥]?\d(?:[\d,.:/-]*\d)?(?:st|nd|rd|th|s)?%?/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/** The digits of a number, the way the article and the slide are compared ("31,683" and "31683" agree). */
+function digitsOf(number: string): string {
+  return number.replace(/[^\d.]/g, '').replace(/\.$/, '');
+}
+
+function bareWord(word: string): string {
+  return word.replace(/['’]s?$/u, '');
+}
+
+/**
+ * Index an article's text for {@link factsMissingFrom}. Most numbers and words repeat, so each
+ * distinct one is split only the first time it is seen: one pass over the text.
+ */
+export function articleFacts(text: string): ArticleFacts {
+  const numbers = new Set<string>();
+  const seenNumbers = new Set<string>();
+  for (const match of text.matchAll(NUMBER)) {
+    const number = match[0];
+    if (seenNumbers.has(number)) continue;
+    seenNumbers.add(number);
+    numbers.add(digitsOf(number));
+    // "3-2" and "2014-15" hold numbers of their own too.
+    if (/[-/:]/.test(number)) for (const part of number.split(/[-/:]/)) numbers.add(digitsOf(part));
+  }
+  const words = new Set<string>();
+  const lowerWords = new Set<string>();
+  const seenWords = new Set<string>();
+  const add = (word: string) => {
+    if (!word || words.has(word)) return;
+    words.add(word);
+    lowerWords.add(word.toLowerCase());
+  };
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (seenWords.has(word)) continue;
+    seenWords.add(word);
+    add(word);
+    add(bareWord(word));
+    if (/[-.]/.test(word)) for (const part of word.split(/[-.]/)) add(part);
+  }
+  return { numbers, words, lowerWords };
+}
+
+/** Words that open sentences without being names (checked only when the article lacks them). */
+const COMMON_OPENERS = new Set(
+  ('the a an this that these those it its he she they we i you there here but and or so yet however meanwhile in on at for if ' +
+    'when while as after before since although though his her their our my what why how who where one some many most all no not ' +
+    'other still then now today also even both each such despite with without by from to under over instead indeed moreover ' +
+    'furthermore overall finally first second third next last lastly thus therefore hence nonetheless nevertheless besides ' +
+    'ultimately clearly notably importantly key main bottom summary background conclusion more less few several every any ' +
+    'only just again already perhaps maybe likely unlike like given because once until unless whether which whose whom').split(' '),
+);
+
+/** Whether the word at `offset` opens a sentence (or the text), where a capital says nothing. */
+function opensSentence(text: string, offset: number): boolean {
+  return /(^|[.!?:;]["'”’)]*\s+|^["“‘(]|\s["“‘(])$/u.test(text.slice(Math.max(0, offset - 4), offset)) || offset === 0;
+}
+
+/** Numbers and proper names in a slide's text that the article does not have. */
+export function factsMissingFrom(text: string, article: ArticleFacts): Fact[] {
+  const missing: Fact[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const digits = digitsOf(match[0]);
+    if (digits === '' || article.numbers.has(digits)) continue;
+    missing.push({ kind: 'number', text: match[0], offset: match.index });
+  }
+  for (const match of text.matchAll(WORD)) {
+    const word = bareWord(match[0]);
+    if (!/^\p{Lu}/u.test(word) || /^\d/.test(word)) continue;
+    if (article.words.has(word) || article.words.has(match[0]) || article.lowerWords.has(word.toLowerCase())) continue;
+    // A capital that only opens a sentence is not a name, unless the word is shaped like one (ISIS, McIlroy, al-Sisi).
+    const shapedLikeName = /\p{Lu}/u.test(word.slice(1)) || /\d/.test(word);
+    if (opensSentence(text, match.index) && !shapedLikeName) {
+      // A capitalised first word may be a name ("Kabul and the Taliban") or not ("Ask the audience"):
+      // common openers are not; otherwise the tagger decides (loaded only for such a word, which only a hand edit brings).
+      if (COMMON_OPENERS.has(word.toLowerCase())) continue;
+      const nextWord = text.slice(match.index + match[0].length).match(/^\s+(\S)/u)?.[1] ?? '';
+      if (!/\p{Lu}/u.test(nextWord)) {
+        const token = tagSentence(text).find((candidate) => candidate.start === match.index);
+        if (token && token.pos !== 'PROPN') continue;
+      }
+    }
+    missing.push({ kind: 'name', text: word, offset: match.index });
+  }
+  return missing.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Check an outline against its article: each number, date, percentage or
+ * proper name on a slide that the article does not have becomes a warning on
+ * the outline file, at the bullet's (or the slide title's) line and column.
+ */
+export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines): void {
+  const facts = articleFacts(articleText);
+  outline.slides.forEach((slide, slideIndex) => {
+    if (slide.kind === 'title' || slide.kind === 'closing') return;
+    const slideLine = lines.slideLines[slideIndex];
+    const report = (fact: Fact, line: number | undefined, column: number) => {
+      const what = fact.kind === 'number' ? 'number' : 'name';
+      file.message(`Unexpected ${what} \`${fact.text}\` on slide “${slide.title}”, not found in the article; check it against the source`, {
+        place: line === undefined ? undefined : { line, column: column + fact.offset },
+        ruleId: 'fidelity',
+        source: 'briefdeck',
+      });
+    };
+    if (slide.kind === 'content') {
+      for (const fact of factsMissingFrom(slide.title, facts)) report(fact, slideLine, 4);
+    }
+    slide.bullets.forEach((bullet, bulletIndex) => {
+      for (const fact of factsMissingFrom(bullet.text, facts)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
+    });
+  });
+}

@@ -1,0 +1,710 @@
+/**
+ * Compression: an article sentence -> a bullet of at most 20 words that keeps
+ * the claim, using only the sentence's own words.
+ *
+ * The sentence is tagged (src/nlp.ts) and whole constituents are deleted; no
+ * word is ever added or reordered, and negations and modals inside the kept
+ * clause stay. Always dropped: a dateline ("WASHINGTON (CNN) --") and leading
+ * discourse markers ("And so,", "However,"). Then, only while the bullet is too
+ * long: parentheticals, dash asides, trailing attribution (", officials said"),
+ * non-restrictive relative clauses, interjected clauses, appositives,
+ * participial tails and subordinate lead-ins whose main clause stands alone,
+ * or a cut before a trailing clause. With word weights (what the article is
+ * about), each round takes the step that loses least; examples that name places
+ * ("particularly Libya") go last. Still too long: a cut before a trailing
+ * phrase, then after a complete noun; failing all, the sentence stays whole,
+ * with quality 0, for claim selection to pass over.
+ */
+import { tagSentence, type Token } from '../text/nlp.ts';
+
+/** The most words a bullet should have. */
+export const BULLET_MAX_WORDS = 20;
+
+/**
+ * How many words over {@link BULLET_MAX_WORDS} a bullet may run when every way to
+ * fit would drop most of what the sentence says about the article (its weight).
+ */
+export const BULLET_SLACK_WORDS = 2;
+
+/** The share of a bullet's weight a fitting cut may lose before the bullet is kept a little long instead. */
+const POINT_SHARE = 0.5;
+
+/** A compressed sentence: the bullet and how it was obtained. */
+export interface Compression {
+  text: string;
+  /** Words in the bullet (white-space separated). */
+  words: number;
+  /**
+   * How cleanly the bullet was obtained: 1 when only whole asides were dropped,
+   * lower when a trailing clause or phrase had to be cut, 0 when the sentence
+   * had to be cut mid-phrase to fit.
+   */
+  quality: number;
+}
+
+interface Tok extends Token {
+  /** Index in the tagged sentence. */
+  index: number;
+  /** The text, lower-cased (once: the steps compare it often). */
+  lower: string;
+}
+
+const DASHES = new Set(['--', '---', '—', '–', '―']);
+const OPENERS = new Set(['(', '[']);
+const CLOSERS = new Map([
+  ['(', ')'],
+  ['[', ']'],
+]);
+const QUOTES = /^["“”‘’'«»]$/u;
+
+/** Leading discourse markers ("And so,", "Meanwhile,"): phrases, and whether a comma must follow. */
+const DISCOURSE: Array<[string[], boolean]> = [
+  ...['and so', 'and yet', 'but then', 'in addition', 'in fact', 'of course', 'as a result', 'in turn', 'at the same time', 'to be sure', 'after all', 'for its part', 'for their part', 'in short', 'in sum', 'on the other hand', 'by contrast', 'in contrast', 'even so', 'that said', 'put simply', 'in other words', 'for example', 'for instance']
+    .map((phrase): [string[], boolean] => [phrase.split(' '), phrase.startsWith('and') || phrase.startsWith('but')]),
+  ...['and', 'but', 'yet', 'so', 'or', 'plus'].map((word): [string[], boolean] => [[word], false]),
+  ...['nonetheless', 'nevertheless'].map((word): [string[], boolean] => [[word], false]),
+  ...['meanwhile', 'however', 'moreover', 'furthermore', 'additionally', 'nonetheless', 'nevertheless', 'still', 'also', 'indeed', 'thus', 'therefore', 'hence', 'consequently', 'overall', 'finally', 'first', 'second', 'third', 'lastly', 'similarly', 'likewise', 'instead', 'then', 'now', 'again', 'besides', 'notably', 'importantly', 'ultimately', 'clearly', 'obviously', 'admittedly', 'meantime', 'separately', 'regardless', 'well', 'anyway', 'today']
+    .map((word): [string[], boolean] => [[word], true]),
+];
+
+/** Adverbs that "so" intensifies rather than introduces ("So far, ...", "So much of it ..."). */
+const SO_INTENSIFIED = new Set(['far', 'much', 'many', 'few', 'little', 'long', 'often', 'soon', 'well', 'badly', 'quickly', 'rarely']);
+
+/** {@link DISCOURSE} by first word, in its order: a sentence is compared only with the markers it could open with. */
+const DISCOURSE_BY_FIRST_WORD = new Map<string, Array<[string[], boolean]>>();
+for (const marker of DISCOURSE) {
+  const first = marker[0][0]!;
+  DISCOURSE_BY_FIRST_WORD.set(first, [...(DISCOURSE_BY_FIRST_WORD.get(first) ?? []), marker]);
+}
+
+/** One-word discourse markers ("however", "meanwhile"). */
+const DISCOURSE_WORDS = new Set(DISCOURSE.filter(([words]) => words.length === 1).map(([words]) => words[0]!));
+
+/** Words that open a subordinate or adverbial lead-in ("While ..., the group ..."). `if` and `unless` are absent: the condition is part of the claim. */
+const LEAD_INS = new Set([
+  'while', 'although', 'though', 'when', 'whenever', 'after', 'as', 'since', 'despite', 'because', 'before', 'once', 'with',
+  'amid', 'following', 'in', 'on', 'at', 'during', 'by', 'for', 'according', 'unlike', 'like', 'whereas', 'given', 'until',
+  'throughout', 'over', 'under', 'within', 'among', 'earlier', 'later', 'last', 'this', 'from', 'to', 'across', 'regardless',
+  'speaking', 'asked', 'having', 'without', 'beyond', 'besides', 'along', 'upon', 'nearly', 'almost', 'about', 'more',
+]);
+
+/** Verbs of saying: a trailing ", police said." is attribution, not claim. */
+const SAYING = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'according', 'reported', 'reports', 'added', 'adds', 'explained', 'noted', 'announced',
+  'wrote', 'writes', 'insisted', 'claimed', 'stated', 'stressed', 'warned', 'argued', 'confirmed', 'tweeted', 'posted', 'reported',
+]);
+
+/** Verbs that take a clause or object after them: a bullet cannot end on one. */
+const COMPLEMENT_VERBS = /^(believe[sd]?|think|thinks|thought|know|knows|knew|show[sn]?|showed|suggest(s|ed)?|mean[st]?|expect(s|ed)?|hope[sd]?|fear(s|ed)?|find[s]?|found|argue[sd]?|answer(s|ed)?|claim(s|ed)?|insist(s|ed)?|seem(s|ed)?|appear(s|ed)?|tend(s|ed)?|want(s|ed)?|need(s|ed)?|tr(y|ies|ied)|decide[sd]?|agree[sd]?|feel[s]?|felt|reali[sz]e[sd]?|understand[s]?|understood|learn(s|ed|t)?|remember(s|ed)?|notice[sd]?|ensure[sd]?|require[sd]?|point)$/;
+
+/** Words before which a phrase would end badly ("in front | of"). */
+const NO_CUT_BEFORE = new Set(['of', "'s", '’s', 'than']);
+
+/** Subordinating words that open a trailing adverbial clause, cut first when a bullet is too long. */
+const CLAUSE_OPENERS = new Set([
+  'after', 'as', 'because', 'before', 'since', 'while', 'when', 'although', 'though', 'despite', 'amid', 'following', 'until',
+  'whereas', 'which', 'who', 'where', 'including', 'but', 'so',
+]);
+
+const isComma = (t: Tok | undefined) => t?.text === ',';
+const isWord = (t: Tok) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
+const isPredicate = (t: Tok) => t.pos === 'VERB' || t.pos === 'AUX';
+const lower = (t: Tok | undefined) => t?.lower ?? '';
+const endPunct = (t: Tok | undefined) => t !== undefined && /^[.!?…]+$/.test(t.text);
+
+/** Words (tokens that are not punctuation) among seq[from, to). */
+function wordsIn(seq: Tok[], from = 0, to = seq.length): number {
+  let words = 0;
+  for (let i = from; i < to; i += 1) if (isWord(seq[i]!)) words += 1;
+  return words;
+}
+
+/** Index of the bracket closing the one at `open`, or -1. */
+function closingBracket(seq: Tok[], open: number): number {
+  const want = CLOSERS.get(seq[open]!.text)!;
+  let depth = 0;
+  for (let i = open; i < seq.length; i += 1) {
+    if (seq[i]!.text === seq[open]!.text) depth += 1;
+    else if (seq[i]!.text === want) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Whether a dash token sets off an aside: a long dash, or a hyphen with space around it. */
+function isAsideDash(seq: Tok[], i: number, text: string): boolean {
+  const t = seq[i]!;
+  if (DASHES.has(t.text)) return true;
+  if (t.text !== '-') return false;
+  return /\s/.test(text[t.start - 1] ?? '') && /\s/.test(text[t.end] ?? '');
+}
+
+/** Index of the next comma after `from` at bracket depth 0, before the sentence end, or -1. */
+function nextComma(seq: Tok[], from: number): number {
+  for (let i = from + 1; i < seq.length; i += 1) {
+    if (isComma(seq[i])) return i;
+    if (DASHES.has(seq[i]!.text) || seq[i]!.text === ';') return -1;
+  }
+  return -1;
+}
+
+/** The sentence end: index of trailing punctuation (and closing quotes), or seq.length. */
+function endIndex(seq: Tok[]): number {
+  let end = seq.length;
+  while (end > 0 && (endPunct(seq[end - 1]) || QUOTES.test(seq[end - 1]!.text))) end -= 1;
+  return end;
+}
+
+/** `seq` without the tokens from `from` up to `to` (a new sequence). */
+function remove(seq: Tok[], from: number, to: number): Tok[] {
+  return seq.slice(0, from).concat(seq.slice(to));
+}
+
+/** "WASHINGTON (CNN) --", "(Reuters)" at the start. */
+function dropDateline(seq: Tok[]): Tok[] {
+  let i = 0;
+  while (i < seq.length && i < 8 && (isComma(seq[i]) || (/^[\p{Lu}.\-]+$/u.test(seq[i]!.text) && seq[i]!.text.length > 1))) i += 1;
+  // "Harbor City (Wire) --": a place in title case, then the agency and a dash.
+  let place = 0;
+  while (place < 4 && /^\p{Lu}/u.test(seq[place]?.text ?? '') && /^(PROPN|NOUN)$/.test(seq[place]!.pos)) place += 1;
+  if (place > 0 && seq[place]?.text === '(') {
+    const close = closingBracket(seq, place);
+    if (close !== -1 && close - place <= 6 && seq[close + 1] && DASHES.has(seq[close + 1]!.text)) return seq.slice(close + 2);
+    // "London (CNN)The discovery ...": an agency in capitals needs no dash.
+    if (close === place + 2 && /^\p{Lu}{2,}$/u.test(seq[place + 1]!.text)) return seq.slice(close + 1);
+  }
+  if (seq[i]?.text === '(') {
+    const close = closingBracket(seq, i);
+    if (close !== -1 && close - i <= 6) {
+      let end = close + 1;
+      if (seq[end] && DASHES.has(seq[end]!.text)) end += 1;
+      return seq.slice(end);
+    }
+  }
+  if (i > 0 && seq[i] && DASHES.has(seq[i]!.text)) return seq.slice(i + 1);
+  return seq;
+}
+
+function dropDiscourseMarkers(seq: Tok[]): Tok[] {
+  for (let round = 0; round < 3; round += 1) {
+    let changed = false;
+    for (const [words, needsComma] of DISCOURSE_BY_FIRST_WORD.get(lower(seq[0])) ?? []) {
+      if (!words.every((word, index) => lower(seq[index]) === word)) continue;
+      const hasComma = isComma(seq[words.length]);
+      if (needsComma && !hasComma) continue;
+      // "So high that ...", "So far ...": an intensifier, not a marker.
+      if (!hasComma && words.length === 1 && words[0] === 'so' && (seq[1]?.pos === 'ADJ' || SO_INTENSIFIED.has(lower(seq[1])))) continue;
+      const cut = words.length + (hasComma ? 1 : 0);
+      if (wordsIn(seq, cut) < 4) continue;
+      seq = seq.slice(cut);
+      changed = true;
+      break;
+    }
+    if (!changed) break;
+  }
+  // Interjected markers: "..., however, are ..."
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (isComma(seq[i]) && isComma(seq[i + 2]) && /^(however|therefore|meanwhile|moreover|though|too|instead|nonetheless|nevertheless|indeed|also|then|in turn)$/.test(lower(seq[i + 1]))) {
+      seq = remove(seq, i, i + 3);
+    }
+  }
+  return seq;
+}
+
+/** Interjected examples: "into North Africa, particularly Libya, have ..." */
+function dropInterjectedExamples(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (!isComma(seq[i]) || !/^(particularly|especially|notably|mainly|mostly|chiefly|primarily|including)$/.test(lower(seq[i + 1]))) continue;
+    const close = nextComma(seq, i + 1);
+    if (close !== -1 && close - i <= 8 && close < endIndex(seq)) seq = remove(seq, i, close + 1);
+  }
+  return seq;
+}
+
+function dropBrackets(seq: Tok[]): Tok[] {
+  for (let i = 0; i < seq.length; i += 1) {
+    if (!OPENERS.has(seq[i]!.text)) continue;
+    // "(It) felt good": an editor's insertion in a quote stands for words left out.
+    if (i > 0 && QUOTES.test(seq[i - 1]!.text)) continue;
+    const close = closingBracket(seq, i);
+    if (close === -1) continue;
+    seq = remove(seq, i, close + 1);
+    i -= 1;
+  }
+  return seq;
+}
+
+function dropDashAsides(seq: Tok[], text: string): Tok[] {
+  const dashes = seq.map((_, i) => i).filter((i) => isAsideDash(seq, i, text));
+  if (dashes.length >= 2) {
+    const [a, b] = dashes as [number, number];
+    if (b - a <= 20 && wordsIn(seq, 0, a) >= 3) return dropDashAsides(remove(seq, a, b + 1), text);
+  }
+  if (dashes.length >= 1) {
+    const a = dashes[0]!;
+    const end = endIndex(seq);
+    const tail = seq.slice(a + 1, end);
+    // "... much less known–but potentially very important": a short contrast is the claim; keep it.
+    if (lower(tail[0]) === 'but' && wordsIn(tail) <= 6) return seq;
+    if (wordsIn(seq, 0, a) >= 6) return remove(seq, a, end);
+  }
+  return seq;
+}
+
+function dropRelativeClauses(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 1; i += 1) {
+    if (!isComma(seq[i]) || !/^(who|which|whose|whom)$/.test(lower(seq[i + 1]))) continue;
+    const close = nextComma(seq, i + 1);
+    const end = endIndex(seq);
+    if (close !== -1 && close < end) {
+      seq = remove(seq, i, close + 1 < end && !isPredicate(seq[close + 1]!) && seq[close + 1]!.pos !== 'ADV' ? close : close + 1);
+      // Keep the comma when what follows is not the main verb ("Smith, who ..., and Jones"); drop it before the verb.
+    } else if (close === -1) {
+      seq = remove(seq, i, end);
+    }
+  }
+  return seq;
+}
+
+function dropAppositives(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (!isComma(seq[i]) || seq[i - 1]!.pos !== 'PROPN') continue;
+    const first = seq[i + 1]!;
+    if (!(first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'ADJ' || /^(former|then|now)$/i.test(first.text))) continue;
+    const close = nextComma(seq, i + 1);
+    if (close === -1 || close - i > 16) continue;
+    const inner = seq.slice(i + 1, close);
+    // No verb of its own, except inside a relative clause ("a former commander who had spent years in detention").
+    const relative = inner.findIndex((t) => /^(who|which|that|whose)$/i.test(t.text));
+    const head = relative === -1 ? inner : inner.slice(0, relative);
+    if (head.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
+    const after = seq[close + 1];
+    // What follows an appositive is the rest of the clause (a verb, an adverb), not a list's next item.
+    if (!after || !/^(VERB|AUX|ADV|ADP|PART|SCONJ)$/.test(after.pos)) continue;
+    seq = remove(seq, i, close + 1);
+  }
+  return seq;
+}
+
+/** A subordinate or adverbial lead-in up to the first comma, when the rest is a clause of its own. */
+function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
+  const first = seq[0];
+  if (!first) return seq;
+  const word = lower(first);
+  const participle = first.pos === 'VERB' && /(ing|ed)$/.test(word);
+  if (first.pos === 'ADV' && DISCOURSE_WORDS.has(word)) {
+    const rest = dropDiscourseMarkers(seq);
+    if (rest !== seq) return dropLeadIn(rest, keepReferents);
+  }
+  // "Even at that time, ...", "Shortly after ..., ..."
+  if (first.pos === 'ADV' && LEAD_INS.has(lower(seq[1])) && /^(even|just|only|shortly|soon|long|well|early|late|not|right|back)$/.test(word)) {
+    // Only with the lead-in it belongs to: "Even at that time" never loses just its "Even".
+    const afterAdverb = seq.slice(1);
+    const rest = dropLeadIn(afterAdverb, keepReferents);
+    return rest === afterAdverb ? seq : rest;
+  }
+  if (!LEAD_INS.has(word) && !participle && first.pos !== 'SCONJ') return seq;
+  if (word === 'if' || word === 'unless' || word === 'whether') return seq;
+  for (let k = 1; k < Math.min(seq.length, 30); k += 1) {
+    if (!isComma(seq[k])) continue;
+    const rest = seq.slice(k + 1);
+    const head = rest[0];
+    if (!head || head.pos === 'CCONJ' || isComma(head) || /^(which|who|whom|whose|where)$/.test(lower(head))) return seq;
+    if (wordsIn(rest) < 5 || !rest.some(isPredicate)) return seq;
+    // The rest must open like a clause: a subject, not a verb or another adjunct.
+    if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
+      const again = dropLeadIn(rest, keepReferents);
+      if (again !== rest) return again;
+      // No second lead-in: an adverb opening a clause of its own ("..., just under 16% of accidents occur ...") stays with
+      // it, but not one inside the lead-in's list ("aggressive, often religious language, ...") or a participle's ("perhaps adding").
+      if (head.pos === 'ADV' && rest[1]?.pos !== 'VERB') {
+        const verb = rest.findIndex(isPredicate);
+        // As below: a pronoun after the adverb would lose the name the lead-in gave it ("When Marlow ..., soon its use fell").
+        const losesReferent = keepReferents && rest[1]?.pos === 'PRON' && seq.slice(0, k).some((t) => t.pos === 'PROPN');
+        if (verb > 1 && !rest.slice(0, verb).some(isComma) && !losesReferent) return rest;
+      }
+      return seq;
+    }
+    if (!/^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) && !QUOTES.test(head.text)) return seq;
+    // "When Marlow raised prices, its use fell": the pronoun would lose what it refers to.
+    if (keepReferents && head.pos === 'PRON' && seq.slice(0, k).some((t) => t.pos === 'PROPN')) return seq;
+    return rest;
+  }
+  return seq;
+}
+
+/** Adjectives of an evidential frame that asserts what follows ("It is clear that ..."); "likely" and "possible" hedge, so they stay. */
+const EVIDENT = /^(apparent|clear|evident|obvious|plain|true|undeniable|certain|known|understood|established|documented)$/;
+
+/**
+ * "It has been apparent for at least the past year that elements of X traveled ..." -> "Elements of X traveled ...":
+ * the frame asserts the clause, so the clause alone says the same.
+ */
+function dropEvidentialFrame(seq: Tok[]): Tok[] {
+  if (lower(seq[0]) !== 'it') return seq;
+  let i = 1;
+  while (i < 4 && /^(is|was|has|had|have|been|be|become|becomes|became|now|long|already|well|increasingly|widely)$/.test(lower(seq[i]))) i += 1;
+  if (i === 1 || !EVIDENT.test(lower(seq[i]))) return seq;
+  // What follows the adjective, up to "that", may be a short adjunct ("for at least the past year"); no clause of its own.
+  for (let k = i + 1; k < Math.min(seq.length, i + 10); k += 1) {
+    if (lower(seq[k]) === 'that') {
+      const rest = seq.slice(k + 1);
+      return wordsIn(rest) >= 5 && rest.some(isPredicate) && /^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(rest[0]?.pos ?? '') ? rest : seq;
+    }
+    if (isPredicate(seq[k]!) || isComma(seq[k])) return seq;
+  }
+  return seq;
+}
+
+/** A clause set off by commas inside the main clause: "this support, when paired with ..., may strengthen". */
+function dropInterjectedClauses(seq: Tok[]): Tok[] {
+  for (let i = 1; i < seq.length - 2; i += 1) {
+    if (!isComma(seq[i]) || !/^(when|while|as|although|though|once|after|before|since|despite|because|even)$/.test(lower(seq[i + 1]))) continue;
+    const close = nextComma(seq, i + 1);
+    if (close === -1 || close - i > 20 || close >= endIndex(seq)) continue;
+    const after = seq[close + 1]!;
+    if (!(isPredicate(after) || after.pos === 'ADV' || after.pos === 'PART')) continue;
+    seq = remove(seq, i, close + 1);
+  }
+  return seq;
+}
+
+/** ", police said." and ", according to officials." at the end. */
+function dropTrailingAttribution(seq: Tok[]): Tok[] {
+  if (QUOTES.test(seq[0]?.text ?? '')) return seq;
+  const end = endIndex(seq);
+  // ", said Cedric Alexander, the public safety director of DeKalb County." spans two commas.
+  let commas = 0;
+  for (let i = end - 1; i > 0 && end - i <= 16 && commas < 3; i -= 1) {
+    if (!isComma(seq[i])) continue;
+    commas += 1;
+    const tail = seq.slice(i + 1, end);
+    const saying = tail.findIndex((t) => SAYING.has(lower(t)));
+    // Attribution only: the verb of saying and who said it, not a clause of its own ("said on Monday that the city ...").
+    const otherPredicates = tail.filter((t, index) => index !== saying && isPredicate(t)).length;
+    const clause = tail.some((t) => lower(t) === 'that' || t.pos === 'SCONJ');
+    if (saying !== -1 && saying <= 5 && otherPredicates === 0 && !clause && wordsIn(seq, 0, i) >= 5) return remove(seq, i, end);
+  }
+  return seq;
+}
+
+/** ", killing 12 people.", ", including ...", ", such as ..." at the end. */
+function dropParticipialTail(seq: Tok[]): Tok[] {
+  const end = endIndex(seq);
+  for (let i = 1; i < end - 1; i += 1) {
+    if (!isComma(seq[i])) continue;
+    const next = seq[i + 1]!;
+    const ing = (next.pos === 'VERB' && /ing$/.test(lower(next))) || lower(next) === 'including' || (lower(next) === 'such' && lower(seq[i + 2]) === 'as');
+    if (ing && wordsIn(seq, 0, i) >= 6) return remove(seq, i, end);
+  }
+  return seq;
+}
+
+/** Whether a prefix can stand as a bullet: a predicate, enough words, ends on a content word. */
+function standsAlone(prefix: Tok[], minWords: number): boolean {
+  if (wordsIn(prefix) < minWords) return false;
+  // The predicate must belong to the main clause, not to a lead-in ("Regardless of the threat posed by ISIS, this support").
+  const first = prefix[0];
+  const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless)$/.test(lower(first)));
+  const comma = leadIn ? prefix.findIndex(isComma) : -1;
+  if (leadIn && comma === -1) return false;
+  const main = comma === -1 ? prefix : prefix.slice(comma + 1);
+  if (!main.some(isPredicate) || wordsIn(main) < 3) return false;
+  // What follows a colon is a clause of its own: "money matters: a development bank's willingness" is not.
+  const colon = prefix.findLastIndex((t) => t.text === ':');
+  if (colon !== -1 && !prefix.slice(colon + 1).some(isPredicate)) return false;
+  const last = prefix[prefix.length - 1]!;
+  if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text) && last.text !== '%') return false;
+  if (last.pos === 'VERB' && /^(is|are|was|were|be|been|has|have|had)$/.test(lower(last))) return false;
+  // A verb that wants what follows ("both sides believe | , sincerely, that ...") cannot end a bullet.
+  if (isPredicate(last) && (SAYING.has(lower(last)) || COMPLEMENT_VERBS.test(lower(last)))) return false;
+  return !/^(the|a|an|of|and|or|but|to|in|on|at|for|by|with|as|that|its|his|her|their|our|my|your|this|these|those|not|no|particularly|especially|notably|including|such|like|even|just|only|also|mainly|mostly|very|more|less|most|least)$/.test(lower(last));
+}
+
+/** Cut a trailing clause (`clause`), phrase (`phrase`) or, last, anything after a complete noun (`noun`) so the bullet fits `maxWords`. */
+function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun', text: string): Tok[] | undefined {
+  const end = endIndex(seq);
+  let best: number | undefined;
+  // Marks in seq[0, k), counted as k grows: a cut never falls inside brackets or a quotation.
+  const marks = new MarkCounts();
+  // Whether seq[0, k) has a degree word ("significant enough for X | to proclaim").
+  let degreeWord = false;
+  const countIn = (p: Tok) => {
+    marks.add(p);
+    if (DEGREE_WORDS.has(p.lower)) degreeWord = true;
+  };
+  if (seq[0]) countIn(seq[0]);
+  for (let k = 2; k < end; k += 1) {
+    countIn(seq[k - 1]!);
+    const t = seq[k]!;
+    const previous = seq[k - 1]!;
+    const next = seq[k + 1];
+    const afterComma = isComma(previous);
+    const opener = mode === 'noun'
+      ? // Last resort: end on a noun whose phrase is complete ("held by a Navy sailor | whose face ...").
+        /^(NOUN|PROPN|NUM)$/.test(previous.pos) &&
+        /^(ADP|SCONJ|CCONJ)$/.test(t.pos) &&
+        lower(t) !== 'of' &&
+        // "a dam | and the one that ..." ends a phrase; "ISIS | and AQAP" does not.
+        (!/^(and|or)$/.test(lower(t)) || /^(DET|PRON)$/.test(next?.pos ?? ''))
+      : mode === 'clause'
+      ? t.text === ';' ||
+        DASHES.has(t.text) ||
+        (isComma(t) && next !== undefined && lower(next) !== 'that' && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
+        (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
+      : (t.pos === 'ADP' && (/^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) || previous.text === '%') && !/^(enough|too|so)$/.test(lower(previous))) ||
+        // "its drawdown plans | to ensure ...", but not "significant enough for X | to proclaim".
+        (lower(t) === 'to' && previous.pos === 'NOUN' && !degreeWord) ||
+        (t.pos === 'CCONJ' && (afterComma || (previous.pos === 'NOUN' && next !== undefined && isPredicate(next)))) ||
+        (t.pos === 'SCONJ' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(that|if|whether|unless)$/.test(lower(t)));
+    if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
+    const prefix = seq.slice(0, prefixEnd(seq, k));
+    if (countWords(render(prefix, text)) > maxWords) break;
+    // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
+    if (isComma(t) && previous.pos === 'ADJ' && next?.pos === 'ADJ') continue;
+    // Never cut inside brackets or a quotation (the commas and dashes trimmed off the prefix are neither).
+    if (!marks.balanced()) continue;
+    if (standsAlone(prefix, 6)) best = k;
+  }
+  if (best === undefined) return undefined;
+  return seq.slice(0, prefixEnd(seq, best)).concat(seq.slice(end).filter((t) => endPunct(t)));
+}
+
+/** Where a prefix cut before `k` ends: trailing commas and dashes go. */
+function prefixEnd(seq: Tok[], k: number): number {
+  let cut = k;
+  while (cut > 0 && (isComma(seq[cut - 1]) || DASHES.has(seq[cut - 1]!.text))) cut -= 1;
+  return cut;
+}
+
+/** Words of degree: after one, "to" completes it ("significant enough for X | to proclaim") rather than opening a phrase. */
+const DEGREE_WORDS = new Set(['enough', 'too', 'so']);
+
+/** Brackets and quotation marks counted over a growing prefix: whether as many are closed as opened. */
+class MarkCounts {
+  private brackets = 0;
+  private curlyQuotes = 0;
+  private straightQuotes = 0;
+
+  add(t: Tok): void {
+    if (t.text === '(' || t.text === '[') this.brackets += 1;
+    else if (t.text === ')' || t.text === ']') this.brackets -= 1;
+    else if (t.text === '“') this.curlyQuotes += 1;
+    else if (t.text === '”') this.curlyQuotes -= 1;
+    else if (t.text === '"') this.straightQuotes += 1;
+  }
+
+  /** As many closing brackets as opening ones, as many closing curly quotes as opening ones, straight quotes in pairs. */
+  balanced(): boolean {
+    return this.brackets === 0 && this.curlyQuotes === 0 && this.straightQuotes % 2 === 0;
+  }
+}
+
+/** Join the kept tokens, with the original spacing where they were adjacent. */
+function render(seq: Tok[], text: string): string {
+  let out = '';
+  for (let i = 0; i < seq.length; i += 1) {
+    const t = seq[i]!;
+    const previous = seq[i - 1];
+    if (previous) {
+      if (t.index === previous.index + 1) out += text.slice(previous.end, t.start);
+      else if (!ATTACHES_LEFT.test(t.text)) out += ' ';
+    }
+    out += t.text;
+  }
+  out = out
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+    .replace(/^[\s,;:–—-]+/u, '')
+    .replace(/[\s,;:–—-]+([.!?…]*["”’']?)$/u, '$1')
+    .trim();
+  // A quotation mark left alone by a cut goes too.
+  const straight = (out.match(/"/g) ?? []).length;
+  if (straight % 2 === 1) out = out.replace(/^"|"(?=[.!?]?$)/u, '');
+  const opens = (out.match(/“/g) ?? []).length;
+  const closes = (out.match(/”/g) ?? []).length;
+  if (opens > closes && out.startsWith('“')) out = out.slice(1);
+  else if (closes > opens) out = out.replace(/”(?=[.!?]?$)/u, '');
+  if (!/[.!?…]["”’')\]]*$/u.test(out)) out = out.replace(/[…]+$/u, '') + '.';
+  return out.replace(/^(["“‘']?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
+}
+
+/** A token that takes no space before it where words were dropped: closing punctuation, an apostrophe ("'s"). */
+const ATTACHES_LEFT = /^[,.;:!?…)\]”’']/;
+
+/** Words of a text: its runs of non-space characters (as many as `split(/\s+/)` gives non-empty pieces). */
+function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+/** A bullet rendered from a token sequence, and its word count. */
+interface Rendering {
+  text: string;
+  words: number;
+}
+
+/**
+ * Compress a sentence into a bullet of at most `maxWords` words (see the module
+ * comment for the steps), reporting how cleanly it could be done. A sentence that
+ * has no clean place to cut stays longer than `maxWords`, with quality 0.
+ */
+export function compressClaim(
+  sentence: string,
+  maxWords = BULLET_MAX_WORDS,
+  importance?: (word: string) => number,
+  target = maxWords,
+): Compression {
+  const text = sentence.trim();
+  // Tokens of one shape (no spread): every step reads their fields many times.
+  const tagged: Tok[] = tagSentence(text).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
+  // Renderings of the sequences made from this sentence: the same sequence is measured again and again while
+  // steps compete. (A sequence is never changed once made: steps return new ones.)
+  const renderings = new Map<Tok[], Rendering>();
+  const renderingOf = (s: Tok[]) => {
+    let rendering = renderings.get(s);
+    if (!rendering) {
+      const out = render(s, text);
+      rendering = { text: out, words: countWords(out) };
+      renderings.set(s, rendering);
+    }
+    return rendering;
+  };
+  const renderedWords = (s: Tok[]) => renderingOf(s).words;
+  let seq = tagged;
+  // Always: what is never part of a claim.
+  const always: Array<(s: Tok[]) => Tok[]> = [dropDateline, dropDiscourseMarkers];
+  // As needed, in this order, while the bullet is longer than `target` words.
+  const dashAsides = (s: Tok[]) => dropDashAsides(s, text);
+  const asNeeded: Array<(s: Tok[]) => Tok[]> = [
+    dropEvidentialFrame,
+    dropBrackets,
+    dashAsides,
+    dropTrailingAttribution,
+    dropRelativeClauses,
+    dropInterjectedClauses,
+    dropAppositives,
+    dropParticipialTail,
+    dropLeadIn,
+    dropDiscourseMarkers,
+  ];
+  const valid = (next: Tok[]) => next !== seq && wordsIn(next) >= 4 && next.some(isPredicate);
+  // A step never leaves a bullet without a predicate or too short to say anything.
+  for (const step of always) {
+    const next = step(seq);
+    if (valid(next)) seq = next;
+  }
+  let cutQuality = 1;
+  // Whether the bullet stays up to BULLET_SLACK_WORDS over the limit because every way to fit loses its point.
+  let keptLong = false;
+  if (importance) {
+    // Drop, each time, the aside that costs the least of what the article is about.
+    // A name counts at least twice: "particularly Libya" is rarely repeated but is what the reader needs.
+    // Each token's weight, by its index in the tagged sentence: computed once, summed for every candidate sequence.
+    let tokenWeights: number[] | undefined;
+    const weights = new Map<Tok[], number>();
+    const weightOf = (s: Tok[]) => {
+      let weight = weights.get(s);
+      if (weight === undefined) {
+        tokenWeights ??= tagged.map((t) => Math.max(importance(t.lower), t.pos === 'PROPN' ? 2 : 0));
+        weight = 0;
+        for (const t of s) weight += tokenWeights[t.index]!;
+        weights.set(s, weight);
+      }
+      return weight;
+    };
+    while (renderedWords(seq) > target) {
+      const before = weightOf(seq);
+      let best: Tok[] | undefined;
+      let bestCost = Infinity;
+      // A bullet a word or two over the limit may keep what a fitting cut would lose when that is most of
+      // what the sentence says about the article ("a spoiler–for the Taliban, the United States, ...").
+      const nearlyFits = renderedWords(seq) <= maxWords + BULLET_SLACK_WORDS;
+      let pointLost = false;
+      // Cutting a trailing clause competes too: it may cost less than an aside that names a place.
+      const clauseCut = cutTail(seq, maxWords, 'clause', text);
+      // A cut before "but" keeps the concession and loses the claim ("X speak about Y | but are essentially Z"):
+      // then, with the brackets gone, the cut may fit after the claim ("... Z (such as A, B, C) | ; these ...").
+      const kept = clauseCut ? clauseCut.filter((t) => !endPunct(t)).length : 0;
+      const beforeBut = clauseCut !== undefined && seq.slice(kept, kept + 2).some((t) => lower(t) === 'but');
+      const unbracketed = beforeBut ? dropBrackets(seq) : seq;
+      const bracketsAndClauseCut = unbracketed === seq ? undefined : cutTail(unbracketed, maxWords, 'clause', text);
+      let bestIsCut = false;
+      for (const step of [...asNeeded, () => clauseCut ?? seq, () => bracketsAndClauseCut ?? seq]) {
+        const next = step(seq);
+        if (!valid(next)) continue;
+        const saved = seq.length - next.length;
+        if (saved <= 0) continue;
+        // A step that makes the bullet fit is judged by what it loses in all; otherwise by what it loses per word saved.
+        const loss = before - weightOf(next);
+        const fits = renderedWords(next) <= target;
+        // Attribution, brackets, relative clauses and appositives are asides whatever names they hold; a dash tail,
+        // a participial tail or a cut clause may be the point.
+        const mayHoldPoint = step === dashAsides || step === dropParticipialTail || next === clauseCut || next === bracketsAndClauseCut;
+        if (fits && nearlyFits && mayHoldPoint && loss > POINT_SHARE * before) {
+          pointLost = true;
+          continue;
+        }
+        // Next best, a step that brings the bullet within the slack and keeps most of its weight.
+        const near = !fits && renderedWords(next) <= maxWords + BULLET_SLACK_WORDS && loss <= POINT_SHARE * before;
+        const cost = fits ? loss - 1e6 : near ? loss / saved - 1e3 : loss / saved;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = next;
+          bestIsCut = next === clauseCut || next === bracketsAndClauseCut;
+        }
+      }
+      if (!best) {
+        keptLong = pointLost;
+        break;
+      }
+      seq = best;
+      if (bestIsCut) cutQuality = 0.7;
+    }
+    // Examples set off by commas name places and people: dropped only when nothing else fits.
+    if (!keptLong && renderedWords(seq) > target && valid(dropInterjectedExamples(seq))) seq = dropInterjectedExamples(seq);
+  } else {
+    for (const step of [...asNeeded, dropInterjectedExamples]) {
+      if (renderedWords(seq) <= target) break;
+      const next = step(seq);
+      if (valid(next)) seq = next;
+    }
+  }
+  let quality = cutQuality;
+  // Last resorts, in this order while the bullet is still too long, each worth less than the one before.
+  const lastResorts: Array<[cut: (s: Tok[]) => Tok[] | undefined, quality: number]> = [
+    [(s) => cutTail(s, maxWords, 'clause', text), 0.7],
+    [(s) => cutTail(s, maxWords, 'phrase', text), 0.4],
+    // Rather a main clause whose pronoun lost its name than a lead-in without its main clause.
+    [
+      (s) => {
+        const main = dropLeadIn(s, false);
+        if (main === s || !valid(main)) return undefined;
+        return renderedWords(main) <= maxWords ? main : cutTail(main, maxWords, 'phrase', text);
+      },
+      0.3,
+    ],
+    [(s) => cutTail(s, maxWords, 'noun', text), 0.2],
+  ];
+  for (const [cut, worth] of lastResorts) {
+    if (keptLong || renderedWords(seq) <= maxWords) break;
+    const next = cut(seq);
+    if (next) {
+      seq = next;
+      quality = worth;
+    }
+  }
+  // Usually rendered already, to be measured.
+  const { text: out, words } = renderingOf(seq);
+  // No clean cut: the bullet stays whole and over the limit (quality 0), so claim selection
+  // prefers another sentence; a complete long sentence says more than a broken short one.
+  if (words > maxWords && !keptLong) quality = 0;
+  return { text: out, words, quality };
+}
+
+/** Shorten a sentence into a bullet of at most `maxWords` words, using only its own words. */
+export function compressSentence(sentence: string, maxWords = BULLET_MAX_WORDS): string {
+  return compressClaim(sentence, maxWords).text;
+}

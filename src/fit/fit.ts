@@ -1,0 +1,231 @@
+/**
+ * Slide fit: a text-layout model of a rendered slide (the theme's glyph widths,
+ * greedy line wrapping, the box sizes of `src/client/briefdeck.css`) that says
+ * whether a slide's content stays inside the slide, without a browser.
+ *
+ * A slide that is too full gets, in order: a bounded step down in text size
+ * ({@link FIT_SCALES}, never below about 24px body text at 1280 wide), then a
+ * split at bullet boundaries into "(cont.)" slides, then a problem report that
+ * the orchestrator turns into a warning naming the outline line.
+ * test/fit.test.ts checks the model against Chromium's real layout.
+ */
+import type { VFile } from 'vfile';
+import { FALLBACK_WIDTH, MEASURED_CHARS } from './fit-measure.ts';
+import { FONT_WIDTHS } from './fit-metrics.ts';
+import { SLIDE_SIZES, type Aspect } from '../render/render.ts';
+import { THEMES, type ThemeFont, type ThemeName } from '../outline/themes.ts';
+import type { Outline, Slide } from '../types.ts';
+
+/** Body text size per fit step, as a fraction of the full size (34px at 1280 wide): step 3 is 24.5px, the legibility floor. */
+export const FIT_SCALES = [1, 0.9, 0.8, 0.72] as const;
+
+/**
+ * The box model of `src/client/briefdeck.css`, in em of the slide's body text
+ * unless named `Px`. Keep in step with the stylesheet.
+ */
+export const LAYOUT = {
+  /** Body text size at step 0, per pixel of slide width (34px at 1280). */
+  fontPerWidth: 34 / 1280,
+  paddingXPx: 28,
+  paddingTopPx: 16,
+  /** Space kept free at the bottom of every slide for the slide number and controls. */
+  bottomReservePx: 28,
+  lineHeight: 1.3,
+  h2: { size: 1.5, lineHeight: 1.15, marginBottom: 0.5, paddingBottom: 0.2, borderPx: 3 },
+  h1: { size: 2.1, lineHeight: 1.1, marginBottom: 0.4 },
+  subtitle: { size: 1.2, marginBottom: 0.8 },
+  small: { size: 0.85, marginBottom: 0.3 },
+  paragraphMarginBottom: 0.5,
+  listIndent: 1.1,
+  itemMarginBottom: 0.5,
+  /** Lines are kept this much narrower than the box: summed glyph widths ignore kerning but the browser's rounding can exceed them. */
+  widthSafety: 0.97,
+} as const;
+
+const CHAR_INDEX = new Map(Array.from(MEASURED_CHARS, (char, index) => [char, index]));
+
+/** Width of `text` in em for the given glyph widths (thousandths of an em). */
+export function textWidth(text: string, widths: readonly number[]): number {
+  let total = 0;
+  for (const char of text) {
+    const index = CHAR_INDEX.get(char);
+    total += index === undefined ? (/\p{Mark}|\u200b|\u200d|\ufe0f/u.test(char) ? 0 : FALLBACK_WIDTH) : widths[index]!;
+  }
+  return total / 1000;
+}
+
+/**
+ * Number of lines `text` wraps to in a box `boxWidth` px wide at `fontSize` px,
+ * breaking at spaces and after hyphens and dashes, and inside a word only when
+ * the word alone is wider than the box (the stylesheet's `overflow-wrap: anywhere`).
+ */
+export function lineCount(text: string, widths: readonly number[], fontSize: number, boxWidth: number): number {
+  const max = (boxWidth * LAYOUT.widthSafety) / fontSize;
+  // Pieces of words; a piece after a hyphen or dash in the same word joins its line without a space.
+  const pieces = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => word.split(/(?<=[-–—/])(?=.)/u).map((piece, index) => ({ piece, glued: index > 0 })));
+  if (pieces.length === 0) return 1;
+  const space = textWidth(' ', widths);
+  let lines = 1;
+  let used = 0;
+  for (const { piece, glued } of pieces) {
+    let width = textWidth(piece, widths);
+    const joined = used === 0 ? width : used + (glued ? 0 : space) + width;
+    if (joined <= max) {
+      used = joined;
+      continue;
+    }
+    if (used > 0) lines += 1;
+    // A piece wider than the line breaks anywhere.
+    while (width > max) {
+      lines += 1;
+      width -= max;
+    }
+    used = width;
+  }
+  return lines;
+}
+
+/** What the fit model needs to know about the deck. */
+export interface FitOptions {
+  theme: ThemeName;
+  /** Slide shape; default `16:9`. */
+  aspect?: Aspect;
+}
+
+/** Height in px that a slide's content takes at body text size `font`, in a slide `width` px wide. */
+export function slideContentHeight(slide: Slide, fontName: ThemeFont, font: number, width: number): number {
+  const { bodyWidths, headingWidths } = FONT_WIDTHS[fontName];
+  const box = width - 2 * LAYOUT.paddingXPx;
+  // Each block's height and its bottom margin; the last block's margin runs past no edge, so it does not count.
+  const blocks: Array<{ height: number; margin: number }> = [];
+  const block = (text: string, size: number, lineHeight: number, glyphs: readonly number[], margin: number, extra = 0, boxWidth = box) => {
+    blocks.push({ height: lineCount(text, glyphs, size, boxWidth) * size * lineHeight + extra, margin: size * margin });
+  };
+  if (slide.kind === 'title') {
+    block(slide.title, font * LAYOUT.h1.size, LAYOUT.h1.lineHeight, headingWidths, LAYOUT.h1.marginBottom);
+    const [subtitle, ...rest] = slide.body ?? [];
+    if (subtitle) block(subtitle, font * LAYOUT.subtitle.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.subtitle.marginBottom);
+    for (const line of rest) block(line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom);
+  } else {
+    const h2 = font * LAYOUT.h2.size;
+    const rule = slide.kind === 'closing' ? 0 : LAYOUT.h2.borderPx;
+    block(slide.title, h2, LAYOUT.h2.lineHeight, headingWidths, LAYOUT.h2.marginBottom, h2 * LAYOUT.h2.paddingBottom + rule);
+    for (const line of slide.body ?? []) {
+      if (slide.kind === 'closing') block(line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom);
+      else block(line, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.paragraphMarginBottom);
+    }
+  }
+  const itemBox = box - font * LAYOUT.listIndent;
+  for (const bullet of slide.bullets) block(bullet.text, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.itemMarginBottom, 0, itemBox);
+  const total = blocks.reduce((sum, { height, margin }) => sum + height + margin, 0);
+  return total - (blocks.at(-1)?.margin ?? 0);
+}
+
+/** Height in px available to a slide's content. */
+export function slideContentRoom(aspect: Aspect): number {
+  return SLIDE_SIZES[aspect].height - LAYOUT.paddingTopPx - LAYOUT.bottomReservePx;
+}
+
+/** The smallest fit step at which `slide` fits, or undefined when it does not fit even at the floor. */
+export function fitStep(slide: Slide, options: FitOptions): number | undefined {
+  const aspect = options.aspect ?? '16:9';
+  const { width } = SLIDE_SIZES[aspect];
+  const font = THEMES[options.theme].font;
+  const room = slideContentRoom(aspect);
+  const base = width * LAYOUT.fontPerWidth;
+  const step = FIT_SCALES.findIndex((scale) => slideContentHeight(slide, font, base * scale, width) <= room);
+  return step === -1 ? undefined : step;
+}
+
+/** A slide that still does not fit at the smallest text size after splitting. */
+export interface FitProblem {
+  /** Index of the slide in the input outline. */
+  slide: number;
+  /** Index of the bullet (in the input slide) the overflowing part starts at, when the slide has bullets. */
+  bullet?: number;
+  reason: string;
+}
+
+export interface FitResult {
+  /** The outline with overfull slides split into "(cont.)" slides. */
+  outline: Outline;
+  /** Fit step of each slide of `outline` (hidden slides 0): the `fit` render option. */
+  steps: number[];
+  /** For each slide of `outline`, the index of the input slide it came from. */
+  origin: number[];
+  problems: FitProblem[];
+}
+
+const CONTINUED = ' (cont.)';
+
+/** A part of `slide` holding the bullets `from` to `to` (exclusive). Only the first part keeps the body and the notes. */
+function part(slide: Slide, from: number, to: number): Slide {
+  if (from === 0) return { ...slide, bullets: slide.bullets.slice(0, to) };
+  const title = slide.title.endsWith(CONTINUED) ? slide.title : slide.title + CONTINUED;
+  return { kind: slide.kind, title, bullets: slide.bullets.slice(from, to), notes: '' };
+}
+
+/**
+ * Fit every slide of an outline: choose each slide's text size step, split a
+ * slide that does not fit at the floor into "(cont.)" slides at bullet
+ * boundaries (as few parts as fit, bullets shared out evenly), and report
+ * what still does not fit.
+ */
+export function fitOutline(outline: Outline, options: FitOptions): FitResult {
+  const slides: Slide[] = [];
+  const steps: number[] = [];
+  const origin: number[] = [];
+  const problems: FitProblem[] = [];
+  outline.slides.forEach((slide, index) => {
+    const push = (value: Slide, step: number) => {
+      slides.push(value);
+      steps.push(step);
+      origin.push(index);
+    };
+    if (slide.hidden) return push(slide, 0);
+    const whole = fitStep(slide, options);
+    if (whole !== undefined) return push(slide, whole);
+    const count = slide.bullets.length;
+    for (let parts = 2; parts <= count; parts += 1) {
+      const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * count) / parts));
+      const pieces = bounds.slice(0, -1).map((from, i) => part(slide, from, bounds[i + 1]!));
+      const pieceSteps = pieces.map((piece) => fitStep(piece, options));
+      if (pieceSteps.every((step) => step !== undefined)) {
+        pieces.forEach((piece, i) => push(piece, pieceSteps[i]!));
+        return;
+      }
+    }
+    // Even one bullet per slide is too much (or there are no bullets): one slide per bullet at the floor, and a report for each part that overflows.
+    const last = FIT_SCALES.length - 1;
+    if (count <= 1) {
+      push(slide, last);
+      problems.push({ slide: index, bullet: count === 1 ? 0 : undefined, reason: 'does not fit on the slide even at the smallest text size' });
+      return;
+    }
+    for (let bullet = 0; bullet < count; bullet += 1) {
+      const piece = part(slide, bullet, bullet + 1);
+      const step = fitStep(piece, options);
+      push(piece, step ?? last);
+      if (step === undefined) problems.push({ slide: index, bullet, reason: 'does not fit on a slide of its own even at the smallest text size' });
+    }
+  });
+  return { outline: { ...outline, slides }, steps, origin, problems };
+}
+
+/**
+ * Report fit problems as warnings on the outline file, each at the line of the
+ * bullet (or slide heading) that does not fit.
+ */
+export function reportFitProblems(problems: readonly FitProblem[], outline: Outline, file: VFile, slideLines: readonly number[], bulletLines: readonly number[][]): void {
+  for (const problem of problems) {
+    const slide = outline.slides[problem.slide]!;
+    const line = (problem.bullet !== undefined ? bulletLines[problem.slide]?.[problem.bullet] : undefined) ?? slideLines[problem.slide] ?? 1;
+    const what = problem.bullet !== undefined ? `Bullet ${problem.bullet + 1} of slide \`${slide.title}\`` : `Slide \`${slide.title}\``;
+    const message = file.message(`${what} ${problem.reason}; shorten it`, { place: { line, column: 1 }, ruleId: 'slide-overflow', source: 'briefdeck' });
+    message.fatal = false;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * The orchestrator: reads the article and its outline file, writes the outline
+ * (only when there is none) and the deck. All file I/O of a build happens here.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { BriefdeckError } from './errors.ts';
+import { formatFromPath, ARTICLE_EXTENSIONS } from '../ingest/ingest.ts';
+import { outlineFromArticle } from '../outline/outline.ts';
+import { updateOutline, type OutlineUpdate } from '../outline-file/merge.ts';
+import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
+import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
+import { articleFromFile } from '../outline/pipeline.ts';
+import type { ExportOptions, ExportReport } from './deck-exports.ts';
+import { checkFidelity } from '../check/fidelity.ts';
+import { fitOutline, reportFitProblems } from '../fit/fit.ts';
+import { renderDeck, type Aspect } from '../render/render.ts';
+import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from '../outline/themes.ts';
+import type { ArticleFormat } from '../types.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+import { assertInside, readFileBounded } from './safe-path.ts';
+
+/** The options that ask for an export; the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
+const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
+  Exclude<keyof ExportOptions, 'onProgress'>
+>;
+
+/** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+/** Options of one build. Defaults are written here and nowhere else. */
+export interface BuildOptions extends ExportOptions {
+  /** Path of the article file. */
+  article: string;
+  /** Folder the deck folder goes in (the deck is `<outDir>/<name>/index.html`); default `dist`. */
+  outDir?: string;
+  /** Article format; by default from the file extension. */
+  format?: ArticleFormat;
+  /** Theme; overrides the outline file's `theme`. Default `light`. */
+  theme?: string;
+  /** Number of key points when generating the outline; default 3-5 by article length. */
+  keyPoints?: number;
+  /** Talk length in minutes when generating the outline: sizes the deck (see `OutlineOptions.minutes`); default: every section. */
+  minutes?: number;
+  /** Generate the outline afresh, keeping the old file as `<outline>.bak`; default false. */
+  regenerate?: boolean;
+  /** Slide shape: `16:9` (1280x720, default) or `4:3` (1024x768). */
+  aspect?: Aspect;
+}
+
+export interface BuildReport {
+  /** The deck's name: the article's file name without extension. */
+  name: string;
+  articlePath: string;
+  outlinePath: string;
+  /** What this build did with the outline file (see {@link OutlineUpdate}). */
+  outline: OutlineUpdate['status'];
+  /** The backup of the outline file made by `regenerate`. */
+  backupPath?: string;
+  deckDir: string;
+  indexPath: string;
+  slideCount: number;
+  theme: ThemeName;
+  /** Warnings and notes about the article and the outline, each with its file and place. */
+  messages: VFileMessage[];
+  /** The PDFs and single-file deck written on request (see {@link ExportOptions}). */
+  exports: ExportReport;
+}
+
+/** The outline file that belongs to an article: `<dir>/<name>.outline.md`. */
+export function outlinePathFor(articlePath: string): string {
+  return join(dirname(articlePath), `${deckNameFor(articlePath)}.outline.md`);
+}
+
+/** The deck name of an article: its file name without the extension. */
+export function deckNameFor(articlePath: string): string {
+  return basename(articlePath, extname(articlePath));
+}
+
+/** SHA-256 of the article text, recorded in the outline it generates. */
+export function articleHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. Binary or invalid text is refused with its place. */
+export function decodeArticle(bytes: Uint8Array, path: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw placedError(path, bytes, nul, 'Unexpected NUL byte: this looks like a binary file, expected text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Find the first invalid byte to say where it is.
+    let good = 0;
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+        good = mid;
+        low = mid;
+      } catch {
+        high = mid - 1;
+      }
+    }
+    throw placedError(path, bytes, good, 'Invalid UTF-8: expected the article as UTF-8 text');
+  }
+}
+
+function placedError(path: string, bytes: Uint8Array, offset: number, reason: string): VFileMessage {
+  const before = Buffer.from(bytes.subarray(0, offset)).toString('utf8');
+  const lines = before.split('\n');
+  const file = new VFile({ path });
+  try {
+    file.fail(reason, { place: { line: lines.length, column: lines[lines.length - 1]!.length + 1 }, ruleId: 'encoding', source: 'briefdeck' });
+  } catch (error) {
+    return error as VFileMessage;
+  }
+  throw new Error('unreachable');
+}
+
+async function readArticle(path: string): Promise<string> {
+  // Bounded, and regular files only: a FIFO, a device or a growing file must not hang the build.
+  const tooLarge = (size: number) => `${path}: article is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit`;
+  const bytes = await readFileBounded(path, MAX_ARTICLE_BYTES, tooLarge);
+  if (bytes === undefined) throw new BriefdeckError(`${path}: no such file`, { file: path });
+  const text = decodeArticle(bytes, path);
+  if (text.trim() === '') throw new BriefdeckError(`${path}: the article is empty`, { file: path });
+  return text;
+}
+
+function resolveTheme(cli: string | undefined, outline: OutlineSettings, outlineFile: VFile): ThemeName {
+  const chosen = cli ?? outline.theme ?? DEFAULT_THEME;
+  if (isThemeName(chosen)) return chosen;
+  const names = Object.keys(THEMES).join(', ');
+  if (cli) throw new BriefdeckError(`Unknown theme \`${cli}\`, expected one of ${names}`);
+  const text = String(outlineFile.value);
+  const lineIndex = text.split(/\r\n|\r|\n/).findIndex((line) => /^theme\s*:/.test(line));
+  outlineFile.fail(`Unknown theme \`${chosen}\`, expected one of ${names}`, {
+    place: { line: lineIndex + 1, column: 8 },
+    ruleId: 'theme',
+    source: 'briefdeck',
+  });
+  throw new Error('unreachable');
+}
+
+/**
+ * Build one article's deck: generate its outline file if it has none; use an
+ * existing one as it is while the article is unchanged, else merge the person's
+ * edits with the outline of the changed article (see `updateOutline`); then
+ * render the deck from the outline file. Nothing is written unless the outline parses.
+ */
+export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
+  const articlePath = options.article;
+  const format = options.format ?? formatFromPath(articlePath);
+  if (!format) {
+    throw new BriefdeckError(`${articlePath}: unknown article type \`${extname(articlePath) || '(none)'}\`, expected one of ${ARTICLE_EXTENSIONS.join(', ')}`, { file: articlePath });
+  }
+  if (options.theme !== undefined && !isThemeName(options.theme)) {
+    throw new BriefdeckError(`Unknown theme \`${options.theme}\`, expected one of ${Object.keys(THEMES).join(', ')}`);
+  }
+  const name = deckNameFor(articlePath);
+  const outlinePath = outlinePathFor(articlePath);
+  const deckDir = join(options.outDir ?? 'dist', name);
+  const messages: VFileMessage[] = [];
+
+  const articleText = await readArticle(articlePath);
+  // The article is parsed only when an outline is generated from it: a rebuild from a kept
+  // outline of an unchanged article needs only its text (for the hash and the fidelity check).
+  const generateOutline = () => {
+    const articleFile = new VFile({ path: articlePath, value: articleText });
+    const article = articleFromFile(articleFile, format);
+    messages.push(...articleFile.messages);
+    return outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath) });
+  };
+
+  // The outline and its base record are files of the article's folder: a symlink out of it is refused, not read.
+  for (const path of [outlinePath, basePathFor(outlinePath)]) await assertInside(dirname(articlePath), path, 'the outline file');
+  // The outline file is decided (kept, created, merged...) and read before anything is written.
+  const ours = await readTextIfExists(outlinePath);
+  const outlineFile = new VFile({ path: outlinePath, value: ours });
+  const articleSha256 = articleHash(articleText);
+  const update = updateOutline(
+    {
+      ours,
+      base: await readTextIfExists(basePathFor(outlinePath)),
+      theirs: () =>
+        outlineToMarkdown(generateOutline(), {
+          theme: options.theme,
+          article: basename(articlePath),
+          'article-sha256': articleSha256,
+        }),
+      articleSha256,
+      regenerate: options.regenerate,
+    },
+    outlineFile,
+  );
+  const outlineText = update.text;
+  outlineFile.value = outlineText;
+  const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
+  const theme = resolveTheme(options.theme, settings, outlineFile);
+  // Every number and name on a slide must be in the article; a hand edit that breaks this is warned about at its line.
+  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines });
+  // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
+  const fitted = fitOutline(written, { theme, aspect: options.aspect });
+  reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);
+  const outline = fitted.outline;
+  messages.push(...outlineFile.messages);
+
+  const deck = renderDeck(outline, { theme, lang: settings.lang, aspect: options.aspect, fit: fitted.steps });
+  if (deck.slides.length === 0) {
+    outlineFile.fail('Every slide is hidden: expected at least one slide without `.hidden`', { place: { line: 1, column: 1 }, ruleId: 'no-slides', source: 'briefdeck' });
+  }
+  const saved = await saveOutline(outlinePath, update, ours);
+  await writeDeck(deckDir, deck.html, deck.assets);
+  // The exporters load the PDF library and the browser driver (a third of a second): only when an export is asked for.
+  const exportAsked = EXPORT_REQUESTS.some((key) => Boolean(options[key]));
+  const exports: ExportReport = exportAsked ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options) : {};
+
+  return {
+    name,
+    articlePath,
+    outlinePath,
+    outline: update.status,
+    ...saved,
+    deckDir,
+    indexPath: join(deckDir, 'index.html'),
+    slideCount: deck.slides.length,
+    theme,
+    messages,
+    exports,
+  };
+}
+
+/** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */
+async function writeDeck(deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
+  // A symlinked deck or assets folder must not carry the writes out of the output folder.
+  for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
+    await assertInside(dirname(deckDir), folder, 'the deck folder');
+  }
+  for (const asset of assets) {
+    const target = join(deckDir, asset.to);
+    const contents = await readFile(asset.from);
+    // A rebuild finds the assets in place: leave identical ones be, since each atomic write flushes to disk (2-4 ms).
+    const existing = await readFile(target).catch(() => undefined);
+    if (existing?.equals(contents)) continue;
+    await writeFileAtomic(target, contents);
+  }
+  await writeFileAtomic(join(deckDir, 'index.html'), html);
+}

@@ -1,0 +1,249 @@
+/**
+ * PDF export: print a built deck (or its handout) through headless Chromium,
+ * then set the document metadata with pdf-lib and write the file atomically.
+ *
+ * The printing browser is cut off: every request that is not a file:// URL
+ * inside the deck's folder is aborted, and the context is offline. It waits
+ * for the deck to say it is ready (`html[data-briefdeck-ready]`), never for
+ * network idle.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { BriefdeckError } from './errors.ts';
+import { handoutHtml, type HandoutPaper } from '../render/handout.ts';
+import type { Outline } from '../types.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+/** One step of a PDF export, reported as it happens. */
+export interface PdfProgress {
+  phase: 'launch' | 'load' | 'print' | 'metadata' | 'write' | 'done';
+  /** What is happening, in a few words. */
+  message: string;
+}
+
+/** What to print. */
+export interface PdfOptions {
+  /** The deck's `index.html`. */
+  indexPath: string;
+  /** Where to write the PDF. */
+  pdfPath: string;
+  /** The outline the deck was rendered from (title, author and, for handouts, the slides and notes). */
+  outline: Outline;
+  /**
+   * `slides` (default): one page per slide. `notes`: each slide followed by a
+   * page of its notes (slides without notes get none). `handout`: one portrait
+   * page per slide, the slide on top, its notes and ruled lines below.
+   */
+  mode?: 'slides' | 'notes' | 'handout';
+  /** Paper of a handout; default `a4`. */
+  paper?: HandoutPaper;
+  /** Called at each step, for progress output. */
+  onProgress?: (progress: PdfProgress) => void;
+  /** Language of a handout page; default the deck's. */
+  lang?: string;
+  /** A browser to print with (it stays open); by default the system Chromium is started and closed. */
+  browser?: Browser;
+}
+
+export interface PdfReport {
+  pdfPath: string;
+  pages: number;
+  /** Slides printed. */
+  slides: number;
+  mode: NonNullable<PdfOptions['mode']>;
+  /** Requests the printing browser refused: anything not a file inside the deck folder. */
+  blocked: string[];
+}
+
+/** Whether `url` is a file:// URL of a file inside `folder`. */
+export function isInsideFolder(url: string, folder: string): boolean {
+  if (!url.startsWith('file://')) return false;
+  let path: string;
+  try {
+    path = fileURLToPath(url.split(/[?#]/, 1)[0]!);
+  } catch {
+    return false;
+  }
+  const root = resolve(folder);
+  const target = resolve(path);
+  return target === root || target.startsWith(root + sep);
+}
+
+/** A context that can only read the deck folder: offline, and every other request aborted. */
+async function sealedContext(browser: Browser, folder: string, viewport: { width: number; height: number }, blocked: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, offline: true, javaScriptEnabled: true, serviceWorkers: 'block' });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isInsideFolder(url, folder)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return context;
+}
+
+/** Open the deck for printing and wait until reveal.js has laid out its print pages. */
+async function openForPrint(context: BrowserContext, indexPath: string, notes: boolean): Promise<Page> {
+  const page = await context.newPage();
+  const url = pathToFileURL(indexPath);
+  url.search = notes ? '?print-pdf&showNotes=separate-page' : '?print-pdf';
+  await page.goto(url.href, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-briefdeck-ready]', { state: 'attached', timeout: 30_000 });
+  await page.waitForSelector('.reveal .pdf-page', { state: 'attached', timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // reveal.js hides the slides that are not current from assistive technology; on paper every
+  // slide is shown, and only what is exposed gets PDF tags and bookmarks.
+  await page.evaluate(() => {
+    for (const slide of Array.from(document.querySelectorAll('.reveal .slides section[aria-hidden]'))) slide.removeAttribute('aria-hidden');
+  });
+  return page;
+}
+
+/**
+ * Make each notes page exactly one page: title it with its slide's title and
+ * shrink its text until it fits (never below 12px).
+ */
+async function settleNotesPages(page: Page, height: number): Promise<void> {
+  await page.evaluate((pageHeight) => {
+    for (const notes of Array.from(document.querySelectorAll<HTMLElement>('.speaker-notes-pdf'))) {
+      const slide = notes.previousElementSibling?.querySelector('section h1, section h2');
+      const title = document.createElement('p');
+      title.className = 'briefdeck-notes-title';
+      title.textContent = `Notes: ${slide?.textContent ?? ''}`;
+      notes.prepend(title);
+      notes.style.height = `${pageHeight}px`;
+      let size = 26;
+      while (notes.scrollHeight > notes.clientHeight && size > 12) {
+        size -= 1;
+        notes.style.fontSize = `${size}px`;
+      }
+    }
+  }, height);
+}
+
+/** Set title, author and producer on a printed PDF. */
+async function withMetadata(bytes: Uint8Array, outline: Outline, subject: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  const document = await PDFDocument.load(bytes, { updateMetadata: false });
+  document.setTitle(outline.title, { showInWindowTitleBar: true });
+  if (outline.author) document.setAuthor(outline.author);
+  document.setSubject(subject);
+  document.setCreator('briefdeck');
+  document.setProducer('briefdeck (Chromium, pdf-lib)');
+  document.setModificationDate(new Date());
+  return { bytes: await document.save(), pages: document.getPageCount() };
+}
+
+/** The slides reveal.js laid out for print, and the notes pages among them. */
+async function countPrintPages(page: Page): Promise<{ slides: number; notes: number }> {
+  return page.evaluate(() => ({
+    slides: document.querySelectorAll('.reveal .pdf-page').length,
+    notes: document.querySelectorAll('.reveal .speaker-notes-pdf').length,
+  }));
+}
+
+/**
+ * Print a built deck to PDF: one page per slide (fragments shown, not split),
+ * pages the slide's size (16:9 or 4:3), backgrounds printed, fonts embedded,
+ * text selectable, a bookmark per slide heading, tagged where Chromium can.
+ */
+export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
+  const mode = options.mode ?? 'slides';
+  const progress = options.onProgress ?? (() => {});
+  const folder = dirname(resolve(options.indexPath));
+  const html = await readFile(options.indexPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new BriefdeckError(`${options.indexPath}: cannot read the deck to print (${error.code ?? error.message})`, { file: options.indexPath, cause: error });
+  });
+  const size = /data-width="(\d+)"[^>]*data-height="(\d+)"/.exec(html);
+  const width = Number(size?.[1] ?? 1280);
+  const height = Number(size?.[2] ?? 720);
+
+  if (!options.browser) progress({ phase: 'launch', message: 'starting Chromium' });
+  const browser = options.browser ?? (await launchChromium());
+  try {
+    const blocked: string[] = [];
+    const context = await sealedContext(browser, folder, { width, height }, blocked);
+    try {
+      progress({ phase: 'load', message: `laying out ${options.indexPath} for print` });
+      const page = await openForPrint(context, options.indexPath, mode === 'notes');
+      const counts = await countPrintPages(page);
+      let printed: Uint8Array;
+      if (mode === 'handout') {
+        printed = await printHandout(context, page, options, counts.slides, progress);
+      } else {
+        if (mode === 'notes') await settleNotesPages(page, height);
+        progress({ phase: 'print', message: `printing ${counts.slides} slides${mode === 'notes' ? ` and ${counts.notes} notes pages` : ''}` });
+        printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      }
+      progress({ phase: 'metadata', message: 'setting title and author' });
+      const subject = mode === 'handout' ? 'Handout' : mode === 'notes' ? 'Slides with speaker notes' : 'Slides';
+      const { bytes, pages } = await withMetadata(printed, options.outline, subject);
+      const expected = mode === 'notes' ? counts.slides + counts.notes : counts.slides;
+      if (pages !== expected) throw new Error(`Printed ${pages} pages for ${expected} expected (${counts.slides} slides): the print layout is off`);
+      progress({ phase: 'write', message: `writing ${options.pdfPath}` });
+      await writeFileAtomic(options.pdfPath, bytes);
+      progress({ phase: 'done', message: `${options.pdfPath}: ${pages} pages` });
+      return { pdfPath: options.pdfPath, pages, slides: counts.slides, mode, blocked };
+    } finally {
+      await context.close();
+    }
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+/**
+ * A handout: print the slides, print a handout page per slide (an empty frame
+ * on top, the notes and ruled lines below), then draw each printed slide into
+ * its frame, so slide text stays vector and selectable.
+ */
+async function printHandout(context: BrowserContext, deckPage: Page, options: PdfOptions, slideCount: number, progress: (progress: PdfProgress) => void): Promise<Uint8Array> {
+  progress({ phase: 'print', message: `printing ${slideCount} slides` });
+  const slidesPdf = await deckPage.pdf({ preferCSSPageSize: true, printBackground: true });
+  const slides = options.outline.slides.filter((slide) => !slide.hidden);
+  if (slides.length !== slideCount) throw new Error(`The deck has ${slideCount} slides but the outline ${slides.length}`);
+  const paper = options.paper ?? 'a4';
+  const { width, height } = await deckPage.evaluate(() => {
+    const reveal = (window as unknown as { Reveal: { getConfig(): { width: number; height: number } } }).Reveal;
+    return { width: reveal.getConfig().width, height: reveal.getConfig().height };
+  });
+  const page = await context.newPage();
+  // The handout page is our own hast document, served from memory (never from disk or network).
+  const lang = options.lang ?? (await deckPage.evaluate(() => document.documentElement.lang || undefined));
+  await page.setContent(handoutHtml(options.outline, { paper, aspect: width / height, lang }), { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Long notes: shrink their text (never below 7pt) until the page holds them; the ruled lines take what is left.
+  await page.evaluate(() => {
+    for (const sheet of Array.from(document.querySelectorAll<HTMLElement>('.handout-page'))) {
+      const notes = sheet.querySelector<HTMLElement>('.handout-notes')!;
+      let size = 10.5;
+      while (sheet.scrollHeight > sheet.clientHeight + 1 && size > 7) {
+        size -= 0.5;
+        notes.style.fontSize = `${size}pt`;
+      }
+    }
+  });
+  const frames = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.handout-slide')).map((frame) => {
+      const sheet = frame.closest('.handout-page')!.getBoundingClientRect();
+      const box = frame.getBoundingClientRect();
+      return { x: box.left - sheet.left, y: box.top - sheet.top, width: box.width, height: box.height };
+    }),
+  );
+  progress({ phase: 'print', message: `printing ${slideCount} handout pages (${paper})` });
+  const handout = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
+  await page.close();
+  if (handout.getPageCount() !== slideCount) throw new Error(`Printed ${handout.getPageCount()} handout pages for ${slideCount} slides`);
+  const embedded = await handout.embedPdf(slidesPdf, [...Array(slideCount).keys()]);
+  const cssPx = 0.75; // PDF points per CSS pixel
+  handout.getPages().forEach((sheet, index) => {
+    const frame = frames[index]!;
+    const box = { x: frame.x * cssPx, y: sheet.getHeight() - (frame.y + frame.height) * cssPx, width: frame.width * cssPx, height: frame.height * cssPx };
+    sheet.drawPage(embedded[index]!, box);
+    // A hairline frame, so a white slide stands out from the white paper.
+    sheet.drawRectangle({ ...box, borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 0.75 });
+  });
+  return handout.save();
+}

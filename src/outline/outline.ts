@@ -1,0 +1,214 @@
+/**
+ * Outline: {@link Article} -> {@link Outline}: a title slide, the key points
+ * (bottom line up front), an agenda, content slides per section and a closing
+ * slide naming the source.
+ */
+import { claimBudget, keyPoints, sectionClaims, type Claim } from '../claims/claims.ts';
+import type { Article, Bullet, Outline, Section, Slide } from '../types.ts';
+import { expectSentences } from '../text/nlp.ts';
+
+/** The most bullets on one slide; a section with more continues on further slides. */
+export const MAX_BULLETS_PER_SLIDE = 5;
+/** The most sections the agenda lists on one slide. */
+const MAX_AGENDA_ITEMS = 7;
+
+/** Speaking pace the deck is sized by: minutes a content slide (the key points count as one). */
+export const MINUTES_PER_SLIDE = 1.5;
+/** Speaking pace of the notes: words a minute, so a slide's notes hold about 195 spoken words. */
+export const SPOKEN_WORDS_PER_MINUTE = 130;
+
+export interface OutlineOptions {
+  /** How many key points to put up front; by default 3 to 5, by article length. */
+  keyPoints?: number;
+  /**
+   * Length of the talk in minutes. The deck gets `floor(minutes / 1.5) - 1` content
+   * slides (the key points take one slot): when the article needs more, the weaker
+   * claims leave the slides for the notes, and sections with no room are named and
+   * quoted in the notes of the slide before them, so nothing is lost. Default: no
+   * limit, every section is covered.
+   */
+  minutes?: number;
+  /** What the closing slide names as the source when the article does not say (usually the file name). */
+  sourceName?: string;
+}
+
+/** Key points for an article of this many sentences: 3 for a short piece, up to 5 for a long report. */
+export function defaultKeyPointCount(sentenceCount: number): number {
+  if (sentenceCount < 20) return 3;
+  if (sentenceCount < 60) return 4;
+  return 5;
+}
+
+function bulletOf(claim: Claim): Bullet {
+  return { text: claim.bullet, source: `${claim.sentence.start.line}:${claim.sentence.start.column}` };
+}
+
+function notesOf(claims: Claim[]): string {
+  return claims.map((claim) => claim.sentence.text).join('\n\n');
+}
+
+/** The notes naming a section that has no slide of its own and quoting its claims. */
+function notesOfDroppedSection({ section, claims }: { section: Section; claims: Claim[] }): string {
+  return [`${section.heading} (no slide for time):`, notesOf(claims)].filter(Boolean).join('\n\n');
+}
+
+/** A section's place in the deck: the claims on its slides and the claims cut to its notes. */
+export interface SectionPlan {
+  section: Section;
+  sectionIndex: number;
+  /** Claims on the section's slides, in the article's order; none when the section has no slide. */
+  slideClaims: Claim[];
+  /** Claims cut for time, in the article's order: quoted in the notes. */
+  cut: Claim[];
+}
+
+/** Plans are the same for the agenda and the content slides; computing claims twice would double the work. */
+const plans = new WeakMap<Article, Map<number | undefined, SectionPlan[]>>();
+
+/**
+ * Which claims of each section go on slides. Without `minutes`, every section's
+ * claims (by {@link claimBudget}). With it, the content slides available are
+ * shared out: the sections whose best claim is strongest keep a slide, then
+ * extra slides go where the most claims wait; each section keeps its strongest
+ * claims and the rest are cut to the notes.
+ */
+export function planContentSlides(article: Article, minutes?: number): SectionPlan[] {
+  const cached = plans.get(article)?.get(minutes);
+  if (cached) return cached;
+  if (minutes !== undefined && !(Number.isFinite(minutes) && minutes > 0)) {
+    throw new TypeError(`Expected minutes to be a positive number, not ${String(minutes)}`);
+  }
+  const all = article.sections.map((section, sectionIndex) => {
+    const count = section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0);
+    const claims = sectionClaims(section, sectionIndex, claimBudget(count, section.paragraphs.length), article);
+    return { section, sectionIndex, claims };
+  });
+  let result: SectionPlan[];
+  if (minutes === undefined) {
+    result = all.map(({ section, sectionIndex, claims }) => ({ section, sectionIndex, slideClaims: claims, cut: [] }));
+  } else {
+    const budget = Math.max(1, Math.floor(minutes / MINUTES_PER_SLIDE) - 1);
+    const best = (claims: Claim[]) => Math.max(-Infinity, ...claims.map((claim) => claim.score));
+    const ranked = all.filter((entry) => entry.claims.length > 0).sort((a, b) => best(b.claims) - best(a.claims));
+    const slideCount = new Map<number, number>();
+    for (const entry of ranked.slice(0, budget)) slideCount.set(entry.sectionIndex, 1);
+    let left = budget - slideCount.size;
+    while (left > 0) {
+      // The next slide goes to the kept section with the most claims per slide still waiting.
+      let target: number | undefined;
+      let most = MAX_BULLETS_PER_SLIDE;
+      for (const [index, count] of slideCount) {
+        const perSlide = all[index]!.claims.length / count;
+        if (perSlide > most) {
+          most = perSlide;
+          target = index;
+        }
+      }
+      if (target === undefined) break;
+      slideCount.set(target, slideCount.get(target)! + 1);
+      left -= 1;
+    }
+    result = all.map(({ section, sectionIndex, claims }) => {
+      const room = (slideCount.get(sectionIndex) ?? 0) * MAX_BULLETS_PER_SLIDE;
+      const kept = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, room));
+      return {
+        section,
+        sectionIndex,
+        slideClaims: claims.filter((claim) => kept.has(claim)),
+        cut: claims.filter((claim) => !kept.has(claim)),
+      };
+    });
+  }
+  if (!plans.has(article)) plans.set(article, new Map());
+  plans.get(article)!.set(minutes, result);
+  return result;
+}
+
+/** Split a list into chunks of at most `size`, as even as possible (7 -> 4 + 3, not 5 + 2). */
+export function evenChunks<T>(items: T[], size: number): T[][] {
+  if (items.length === 0) return [];
+  const count = Math.ceil(items.length / size);
+  const base = Math.floor(items.length / count);
+  const extra = items.length % count;
+  const chunks: T[][] = [];
+  let at = 0;
+  for (let i = 0; i < count; i += 1) {
+    const length = base + (i < extra ? 1 : 0);
+    chunks.push(items.slice(at, at + length));
+    at += length;
+  }
+  return chunks;
+}
+
+/** Build the outline of a deck from an article. */
+export function outlineFromArticle(article: Article, options: OutlineOptions = {}): Outline {
+  const sentenceCount = article.sections.reduce(
+    (sum, section) => sum + section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0),
+    0,
+  );
+  expectSentences(sentenceCount);
+  const k = options.keyPoints ?? defaultKeyPointCount(sentenceCount);
+  if (!Number.isInteger(k) || k < 1) throw new TypeError(`Expected keyPoints to be a positive integer, not ${String(options.keyPoints)}`);
+
+  const slides: Slide[] = [];
+  const byline = [article.author, article.date].filter(Boolean).join(' · ');
+  const titleBody = [article.subtitle, byline].filter((line): line is string => Boolean(line));
+  // An empty body is left out, as the outline file reads it back.
+  slides.push({ kind: 'title', title: article.title, bullets: [], ...(titleBody.length > 0 ? { body: titleBody } : {}), notes: '' });
+
+  const points = keyPoints(article, k);
+  slides.push({ kind: 'key-points', title: 'Key points', bullets: points.map(bulletOf), notes: notesOf(points) });
+
+  const shown = planContentSlides(article, options.minutes)
+    .filter((entry) => entry.slideClaims.length > 0)
+    .map((entry) => entry.section);
+  if (shown.length >= 3) {
+    const chunks = evenChunks(shown, MAX_AGENDA_ITEMS);
+    chunks.forEach((sections, index) => {
+      slides.push({
+        kind: 'agenda',
+        title: index === 0 ? 'Agenda' : 'Agenda (cont.)',
+        bullets: sections.map((section) => ({ text: section.heading })),
+        notes: '',
+      });
+    });
+  }
+
+  const plan = planContentSlides(article, options.minutes);
+  let lastSlide = slides[slides.length - 1]!;
+  plan.forEach(({ section, slideClaims, cut }) => {
+    if (slideClaims.length === 0) {
+      // No room for this section: it is quoted in the notes of the slide before.
+      lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut })].filter(Boolean).join('\n\n');
+      return;
+    }
+    const chunks = evenChunks(slideClaims, MAX_BULLETS_PER_SLIDE);
+    chunks.forEach((chunk, index) => {
+      const notes = [notesOf(chunk)];
+      if (index === chunks.length - 1 && cut.length > 0) notes.push(`Cut for time:\n\n${notesOf(cut)}`);
+      const slide: Slide = {
+        kind: 'content',
+        title: index === 0 ? section.heading : `${section.heading} (cont.)`,
+        bullets: chunk.map(bulletOf),
+        notes: notes.join('\n\n'),
+      };
+      slides.push(slide);
+      lastSlide = slide;
+    });
+  });
+
+  const source = article.source ?? options.sourceName;
+  const closingBody = [
+    [article.title, article.subtitle].filter(Boolean).join(': '),
+    byline,
+    source ? `Source: ${source}` : '',
+  ].filter((line) => line.length > 0);
+  slides.push({ kind: 'closing', title: 'Source', bullets: [], body: closingBody, notes: '' });
+
+  const outline: Outline = { title: article.title, slides };
+  if (article.subtitle) outline.subtitle = article.subtitle;
+  if (article.author) outline.author = article.author;
+  if (article.date) outline.date = article.date;
+  if (source) outline.source = source;
+  return outline;
+}

@@ -1,0 +1,181 @@
+/**
+ * Render: {@link Outline} -> a reveal.js deck as a hast tree -> HTML, plus the
+ * list of asset files the deck needs beside it.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
+import { DEFAULT_THEME, THEMES, type ThemeName } from '../outline/themes.ts';
+import type { Outline, Slide } from '../types.ts';
+
+export interface RenderOptions {
+  theme?: ThemeName;
+  /** BCP 47 language tag of the deck, default `en`. */
+  lang?: string;
+  /** Slide shape: `16:9` (1280x720 CSS pixels, default) or `4:3` (1024x768). */
+  aspect?: Aspect;
+  /**
+   * Fit step of each slide of the outline (hidden ones included), from
+   * `fitOutline` in `src/fit.ts`: 0 is full-size text, higher steps are smaller
+   * (see `FIT_SCALES`). Default 0 for every slide.
+   */
+  fit?: readonly number[];
+}
+
+/** The slide shapes briefdeck renders. */
+export type Aspect = '16:9' | '4:3';
+
+/** Slide size in CSS pixels per shape. */
+export const SLIDE_SIZES: Record<Aspect, { width: number; height: number }> = {
+  '16:9': { width: 1280, height: 720 },
+  '4:3': { width: 1024, height: 768 },
+};
+
+export function isAspect(value: string): value is Aspect {
+  return Object.hasOwn(SLIDE_SIZES, value);
+}
+
+/** A file the deck loads: where to copy it from and its path inside the deck folder. */
+export interface DeckAsset {
+  from: string;
+  to: string;
+}
+
+export interface RenderedDeck {
+  html: string;
+  tree: Root;
+  /** The slides shown in the deck (hidden ones left out), in order. */
+  slides: Slide[];
+  assets: DeckAsset[];
+}
+
+/**
+ * A deck's Content-Security-Policy: scripts only from `scriptSources`, no
+ * network, frames only of the deck itself (the speaker view's slide previews),
+ * no plugins, no forms. Styles may be inline because reveal.js positions slides
+ * with style attributes. `ownFiles` allows styles, images and fonts from the
+ * deck's folder (a single-file deck has none).
+ */
+export function deckContentSecurityPolicy(scriptSources: readonly string[], ownFiles: boolean): string {
+  const self = ownFiles ? "'self' " : '';
+  return [
+    "default-src 'none'",
+    `script-src ${scriptSources.join(' ')}`,
+    `style-src ${self}'unsafe-inline'`,
+    `img-src ${self}data:`,
+    `font-src ${self}data:`,
+    "connect-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'self'",
+    "child-src 'self'",
+    "worker-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/**
+ * The CSP of a deck folder: scripts from the deck's own files, and the speaker
+ * view's inline script by hash (its pop-up inherits this policy).
+ */
+export const CONTENT_SECURITY_POLICY = deckContentSecurityPolicy(["'self'", ...SPEAKER_VIEW_SCRIPT_SOURCES], true);
+
+function revealRoot(): string {
+  const require = createRequire(import.meta.url);
+  // `reveal.js` resolves to dist/reveal.js; the package root is two levels up.
+  return dirname(dirname(require.resolve('reveal.js')));
+}
+
+const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'client');
+
+/** The asset files of a deck with this theme. */
+export function deckAssets(theme: ThemeName): DeckAsset[] {
+  const reveal = join(revealRoot(), 'dist');
+  return [
+    { from: join(reveal, 'reset.css'), to: 'assets/reset.css' },
+    { from: join(reveal, 'reveal.css'), to: 'assets/reveal.css' },
+    { from: join(reveal, 'theme', THEMES[theme].revealTheme), to: `assets/theme-${theme}.css` },
+    { from: join(CLIENT_DIR, 'briefdeck.css'), to: 'assets/briefdeck.css' },
+    { from: join(reveal, 'reveal.js'), to: 'assets/reveal.js' },
+    { from: join(reveal, 'plugin', 'notes.js'), to: 'assets/notes.js' },
+    { from: join(CLIENT_DIR, 'briefdeck.js'), to: 'assets/briefdeck.js' },
+  ];
+}
+
+function notesOf(slide: Slide): ElementContent[] {
+  if (!slide.notes.trim()) return [];
+  const paragraphs = slide.notes.split(/\n\s*\n/).map((text) => h('p', text.trim()));
+  return [h('aside.notes', paragraphs)];
+}
+
+/** One slide as a reveal.js `<section>`; `fit` is its fit step (0: full-size text). */
+export function slideToHast(slide: Slide, fit = 0): Element {
+  const children: ElementContent[] = [];
+  if (slide.kind === 'title') {
+    children.push(h('h1', slide.title));
+    const [subtitle, ...rest] = slide.body ?? [];
+    if (subtitle) children.push(h('p.subtitle', subtitle));
+    for (const line of rest) children.push(h('p.byline', line));
+  } else {
+    children.push(h('h2', slide.title));
+    for (const line of slide.body ?? []) children.push(h('p', line));
+  }
+  if (slide.bullets.length > 0) {
+    children.push(h('ul', slide.bullets.map((bullet) => h('li', bullet.text))));
+  }
+  children.push(...notesOf(slide));
+  return h('section', { dataKind: slide.kind, dataFit: fit > 0 ? String(fit) : undefined }, children);
+}
+
+/** The whole deck as a hast tree. */
+export function toRevealHast(outline: Outline, options: RenderOptions = {}): Root {
+  const theme = options.theme ?? DEFAULT_THEME;
+  const aspect = options.aspect ?? '16:9';
+  const { width, height } = SLIDE_SIZES[aspect];
+  const sections = outline.slides.flatMap((slide, index) => (slide.hidden ? [] : [slideToHast(slide, options.fit?.[index] ?? 0)]));
+  const assets = deckAssets(theme);
+  const styles = assets.filter((asset) => asset.to.endsWith('.css')).map((asset) => h('link', { rel: 'stylesheet', href: asset.to }));
+  const scripts = assets.filter((asset) => asset.to.endsWith('.js')).map((asset) => h('script', { src: asset.to }));
+  const meta = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('meta', { name: 'generator', content: 'briefdeck' }),
+  ];
+  if (outline.author) meta.push(h('meta', { name: 'author', content: outline.author }));
+  if (outline.subtitle) meta.push(h('meta', { name: 'description', content: outline.subtitle }));
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: options.lang ?? 'en' }, [
+        h('head', [...meta, h('title', outline.title), ...styles]),
+        h('body', [
+          h(
+            'div.reveal',
+            { dataWidth: String(width), dataHeight: String(height), dataAspect: aspect, dataTheme: theme },
+            [h('div.slides', sections)],
+          ),
+          ...scripts,
+        ]),
+      ]),
+    ],
+  };
+}
+
+/** Render an outline to the deck's HTML and the assets to copy beside it. */
+export function renderDeck(outline: Outline, options: RenderOptions = {}): RenderedDeck {
+  const tree = toRevealHast(outline, options);
+  return {
+    html: toHtml(tree),
+    tree,
+    slides: outline.slides.filter((slide) => !slide.hidden),
+    assets: deckAssets(options.theme ?? DEFAULT_THEME),
+  };
+}

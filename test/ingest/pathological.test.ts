@@ -1,0 +1,107 @@
+/**
+ * cmark's pathological inputs (test/pathological_tests.py in commonmark/cmark)
+ * through the whole pipeline: each gives a deck or a placed message, fast, and
+ * time grows near linearly with input size.
+ *
+ * Without BRIEFDECK_HEAVY_TESTS the inputs are a tenth of cmark's sizes and only
+ * the outcome is checked; with it (CI) they are cmark's sizes, each must finish
+ * within 5 s, and t(10n) / t(n) must stay within 20.
+ */
+import { VFileMessage } from 'vfile-message';
+import { describe, expect, it } from 'vitest';
+import { outlineFromText } from '../../src/outline/pipeline.ts';
+import { renderDeck } from '../../src/render/render.ts';
+import { deckProblems } from '../helpers/security-helpers.ts';
+
+const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
+
+/** cmark's cases; `n` is cmark's repeat count, the input scales with it. */
+const CMARK: Array<[name: string, n: number, make: (n: number) => string]> = [
+  ['nested strong emph', 65_000, (n) => '*a **a '.repeat(n) + 'b' + ' a** a*'.repeat(n)],
+  ['many emph closers with no openers', 65_000, (n) => 'a_ '.repeat(n)],
+  ['many emph openers with no closers', 65_000, (n) => '_a '.repeat(n)],
+  ['many link closers with no openers', 65_000, (n) => 'a]'.repeat(n)],
+  ['many link openers with no closers', 65_000, (n) => '[a'.repeat(n)],
+  ['mismatched openers and closers', 50_000, (n) => '*a_ '.repeat(n)],
+  ['openers and closers multiple of 3', 50_000, (n) => 'a**b' + 'c* '.repeat(n)],
+  ['link openers and emph closers', 50_000, (n) => '[ a_'.repeat(n)],
+  ['hard link/emph case', 1, (n) => '**x [a*b**c*](d)'.repeat(n)],
+  ['nested brackets', 50_000, (n) => '['.repeat(n) + 'a' + ']'.repeat(n)],
+  ['nested block quotes', 50_000, (n) => '> '.repeat(n) + 'a'],
+  ['deeply nested lists', 1_000, (n) => Array.from({ length: n }, (_, x) => `${'  '.repeat(x)}* a\n`).join('')],
+  ['U+0000 in input', 1, (n) => 'abc\u0000de\u0000'.repeat(n)],
+  ['backticks', 10_000, (n) => Array.from({ length: n - 1 }, (_, x) => `e${'`'.repeat(x + 1)}`).join('')],
+  ['unclosed links A', 50_000, (n) => '[a](<b'.repeat(n)],
+  ['unclosed links B', 50_000, (n) => '[a](b'.repeat(n)],
+  ['many references', 50_000, (n) => Array.from({ length: n * 16 }, (_, x) => `[${x + 1}]: u\n`).join('') + '[0] '.repeat(n)],
+];
+
+type Outcome = 'deck' | 'refused' | 'no-content';
+
+/** Article text through the pipeline and the renderer: how it ended and how long it took. */
+async function timed(text: string): Promise<{ outcome: Outcome; ms: number }> {
+  const start = performance.now();
+  let outcome: Outcome;
+  try {
+    const deck = renderDeck(await outlineFromText(text, { format: 'md', path: 'p.md' }));
+    expect(deckProblems(deck.html)).toEqual([]);
+    outcome = 'deck';
+  } catch (error) {
+    // A placed content message is an answer; anything else thrown fails the test.
+    if (!(error instanceof VFileMessage) || !error.line) throw error;
+    outcome = error.ruleId === 'no-content' ? 'no-content' : 'refused';
+    expect(['no-content', 'input-limits']).toContain(error.ruleId);
+  }
+  return { outcome, ms: performance.now() - start };
+}
+
+/** A paragraph of about `markers` inline markers in the shape of a case, under the per-paragraph limit. */
+function paragraphs(make: (n: number) => string, n: number, count: number): string {
+  const paragraph = `A council vote on the budget is prose. ${make(n)}`;
+  return `# Pathological\n\n${Array.from({ length: count }, () => paragraph).join('\n\n')}\n`;
+}
+
+describe(`cmark's pathological inputs${HEAVY ? ' at full size' : ' at a tenth of their size'}`, () => {
+  const rows: string[] = [];
+
+  for (const [name, n, make] of CMARK) {
+    it(`should answer "${name}" with a deck or a placed message${HEAVY ? ' within 5 s' : ''}`, async () => {
+      const size = HEAVY ? n : Math.max(1, Math.round(n / 10));
+      const { outcome, ms } = await timed(make(size));
+      rows.push(`${name}: n=${size} ${outcome} in ${ms.toFixed(0)} ms`);
+      if (HEAVY) expect(ms).toBeLessThan(5000);
+    }, 60_000);
+  }
+
+  it.runIf(HEAVY)('should grow near linearly: t(10n) / t(n) <= 20 for every case', async () => {
+    const problems: string[] = [];
+    for (const [name, n, make] of CMARK) {
+      // Both the refused whole input (n/10 and n) and many small paragraphs of it under the limit (k and 10k).
+      const small = Math.max(1, Math.round(n / 10));
+      const perParagraph = Math.max(1, Math.min(small, name === 'deeply nested lists' ? 30 : name === 'backticks' ? 20 : 150));
+      for (const [label, textOf] of [
+        ['whole', (scale: number) => make(scale === 1 ? small : n)],
+        ['paragraphs', (scale: number) => paragraphs(make, perParagraph, 4 * scale)],
+      ] as const) {
+        await timed(textOf(1)); // warm up
+        // The best of four runs each, taken in turns (n, 10n, n, 10n, ...) so a spell of load on the shared
+        // machine (other test files run beside this one) falls on both sizes alike; noise only ever adds time.
+        const runs = await sequential(4, async () => [(await timed(textOf(1))).ms, (await timed(textOf(10))).ms] as const);
+        // Below 20 ms a time is mostly noise: a refusal that scans 80,000 lines in 4 ms and 800,000 in
+        // 140 ms on a loaded machine is linear, not a ratio of 28. A quadratic case still shows: 100x.
+        const t1 = Math.max(Math.min(...runs.map(([small]) => small)), 20);
+        const t10 = Math.min(...runs.map(([, large]) => large));
+        rows.push(`${name} (${label}): t(n)=${t1.toFixed(0)} ms, t(10n)=${t10.toFixed(0)} ms, ratio ${(t10 / t1).toFixed(1)}`);
+        if (t10 / t1 > 20) problems.push(`${name} (${label}): ${(t10 / t1).toFixed(1)}`);
+      }
+    }
+    console.info(rows.join('\n'));
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
+
+async function sequential<T>(count: number, run: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < count; i += 1) out.push(await run());
+  return out;
+}

@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { describe, expect, it } from 'vitest';
+import { outlineFromMarkdown, outlineToMarkdown } from '../../src/outline-file/outline-markdown.ts';
+import { outlineFromText } from '../../src/outline/pipeline.ts';
+import type { ArticleFormat, Outline } from '../../src/types.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('outline-file-') && existsSync(join(FIXTURES, name, 'input.outline.md')));
+const valid = cases.filter((name) => !name.startsWith('outline-file-error-'));
+const invalid = cases.filter((name) => name.startsWith('outline-file-error-'));
+
+function read(name: string, file: string): string {
+  return readFileSync(join(FIXTURES, name, file), 'utf8');
+}
+
+/** Every message of a parse as `file:line:column: reason`. */
+function parse(text: string) {
+  const file = new VFile({ path: 'input.outline.md', value: text });
+  const result = outlineFromMarkdown(text, file);
+  return { result, messages: file.messages.map((message) => `${message.file}:${message.line}:${message.column}: ${message.reason}`) };
+}
+
+function failure(text: string): string {
+  try {
+    outlineFromMarkdown(text, new VFile({ path: 'input.outline.md', value: text }));
+  } catch (error) {
+    expect(error).toBeInstanceOf(VFileMessage);
+    const message = error as VFileMessage;
+    return `${message.file}:${message.line}:${message.column}: ${message.reason}`;
+  }
+  throw new Error('expected the outline to fail');
+}
+
+describe('outlineFromMarkdown', () => {
+  it.each(valid)('should read %s into the expected outline, settings and lines', (name) => {
+    const { result, messages } = parse(read(name, 'input.outline.md'));
+    const expected = JSON.parse(read(name, 'expected.json'));
+    expect({ outline: result.outline, settings: result.settings, slideLines: result.slideLines, bulletLines: result.bulletLines, messages }).toEqual(expected);
+  });
+
+  it.each(invalid)('should fail %s with the line and column of the problem', (name) => {
+    expect(failure(read(name, 'input.outline.md'))).toBe(read(name, 'expected-error.txt').trimEnd());
+  });
+
+  it('should point an unknown slide attribute at the attribute', () => {
+    expect(failure('## Intro {.content .wide}\n')).toBe('input.outline.md:1:20: Unknown slide attribute `.wide`, expected .hidden or a kind: .title, .key-points, .agenda, .content, .closing');
+  });
+
+  it('should warn about an unresolved merge conflict with its line', () => {
+    const { messages } = parse('## A\n\n- mine {@1:1}\n<!-- briefdeck-conflict: the article now has: - theirs {@1:1} -->\n');
+    expect(messages).toEqual(['input.outline.md:4:1: Unresolved merge conflict: the article now has: - theirs {@1:1} (delete this comment once resolved)']);
+  });
+
+  it('should warn about a conflict comment in the front matter, not about the marker inside a value', () => {
+    const { result, messages } = parse('---\ntitle: "A # briefdeck-conflict: in the title" # briefdeck-conflict: the article now has "B"\nsubtitle: "# briefdeck-conflict"\n---\n## A\n');
+    expect(result.outline.title).toBe('A # briefdeck-conflict: in the title');
+    expect(messages).toEqual(['input.outline.md:2:47: Unresolved merge conflict: the article now has "B" (delete this comment once resolved)']);
+  });
+
+  it('should read the same outline whatever the line endings', () => {
+    const text = read('outline-file-hand-written', 'input.outline.md');
+    const lf = parse(text).result;
+    for (const eol of ['\r\n', '\r']) {
+      const other = parse(text.replace(/\n/g, eol)).result;
+      expect(other.outline).toEqual(lf.outline);
+      expect(other.slideLines).toEqual(lf.slideLines);
+      expect(other.bulletLines).toEqual(lf.bulletLines);
+    }
+  });
+});
+
+describe('outlineToMarkdown', () => {
+  const variants = (text: string): Array<[string, string]> => [
+    ['as written', text],
+    ['with CRLF', text.replace(/\n/g, '\r\n')],
+    ['with CR', text.replace(/\n/g, '\r')],
+    ['with a BOM', `\ufeff${text}`],
+    ['with mixed endings', text.replace(/\n/g, (_, offset: number) => (offset % 3 === 0 ? '\r\n' : '\n'))],
+    ['without the final line ending', text.replace(/\s+$/, '')],
+    ['with trailing spaces and blank lines', text.replace(/\n/g, '  \n').concat('\n\n\t\n')],
+  ];
+
+  for (const name of valid) {
+    it.each(variants(read(name, 'input.outline.md')))(`should give back ${name} byte for byte %s`, (_, text) => {
+      expect(outlineToMarkdown(outlineFromMarkdown(text))).toBe(text);
+    });
+  }
+
+  it('should write a generated outline that reads back as the same outline', async () => {
+    const article = readFileSync(join(import.meta.dirname, '..', '..', 'content', 'isis-central-asia.txt'), 'utf8');
+    const outline = await outlineFromText(article, { format: 'txt', sourceName: 'isis-central-asia.txt' });
+    const settings = { theme: 'dark', article: 'isis-central-asia.txt', 'article-sha256': 'f'.repeat(64) };
+    const text = outlineToMarkdown(outline, settings);
+    const read = outlineFromMarkdown(text);
+    expect(read.outline).toEqual(outline);
+    expect(read.settings).toEqual(settings);
+    expect(outlineToMarkdown(read)).toBe(text);
+  });
+});
+
+/** The outline with `body: []` left out: the file cannot tell an empty body from none (the generator gives a title slide without subtitle or byline `body: []`). */
+function withoutEmptyBodies(outline: Outline): Outline {
+  return { ...outline, slides: outline.slides.map(({ body, ...slide }) => (body && body.length > 0 ? { ...slide, body } : slide)) };
+}
+
+describe('escapes', () => {
+  it.each<[ArticleFormat, string]>([
+    ['txt', '# Title\n\nA sentence that is prose.'],
+    ['md', '# Deck\n\n## Foo {.hidden}\n\nA sentence that is prose.\n\n## Bar\n\nAnother sentence that is prose.'],
+    ['md', '# Deck\n\n## Foo {.bogus}\n\nA sentence that is prose.'],
+    ['md', '# C# #\n\n## - Dash {@1:2}\n\nThe ::: notes and <!-- x --> here are prose {@4:4}\n\n## Braces {}\n\n+ A list item that is a sentence.'],
+  ])('should read back the generated outline of a %s article that looks like outline syntax: %j', async (format, article) => {
+    const outline = await outlineFromText(article, { format, path: `article.${format}` });
+    const text = outlineToMarkdown(outline, { article: `article.${format}` });
+    const read = outlineFromMarkdown(text, new VFile({ path: 'article.outline.md', value: text }));
+    expect(read.outline.slides.length).toBe(outline.slides.length);
+    expect(read.outline).toEqual(withoutEmptyBodies(outline));
+  });
+
+  it('should write text that looks like outline syntax with backslashes, and notes lines of `:::` with a space more', () => {
+    const outline: Outline = {
+      title: 'Deck',
+      slides: [
+        { kind: 'content', title: 'Foo {.hidden}', bullets: [{ text: 'Ends {@1:2}' }, { text: 'Marked {x}', source: '3:4' }], body: ['# Title', '- item', '\\- text'], notes: ':::\n :::\n# kept' },
+        { kind: 'title', title: 'C# #', bullets: [], notes: '', hidden: true },
+      ],
+    };
+    const text = outlineToMarkdown(outline);
+    expect(text).toBe(
+      [
+        '---',
+        'title: Deck',
+        '---',
+        '',
+        '## Foo \\{.hidden}',
+        '',
+        '\\# Title',
+        '',
+        '\\- item',
+        '',
+        '\\\\- text',
+        '',
+        '- Ends \\{@1:2}',
+        '- Marked \\{x} {@3:4}',
+        '',
+        '::: notes',
+        ' :::',
+        '  :::',
+        '# kept',
+        ':::',
+        '',
+        '## C# \\# {.title .hidden}',
+        '',
+      ].join('\n'),
+    );
+    expect(outlineFromMarkdown(text).outline).toEqual(outline);
+  });
+});

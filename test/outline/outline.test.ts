@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS } from '../../src/claims/compress.ts';
+import { MAX_BULLETS_PER_SLIDE, MINUTES_PER_SLIDE, outlineFromArticle } from '../../src/outline/outline.ts';
+import { articleFromFile } from '../../src/outline/pipeline.ts';
+import type { Article, Outline } from '../../src/types.ts';
+
+const seedText = readFileSync(new URL('../../content/isis-central-asia.txt', import.meta.url), 'utf8');
+const seedLines = seedText.split('\n');
+
+function seedArticle(): Article {
+  return articleFromFile(new VFile({ value: seedText, path: 'isis-central-asia.txt' }), 'txt');
+}
+
+function bulletsOf(outline: Outline, kinds = ['key-points', 'content']): string[] {
+  return outline.slides.filter((slide) => kinds.includes(slide.kind)).flatMap((slide) => slide.bullets.map((bullet) => bullet.text));
+}
+
+/** The seed's thesis, from its conclusion: the list of those ISIS may spoil things for is the point. */
+const SPOILER = 'ISIS has the potential to be a spoiler–for the Taliban, the United States, the Afghan government…or more likely, all of the above.';
+
+/** The argument the seed deck must carry, each point as the key terms that show it on a slide. */
+const SEED_ARGUMENT: Array<[string, RegExp[]]> = [
+  ['ISIS aims at one caliphate over the whole Muslim world', [/Islamic State challenges/, /entire Muslim world/, /Caliph/]],
+  ['its organisation is built to outlast defeat', [/may face defeat/, /designed to survive/]],
+  ['it moves to new havens: Libya, Yemen and Central Asia', [/alternative havens/, /Libya/, /Yemen/, /expansions into Central Asia/]],
+  ['Al-Qaeda defections carry it into Central Asia', [/Al-Qaeda defections/]],
+  ['the Taliban are fragmenting', [/fragmentation of Taliban-affiliated groups/]],
+  ['the Afghan forces are under strain', [/Afghan security forces are under considerable strain/]],
+  ['the U.S. responds: drone strikes, a reconsidered drawdown', [/U\.S\.|United States|Obama Administration/, /curtail|drawdown/]],
+  ['China and Russia court the Taliban', [/China has been cultivating a friendship with the Taliban/, /Russia/]],
+  ['outside support may strengthen the Taliban', [/external support may strengthen the Taliban/]],
+  ['ISIS may be a spoiler for all sides', [/ISIS has the potential to be a spoiler.*all of the above/]],
+];
+
+describe('outlineFromArticle on the seed article', () => {
+  const outline = outlineFromArticle(seedArticle(), { sourceName: 'isis-central-asia.txt' });
+  const bullets = bulletsOf(outline);
+
+  it.each(SEED_ARGUMENT)('should carry the point that %s', (_point, terms) => {
+    for (const term of terms) expect(bullets.some((bullet) => term.test(bullet)), String(term)).toBe(true);
+  });
+
+  it('should put the thesis from the conclusion among the key points', () => {
+    const keyPoints = outline.slides.find((slide) => slide.kind === 'key-points')!;
+    expect(keyPoints.bullets.map((bullet) => bullet.text)).toContain(SPOILER);
+    expect(keyPoints.bullets).toHaveLength(4);
+  });
+
+  it('should name the untitled lead section after what it is about', () => {
+    expect(outline.slides[2]!.title).toBe('Background: Islamic State and Caliphate');
+  });
+
+  it('should keep bullets short, whole and made of the article’s words', () => {
+    const articleWords = new Set(seedText.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+    // A bullet may run a word or two over rather than lose its point, as the thesis does; the rest fit.
+    const over = bullets.filter((bullet) => bullet.split(/\s+/).length > BULLET_MAX_WORDS);
+    expect([...new Set(over)]).toEqual([SPOILER]);
+    for (const bullet of bullets) {
+      expect(bullet.split(/\s+/).length).toBeLessThanOrEqual(BULLET_MAX_WORDS + BULLET_SLACK_WORDS);
+      expect(bullet).not.toMatch(/…$/);
+      expect(bullet.toLowerCase().match(/[\p{L}\p{N}]+/gu)!.filter((word) => !articleWords.has(word))).toEqual([]);
+    }
+  });
+
+  it('should point every bullet at its source sentence, and quote that sentence in the notes', () => {
+    for (const slide of outline.slides.filter((s) => s.kind === 'content' || s.kind === 'key-points')) {
+      expect(slide.bullets.length).toBeLessThanOrEqual(MAX_BULLETS_PER_SLIDE);
+      for (const bullet of slide.bullets) {
+        const [line, column] = bullet.source!.split(':').map(Number) as [number, number];
+        // (The article model reads no-break spaces as spaces.)
+        const sentenceStart = seedLines[line - 1]!.slice(column - 1).replace(/\s+/gu, ' ');
+        // The notes hold the whole sentence that starts there; the bullet's words come from it.
+        const quoted = slide.notes.split('\n\n').find((note) => sentenceStart.startsWith(note.slice(0, 40)));
+        expect(quoted, bullet.text).toBeDefined();
+        const sentenceWords = new Set(quoted!.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+        expect(bullet.text.toLowerCase().match(/[\p{L}\p{N}]+/gu)!.every((word) => sentenceWords.has(word))).toBe(true);
+      }
+    }
+  });
+
+  it('should keep the bullets of a slide in the article’s order', () => {
+    for (const slide of outline.slides.filter((s) => s.kind === 'content' || s.kind === 'key-points')) {
+      const places = slide.bullets.map((bullet) => bullet.source!.split(':').map(Number) as [number, number]);
+      const sorted = [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(places).toEqual(sorted);
+    }
+  });
+});
+
+describe('outlineFromArticle with minutes', () => {
+  const article = seedArticle();
+  const full = outlineFromArticle(article);
+  const contentSlides = (outline: Outline) => outline.slides.filter((slide) => slide.kind === 'content');
+  const allNotes = (outline: Outline) => outline.slides.map((slide) => slide.notes).join('\n\n');
+
+  it('should cover every section without minutes', () => {
+    const titles = new Set(contentSlides(full).map((slide) => slide.title.replace(/ \(cont\.\)$/, '')));
+    expect([...titles]).toEqual(article.sections.map((section) => section.heading));
+  });
+
+  it.each([3, 4.5, 6])('should fit %s minutes at 1.5 minutes a slide, keeping every cut claim in the notes', (minutes) => {
+    const sized = outlineFromArticle(article, { minutes });
+    const budget = Math.max(1, Math.floor(minutes / MINUTES_PER_SLIDE) - 1);
+    expect(contentSlides(sized).length).toBeLessThanOrEqual(budget);
+    expect(contentSlides(sized).length).toBeGreaterThan(0);
+    // Nothing is lost: every source sentence of the full deck is on a slide or quoted in the notes.
+    const notes = allNotes(sized);
+    for (const slide of contentSlides(full)) {
+      for (const note of slide.notes.split('\n\n')) expect(notes).toContain(note);
+    }
+    // Fewer bullets, and those kept are the stronger claims.
+    expect(bulletsOf(sized, ['content']).length).toBeLessThan(bulletsOf(full, ['content']).length);
+    expect(bulletsOf(sized, ['content'])).toContain(SPOILER);
+  });
+
+  it('should change nothing when the minutes allow the whole deck', () => {
+    expect(outlineFromArticle(article, { minutes: 60 })).toEqual(full);
+  });
+
+  it('should refuse minutes that are not a positive number', () => {
+    expect(() => outlineFromArticle(article, { minutes: 0 })).toThrow(TypeError);
+    expect(() => outlineFromArticle(article, { minutes: Number.NaN })).toThrow(TypeError);
+  });
+});
+
+describe('--minutes through the CLI', () => {
+  it('should size a generated deck and refuse a bad value with exit 2', async () => {
+    const { runCli, seedWorkspace } = await import('../helpers/cli.ts');
+    const { outlineFromMarkdown } = await import('../../src/outline-file/outline-markdown.ts');
+    const { join } = await import('node:path');
+    const dir = seedWorkspace('briefdeck-minutes-');
+    const built = runCli(['content/isis-central-asia.txt', '--minutes', '4.5'], dir);
+    expect(built.status, built.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'content/isis-central-asia.outline.md'), 'utf8');
+    const { outline } = outlineFromMarkdown(text, new VFile({ value: text }));
+    expect(outline.slides.filter((slide) => slide.kind === 'content')).toHaveLength(2);
+    expect(outline.slides.some((slide) => slide.notes.includes('Cut for time:'))).toBe(true);
+    const bad = runCli(['content/isis-central-asia.txt', '--minutes', 'soon'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--minutes expects a number of minutes from 1 to 600, not `soon`');
+  });
+});

@@ -19,7 +19,7 @@ const ABBREVIATIONS = new Set([
   'lt', 'maj', 'capt', 'cmdr', 'sgt', 'adm', 'pres', 'supt', 'hon', 'messrs', 'mme', 'mlle', 'vs', 'v', 'etc',
   'al', 'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
   'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'ave', 'blvd', 'rd', 'cf', 'ca', 'op', 'cit', 'ibid',
-  'viz', 'esp', 'incl', 'min', 'max', 'misc', 'govt', 'assn', 'univ', 'ref', 'sec', 'art', 'ch', 'para',
+  'viz', 'esp', 'incl', 'min', 'max', 'misc', 'govt', 'assn', 'univ', 'ref', 'sec', 'art', 'ch', 'para', 'n°', 'nº',
 ]);
 
 /**
@@ -44,7 +44,7 @@ function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/u.test(ch);
 }
 
-const WORD_CHAR = /[\p{L}\p{N}.\-’']/u;
+const WORD_CHAR = /[\p{L}\p{N}.\-’'°]/u;
 
 /** The word before a period: where it starts, and where it starts without leading hyphens and periods. */
 interface WordBefore {
@@ -132,6 +132,16 @@ function startsLineOrSentence(text: string, at: number): boolean {
   return i > 0 && /[.!?]/.test(text[i - 1]!);
 }
 
+/** Whether the word before `at` (across spaces, at most a few characters back) starts with a lower-case letter. */
+function previousWordIsLower(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && text[i - 1] === ' ') i -= 1;
+  if (i === at) return false;
+  let start = i;
+  while (start > 0 && i - start < 30 && /\p{L}/u.test(text[start - 1]!)) start -= 1;
+  return start < i && /^\p{Ll}/u.test(text[start]!);
+}
+
 /** A line break after the period, then a line opening with a list marker ("a. ", "2) "). */
 const NEXT_LINE_IS_LIST_ITEM = /\s*\n\s*(\p{L}|\p{N}{1,3})[.)]\s/uy;
 
@@ -165,6 +175,8 @@ function periodIsInternal(text: string, index: number, wordBefore: (index: numbe
     // "in the U.S. The next day": a common sentence opener after it ends the sentence.
     return !followingOpens();
   }
+  // The pronoun "I" after a lower-case word ends a sentence before a capital ("you and I. Did you ...").
+  if (bare === 'I' && /^\p{Lu}/u.test(first) && previousWordIsLower(text, tokenStart)) return false;
   // A single capital letter is an initial (Jonas E. Smith).
   if (/^\p{Lu}$/u.test(bare)) return !followingOpens() || (following.end - following.start === 1 && first === 'I');
   if (ABBREVIATIONS.has(lower)) {
@@ -187,12 +199,97 @@ function periodIsInternal(text: string, index: number, wordBefore: (index: numbe
 const LOWER_CASE_NEXT = /\s*\p{Ll}/uy;
 /** White space, then a lower-case word. */
 const SPACE_THEN_LOWER_CASE = /\s+\p{Ll}/uy;
+/** A spaced ellipsis, ". . ." or ". . . ." (the first period at the match). */
+const SPACED_ELLIPSIS = /\.(?:[ \u00a0]\.){2,}/y;
+/** White space, then a capital letter or digit, optionally after opening quotes or brackets. */
+const SPACE_THEN_CAPITAL = /\s+["“‘'(\[]?[\p{Lu}\p{N}]/uy;
+
+/**
+ * Offsets of the opening brackets that close before their paragraph ends. Only these hold a
+ * sentence together: a bracket that extraction left open must not swallow the rest of the text.
+ */
+function balancedOpenings(text: string): Set<number> {
+  const balanced = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') open.push(i);
+    else if ((ch === ')' || ch === ']') && open.length > 0) balanced.add(open.pop()!);
+    else if (ch === '\n' && text[i + 1] === '\n') open.length = 0;
+  }
+  return balanced;
+}
+
+/** An inline list marker: "1.)", "2)", "3.", "b.", optionally after a bullet sign ("• 9.", "⁃10."). */
+const LIST_MARKER = /(?<=^|\s)([•⁃◦▪‣]\s?)?(\p{N}{1,3}|\p{L})(\.\)|\)|\.)(?=\s)/gu;
+
+/** What inline list markers do to the text: where each item starts a sentence, and the periods that belong to a marker. */
+interface ListMarks {
+  breaks: number[];
+  markerPeriods: Set<number>;
+}
+
+/** The value of a list marker in its sequence: 1, 2, 3 or a, b, c. */
+function markerValue(label: string): number {
+  return /^\p{N}+$/u.test(label) ? Number(label) : label.toLowerCase().codePointAt(0)!;
+}
+
+/**
+ * Inline lists ("1.) The first item 2.) The second item", "a. The first b. The second"): runs of
+ * two or more markers of one style with consecutive values (1, 2, 3 or a, b, c), the first at the
+ * start of the text, of a line or after a sentence's end or a colon. Each later item starts a
+ * sentence even without a period before it.
+ */
+function listMarks(text: string): ListMarks {
+  const breaks: number[] = [];
+  const markerPeriods = new Set<number>();
+  if (!/[.)]\s/.test(text)) return { breaks, markerPeriods };
+  interface Marker {
+    start: number;
+    value: number;
+    style: string;
+    period: number;
+    opens: boolean;
+  }
+  let chain: Marker[] = [];
+  const flush = () => {
+    if (chain.length >= 2 && chain[0]!.opens) {
+      for (const marker of chain) {
+        if (marker.start > 0) breaks.push(marker.start);
+        if (marker.period >= 0) markerPeriods.add(marker.period);
+      }
+    }
+    chain = [];
+  };
+  for (const match of text.matchAll(LIST_MARKER)) {
+    const start = match.index;
+    const [, bullet = '', label = '', punctuation = ''] = match;
+    const marker: Marker = {
+      start,
+      value: markerValue(label),
+      style: `${bullet.trim()}${/\p{N}/u.test(label) ? '1' : /\p{Lu}/u.test(label) ? 'A' : 'a'}${punctuation}`,
+      period: punctuation.startsWith('.') ? start + bullet.length + label.length : -1,
+      opens: start === 0 || /(?:^|\n|[.!?:;]["”’)]*\s)\s*$/u.test(text.slice(Math.max(0, start - 8), start)),
+    };
+    const last = chain[chain.length - 1];
+    if (last && last.style === marker.style && marker.value === last.value + 1) chain.push(marker);
+    else {
+      flush();
+      chain = [marker];
+    }
+  }
+  flush();
+  return { breaks, markerPeriods };
+}
 
 /** Split text into sentence spans. Whitespace between sentences belongs to neither. */
 export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  let depth = 0; // open parentheses and brackets
+  let depth = 0; // open parentheses and brackets that close later in the paragraph
+  const balanced = balancedOpenings(text);
+  const { breaks, markerPeriods } = listMarks(text);
+  let nextBreak = 0;
   const wordBefore = wordBeforeReader(text);
   const wordAfter = wordAfterReader(text);
   const push = (end: number) => {
@@ -206,16 +303,38 @@ export function sentenceSpans(text: string): SentenceSpan[] {
 
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
-    if (ch === '(' || ch === '[') depth += 1;
+    if (nextBreak < breaks.length && breaks[nextBreak] === i) {
+      nextBreak += 1;
+      depth = 0;
+      push(i);
+    }
+    if ((ch === '(' || ch === '[') && balanced.has(i)) depth += 1;
     else if ((ch === ')' || ch === ']') && depth > 0) depth -= 1;
     if (ch === '\n' && text[i + 1] === '\n') {
+      depth = 0;
       push(i);
       continue;
     }
     if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (markerPeriods.has(i)) continue;
+    let end = i + 1;
+    SPACED_ELLIPSIS.lastIndex = i;
+    const spaced = ch === '.' ? SPACED_ELLIPSIS.exec(text) : null;
+    if (spaced) {
+      // ". . ." leaves words out inside a sentence; ". . . ." (an ellipsis and a period) ends one before a capital.
+      end = i + spaced[0].length;
+      while (end < text.length && CLOSERS.has(text[end]!)) end += 1;
+      const dots = (spaced[0].length + 1) / 2;
+      if (end < text.length && (dots < 4 || !matchesAt(SPACE_THEN_CAPITAL, text, end) || depth > 0)) {
+        i = end - 1;
+        continue;
+      }
+      push(end);
+      i = end - 1;
+      continue;
+    }
     if (ch === '.' && periodIsInternal(text, i, wordBefore, wordAfter)) continue;
     // Take the whole run of terminal punctuation: "?!", "!!", "...".
-    let end = i + 1;
     while (end < text.length && /[.!?…]/.test(text[end]!)) end += 1;
     // Ellipsis followed by a lower-case word continues the sentence.
     const run = text.slice(i, end);
@@ -229,7 +348,13 @@ export function sentenceSpans(text: string): SentenceSpan[] {
         continue;
       }
     }
+    // "Yahoo! in the accounting department": an exclamation before a lower-case word is part of a name.
+    if (run === '!' && matchesAt(SPACE_THEN_LOWER_CASE, text, end)) {
+      i = end - 1;
+      continue;
+    }
     // Closing quotes and brackets after the period belong to this sentence.
+    const closersStart = end;
     while (end < text.length && CLOSERS.has(text[end]!)) {
       if (text[end] === ')' || text[end] === ']') depth = Math.max(0, depth - 1);
       end += 1;
@@ -243,8 +368,9 @@ export function sentenceSpans(text: string): SentenceSpan[] {
       i = end - 1;
       continue;
     }
-    // A lower-case continuation after "?" or "!" inside a quote stays in the sentence ("'Why?' he asked.").
-    if ((ch === '?' || ch === '!') && CLOSERS.has(text[end - 1]!) && matchesAt(SPACE_THEN_LOWER_CASE, text, end)) {
+    // A lower-case word after a closing quote or bracket continues the sentence
+    // ("'Why?' he asked.", "(He worked as an engineer.) at the University").
+    if (end > closersStart && matchesAt(SPACE_THEN_LOWER_CASE, text, end)) {
       i = end - 1;
       continue;
     }

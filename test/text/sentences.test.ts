@@ -37,6 +37,9 @@ const CASES: Array<[string, string, string[]]> = [
     'Al-Qaeda concerned itself with the Caliphate through its affiliates (i.e. AQIS, AQAP, AQIM, etc.). Other Islamist movements speak about it.',
     ['Al-Qaeda concerned itself with the Caliphate through its affiliates (i.e. AQIS, AQAP, AQIM, etc.).', 'Other Islamist movements speak about it.'],
   ],
+  ['a bracket extraction left open', 'The plan (see the annex failed. Nobody was surprised. Work resumed.', ['The plan (see the annex failed.', 'Nobody was surprised.', 'Work resumed.']],
+  ['a stray closing bracket', 'The plan failed.) Nobody was surprised.', ['The plan failed.)', 'Nobody was surprised.']],
+  ['inline numbered list without periods', 'Steps: 1) Read it 2) Brief it', ['Steps:', '1) Read it', '2) Brief it']],
   ['blank line ends a sentence', 'A heading without a period\n\nThe text follows.', ['A heading without a period', 'The text follows.']],
 ];
 

@@ -3,20 +3,30 @@
  * highlights, beside Lead-3 and TextRank-3 computed by the same code in the
  * same run, plus bullet-length and faithfulness statistics.
  *
+ * Then the shape of the decks (bullets per section, words per bullet, repeated slide titles) on
+ * the dev set and on the articles with headings beside the tests, and a topic-segmentation score:
+ * where the storyline cuts a text against where the topics really change (stories joined end to
+ * end, and articles with their subheadings removed), with Pk and boundary F1, beside plain
+ * TextTiling and equal splits in the same run.
+ *
  * Usage: npm run eval [-- --file ../shared/eval/cnndm-dev.jsonl] [--limit N] [--show N]
  *
  * The data stays where it is (it is copyrighted news kept for internal
  * evaluation): this script only reads it.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { keyPoints } from '../src/claims/claims.ts';
 import { BULLET_MAX_WORDS, compressSentence } from '../src/claims/compress.ts';
+import { outlineFromArticle } from '../src/outline/outline.ts';
 import { articleFromFile } from '../src/outline/pipeline.ts';
+import { equalSegments, segmentSentences, type CohesionOptions, type StorySentence } from '../src/outline/storyline.ts';
+import { boundaryF1, pk } from './lib/segeval.ts';
 import { rouge, type RougeScores } from './lib/rouge.ts';
 import { textRank } from './lib/textrank.ts';
-import type { Article, Sentence } from '../src/types.ts';
+import type { Article, ArticleFormat, Outline, Sentence } from '../src/types.ts';
 
 interface Item {
   id: string;
@@ -64,6 +74,122 @@ function sentencesOf(article: Article): Sentence[] {
   return article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences));
 }
 
+/** Articles with subheadings (each with two or more), to score the segmentation and the decks' shape on. */
+const HEADED_ARTICLES: Array<[string, ArticleFormat]> = [
+  ['../content/isis-central-asia.txt', 'txt'],
+  ['../test/fixtures/long-article/long-article.md', 'md'],
+  ['../test/fixtures/claims-analysis/article.md', 'md'],
+  ['../test/fixtures/outline-file-merge/article.md', 'md'],
+  ['../test/fixtures/ingest-markdown/input.md', 'md'],
+];
+
+async function headedArticles(): Promise<Array<{ path: string; article: Article }>> {
+  const out: Array<{ path: string; article: Article }> = [];
+  for (const [relative, format] of HEADED_ARTICLES) {
+    const path = fileURLToPath(new URL(relative, import.meta.url));
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    out.push({ path: relative, article: articleFromFile(new VFile({ value: text, path }), format) });
+  }
+  return out;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** The shape of a set of decks: bullets per section, words per bullet, titles that repeat. */
+function deckShape(name: string, outlines: Array<{ article: Article; outline: Outline }>): string[] {
+  const perSection: number[] = [];
+  const contentWords: number[] = [];
+  const keyWords: number[] = [];
+  let titles = 0;
+  let repeated = 0;
+  let continued = 0;
+  let contentSlides = 0;
+  for (const { article, outline } of outlines) {
+    const content = outline.slides.filter((slide) => slide.kind === 'content');
+    contentSlides += content.length;
+    const bullets = content.reduce((n, slide) => n + slide.bullets.length, 0);
+    perSection.push(bullets / Math.max(1, article.sections.length));
+    for (const slide of content) for (const bullet of slide.bullets) contentWords.push(wordCount(bullet.text));
+    for (const slide of outline.slides.filter((s) => s.kind === 'key-points')) for (const bullet of slide.bullets) keyWords.push(wordCount(bullet.text));
+    const seen = new Map<string, number>();
+    for (const slide of content) {
+      const key = slide.title.replace(/\s*\(cont\.\)$/u, '').toLowerCase();
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      if (/\(cont\.\)$/u.test(slide.title)) continued += 1;
+    }
+    titles += content.length;
+    for (const count of seen.values()) if (count > 1) repeated += count;
+  }
+  const f = (x: number) => x.toFixed(1);
+  return [
+    `${name}: ${outlines.length} decks, ${contentSlides} content slides; bullets per section ${f(mean(perSection))}; ` +
+      `words per bullet mean ${f(mean(contentWords))}, p95 ${percentile(contentWords, 95)} (key points mean ${f(mean(keyWords))}, p95 ${percentile(keyWords, 95)}); ` +
+      `titles repeating another slide's ${((100 * repeated) / Math.max(1, titles)).toFixed(0)}%, "(cont.)" ${((100 * continued) / Math.max(1, titles)).toFixed(0)}%`,
+  ];
+}
+
+interface SegmentationTotals {
+  pk: number;
+  f1: number;
+  n: number;
+}
+
+/** Score the storyline, plain TextTiling and equal splits on texts whose true segments are known. */
+function scoreSegmentations(texts: Array<{ sentences: StorySentence[]; starts: number[] }>): Map<string, SegmentationTotals> {
+  const methods: Array<[string, (sentences: StorySentence[], parts: number) => number[]]> = [
+    ['storyline', (sentences, parts) => segmentSentences(sentences, parts, 2)],
+    ['TextTiling', (sentences, parts) => segmentSentences(sentences, parts, 2, { names: false, paragraphs: false } satisfies CohesionOptions)],
+    ['equal splits', (sentences, parts) => equalSegments(sentences.length, parts)],
+  ];
+  const totals = new Map<string, SegmentationTotals>();
+  for (const { sentences, starts } of texts) {
+    for (const [name, method] of methods) {
+      const hypothesis = method(sentences, starts.length);
+      const total = totals.get(name) ?? { pk: 0, f1: 0, n: 0 };
+      total.pk += pk(starts, hypothesis, sentences.length);
+      total.f1 += boundaryF1(starts, hypothesis).f1;
+      total.n += 1;
+      totals.set(name, total);
+    }
+  }
+  return totals;
+}
+
+function segmentationTable(title: string, totals: Map<string, SegmentationTotals>): string[] {
+  const lines = [`\n${title}\n`, '| segmentation  |   Pk   | boundary F1 |', '|---------------|--------|-------------|'];
+  for (const [name, total] of totals) {
+    lines.push(`| ${name.padEnd(13)} | ${(total.pk / total.n).toFixed(3).padStart(6)} | ${(total.f1 / total.n).toFixed(3).padStart(11)} |`);
+  }
+  return lines;
+}
+
+/** Sentences of an article with its headings removed, and where each section began. */
+function withoutHeadings(article: Article): { sentences: StorySentence[]; starts: number[] } {
+  const sentences: StorySentence[] = [];
+  const starts: number[] = [];
+  let paragraph = 0;
+  for (const section of article.sections) {
+    const count = section.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
+    if (count === 0) continue;
+    starts.push(sentences.length);
+    for (const p of section.paragraphs) {
+      for (const sentence of p.sentences) sentences.push({ text: sentence.text, paragraph });
+      paragraph += 1;
+    }
+  }
+  return { sentences, starts };
+}
+
 async function main(): Promise<void> {
   const lines = (await readFile(values.file!, 'utf8')).split('\n').filter((line) => line.trim());
   const items: Item[] = lines.map((line) => JSON.parse(line) as Item);
@@ -77,6 +203,7 @@ async function main(): Promise<void> {
   let unfaithful = 0;
   let roughCuts = 0;
   const started = performance.now();
+  const devArticles: Article[] = [];
 
   for (const item of items.slice(0, limit)) {
     // The texts are one plain paragraph without a title line: read them as Markdown
@@ -85,6 +212,7 @@ async function main(): Promise<void> {
     const article = articleFromFile(file, 'md');
     const reference = item.gold.join('\n');
     const sentences = sentencesOf(article);
+    devArticles.push(article);
 
     const points = keyPoints(article, K);
     const bullets = points.map((point) => point.bullet);
@@ -120,6 +248,29 @@ async function main(): Promise<void> {
       `holding a word not in the article: ${unfaithful}`,
   );
   console.log(`Time: ${seconds.toFixed(1)} s (${((1000 * seconds) / ours.n).toFixed(0)} ms an article)`);
+
+  // The shape of the decks.
+  const headed = await headedArticles();
+  console.log('\nDecks:');
+  for (const line of deckShape('dev set (news, no headings)', devArticles.map((article) => ({ article, outline: outlineFromArticle(article) })))) console.log(line);
+  for (const line of deckShape('articles with headings', headed.map(({ article }) => ({ article, outline: outlineFromArticle(article) })))) console.log(line);
+
+  // Topic segmentation: dev stories joined four at a time (the first 5 to 12 sentences of each, no paragraph edges),
+  // and the articles with headings, their subheadings removed.
+  const joined: Array<{ sentences: StorySentence[]; starts: number[] }> = [];
+  for (let at = 0; at + 4 <= devArticles.length; at += 4) {
+    const sentences: StorySentence[] = [];
+    const starts: number[] = [];
+    for (let j = 0; j < 4; j += 1) {
+      starts.push(sentences.length);
+      const take = 5 + (((at + j) * 7) % 8);
+      for (const sentence of sentencesOf(devArticles[at + j]!).slice(0, take)) sentences.push({ text: sentence.text, paragraph: 0 });
+    }
+    joined.push({ sentences, starts });
+  }
+  for (const line of segmentationTable(`Topic segmentation: ${joined.length} texts of 4 dev stories joined (tolerance 1 sentence)`, scoreSegmentations(joined))) console.log(line);
+  const unheaded = headed.map(({ article }) => withoutHeadings(article)).filter(({ starts }) => starts.length >= 2);
+  for (const line of segmentationTable(`Topic segmentation: ${unheaded.length} articles with their subheadings removed (tolerance 1 sentence)`, scoreSegmentations(unheaded))) console.log(line);
 }
 
 await main();

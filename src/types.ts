@@ -64,6 +64,8 @@ export interface Slide {
   body?: string[];
   /** Speaker notes: plain text, paragraphs separated by blank lines. */
   notes: string;
+  /** The article section a slide continues, shown as a small label above its title (absent on a section's first slide). */
+  section?: string;
   /** A hidden slide stays in the outline but is left out of the deck. */
   hidden?: boolean;
 }

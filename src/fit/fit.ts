@@ -35,6 +35,8 @@ export const LAYOUT = {
   h1: { size: 2.1, lineHeight: 1.1, marginBottom: 0.4 },
   subtitle: { size: 1.2, marginBottom: 0.8 },
   small: { size: 0.85, marginBottom: 0.3 },
+  /** The section label above a continuing slide's title (body glyphs; margin in its own em). */
+  sectionLabel: { size: 0.6, marginBottom: 0.3 },
   paragraphMarginBottom: 0.5,
   listIndent: 1.1,
   itemMarginBottom: 0.5,
@@ -113,14 +115,14 @@ export function slideContentHeight(slide: Slide, fontName: ThemeFont, font: numb
   } else {
     const h2 = font * LAYOUT.h2.size;
     const rule = slide.kind === 'closing' ? 0 : LAYOUT.h2.borderPx;
+    if (slide.section) block(slide.section, font * LAYOUT.sectionLabel.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.sectionLabel.marginBottom);
     block(slide.title, h2, LAYOUT.h2.lineHeight, headingWidths, LAYOUT.h2.marginBottom, h2 * LAYOUT.h2.paddingBottom + rule);
-    for (const line of slide.body ?? []) {
-      if (slide.kind === 'closing') block(line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom);
-      else block(line, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.paragraphMarginBottom);
-    }
+    // A closing slide shows its bullets (the bottom line) above its body (the source line).
+    if (slide.kind !== 'closing') for (const line of slide.body ?? []) block(line, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.paragraphMarginBottom);
   }
   const itemBox = box - font * LAYOUT.listIndent;
   for (const bullet of slide.bullets) block(bullet.text, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.itemMarginBottom, 0, itemBox);
+  if (slide.kind === 'closing') for (const line of slide.body ?? []) block(line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom);
   const total = blocks.reduce((sum, { height, margin }) => sum + height + margin, 0);
   return total - (blocks.at(-1)?.margin ?? 0);
 }

@@ -16,7 +16,8 @@
  *     :::
  *
  * One `##` heading per slide; `{.kind}` after the title sets the slide's kind
- * (content when absent) and `{.hidden}` leaves it out of the deck; `-`, `*` or `+`
+ * (content when absent), `{.hidden}` leaves it out of the deck and `{section="Name"}`
+ * puts the name of the article section a slide continues above its title; `-`, `*` or `+`
  * bullets, `{@line:column}` at a bullet's end points at its source sentence; other
  * lines are shown as paragraphs; `::: notes` ... `:::` holds the speaker notes;
  * a line `<!-- ... -->` is a comment (merge conflicts are marked with one).
@@ -247,7 +248,11 @@ function frontMatterLine(key: string, value: string): string {
 /** The lines of one slide as a fresh outline file writes it, a blank line at the end. */
 function slideLines(slide: Slide): string[] {
   const lines: string[] = [];
-  const classes = [slide.kind === 'content' ? '' : `.${slide.kind}`, slide.hidden ? '.hidden' : ''].filter(Boolean);
+  const classes = [
+    slide.kind === 'content' ? '' : `.${slide.kind}`,
+    slide.hidden ? '.hidden' : '',
+    slide.section ? `section="${sectionAttribute(slide.section)}"` : '',
+  ].filter(Boolean);
   lines.push(`## ${escapeEnd(oneLine(slide.title), true)}${classes.length > 0 ? ` {${classes.join(' ')}}` : ''}`, '');
   for (const paragraph of slide.body ?? []) lines.push(escapeLineStart(oneLine(paragraph)), '');
   if (slide.bullets.length > 0) {
@@ -259,6 +264,14 @@ function slideLines(slide: Slide): string[] {
   }
   return lines;
 }
+
+/** A section name inside `section="..."`: one line, quotes and backslashes escaped, braces (which end attributes) as brackets. */
+function sectionAttribute(name: string): string {
+  return oneLine(name).replace(/[\\"]/g, '\\$&').replace(/\{/g, '(').replace(/\}/g, ')');
+}
+
+/** A `section="..."` attribute of a slide heading. */
+const SECTION_ATTRIBUTE = /(?:^|\s)section="((?:[^"\\]|\\.)*)"(?=\s|$)/;
 
 /** One bullet line, without a line ending: `- text {@line:column}`. */
 export function bulletToMarkdown(bullet: Bullet): string {
@@ -413,20 +426,28 @@ function slideFromHeading(line: string, heading: RegExpExecArray, lineNumber: nu
   let title = heading[2] ?? '';
   let kind: SlideKind = 'content';
   let hidden = false;
+  let section = '';
   const attributes = ATTRIBUTES.exec(title);
   if (attributes) {
     title = title.slice(0, attributes.index);
-    for (const name of attributes[1]!.trim().split(/\s+/).filter(Boolean)) {
+    let names = attributes[1]!;
+    const sectionName = SECTION_ATTRIBUTE.exec(names);
+    if (sectionName) {
+      section = sectionName[1]!.replace(/\\(.)/g, '$1').trim();
+      names = names.slice(0, sectionName.index) + ' ' + names.slice(sectionName.index + sectionName[0].length);
+    }
+    for (const name of names.trim().split(/\s+/).filter(Boolean)) {
       const bare = name.replace(/^\./, '');
       if (bare === 'hidden') hidden = true;
       else if ((SLIDE_KINDS as readonly string[]).includes(bare)) kind = bare as SlideKind;
-      else fail(`Unknown slide attribute \`${name}\`, expected .hidden or a kind: ${SLIDE_KINDS.map((k) => '.' + k).join(', ')}`, lineNumber, line.lastIndexOf(name) + 1, 'slide-attribute');
+      else fail(`Unknown slide attribute \`${name}\`, expected .hidden, section="Name" or a kind: ${SLIDE_KINDS.map((k) => '.' + k).join(', ')}`, lineNumber, line.lastIndexOf(name) + 1, 'slide-attribute');
     }
   }
   title = unescapeEnd(title.replace(/[ \t]+#+$/, '').trim(), true);
   if (!title) fail('Unexpected slide without a title: write the title after `##`', lineNumber, heading[1]!.length + 1, 'slide-title');
   const slide: Slide = { kind, title, bullets: [], notes: '' };
   if (hidden) slide.hidden = true;
+  if (section) slide.section = section;
   return slide;
 }
 

@@ -122,12 +122,15 @@ export function slideToHast(slide: Slide, fit = 0): Element {
     if (subtitle) children.push(h('p.subtitle', subtitle));
     for (const line of rest) children.push(h('p.byline', line));
   } else {
+    if (slide.section) children.push(h('p.section-label', slide.section));
     children.push(h('h2', slide.title));
-    for (const line of slide.body ?? []) children.push(h('p', line));
+    if (slide.kind !== 'closing') for (const line of slide.body ?? []) children.push(h('p', line));
   }
   if (slide.bullets.length > 0) {
     children.push(h('ul', slide.bullets.map((bullet) => h('li', bullet.text))));
   }
+  // A closing slide: the bottom line, then the source line below it.
+  if (slide.kind === 'closing') for (const line of slide.body ?? []) children.push(h('p.source', line));
   children.push(...notesOf(slide));
   return h('section', { dataKind: slide.kind, dataFit: fit > 0 ? String(fit) : undefined }, children);
 }

@@ -65,12 +65,21 @@ function fixture() {
 describe('renderDeck', () => {
   it('should render the fixture outline to the expected slides', () => {
     const { outline, settings } = fixture();
-    const deck = renderDeck(outline, { theme: 'dark', lang: settings.lang, fit: [0, 2, 0, 0, 0] });
+    const deck = renderDeck(outline, { theme: 'dark', lang: settings.lang, fit: [0, 2, 0, 0, 0, 0] });
     const slides = select('div.slides', deck.tree)!;
     const expectedPath = join(FIXTURE, 'slides.html');
     if (process.env.UPDATE_FIXTURES) writeFileSync(expectedPath, toHtml(slides) + '\n');
     expect(toHtml(slides) + '\n').toBe(readFileSync(expectedPath, 'utf8'));
-    expect(deck.slides.map((slide) => slide.title)).toEqual(['Render Basics', 'Key points', 'Findings', 'Source']);
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['Render Basics', 'Key points', 'Findings', 'A second finding', 'Bottom line']);
+  });
+
+  it('should put a continuing slide\'s section above its title, and a closing slide\'s source below its bottom line', () => {
+    const { outline } = fixture();
+    const slides = select('div.slides', renderDeck(outline).tree)!;
+    const continued = toHtml(slides.children[3]!);
+    expect(continued).toBe('<section data-kind="content"><p class="section-label">Findings</p><h2>A second finding</h2><ul><li>It continues the section.</li></ul></section>');
+    const closing = toHtml(slides.children[4]!);
+    expect(closing).toBe('<section data-kind="closing"><h2>Bottom line</h2><ul><li>The bottom line.</li></ul><p class="source">Render Basics: What each kind of slide turns into</p></section>');
   });
 
   it('should set the language, the slide size and shape, the theme and the title', () => {
@@ -89,7 +98,7 @@ describe('renderDeck', () => {
     const { outline } = fixture();
     const deck = renderDeck(outline);
     const sections = selectAll('div.slides > section', deck.tree);
-    expect(sections.map((section) => selectAll('h1, h2, h3, h4, h5, h6', section).map((heading) => heading.tagName))).toEqual([['h1'], ['h2'], ['h2'], ['h2']]);
+    expect(sections.map((section) => selectAll('h1, h2, h3, h4, h5, h6', section).map((heading) => heading.tagName))).toEqual([['h1'], ['h2'], ['h2'], ['h2'], ['h2']]);
   });
 
   it('should link every stylesheet and script from the deck folder, none from the network', () => {
@@ -115,10 +124,10 @@ describe('toHandoutHast', () => {
     const { outline } = fixture();
     const tree: Root = toHandoutHast(outline, { paper: 'letter', lang: 'en-GB' });
     const pages = selectAll('section.handout-page', tree);
-    expect(pages.length).toBe(4);
+    expect(pages.length).toBe(5);
     expect(select('html', tree)!.properties.lang).toBe('en-GB');
     const second = pages[1]!;
-    expect(toHtml(select('.handout-head', second)!)).toBe('<div class="handout-head"><span>Render Basics</span><span>Slide 2 of 4</span></div>');
+    expect(toHtml(select('.handout-head', second)!)).toBe('<div class="handout-head"><span>Render Basics</span><span>Slide 2 of 5</span></div>');
     expect(selectAll('.handout-notes p', second).map((p) => toHtml(p))).toEqual(['<p>Say the first point slowly.</p>', '<p>Then the second.</p>']);
     expect(select('.handout-slide', second)).toBeDefined();
     expect(select('.handout-lines', second)).toBeDefined();

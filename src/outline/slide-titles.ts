@@ -1,0 +1,94 @@
+/**
+ * Slide titles made from the article's own words: what a slide of the storyline
+ * claims or is about, at most {@link TITLE_MAX_WORDS} words, never "(cont.)".
+ *
+ * A title is the slide's strongest claim that shortens cleanly to a headline (a
+ * whole clause kept, not a cut mid-phrase, no pronoun pointing back, no question);
+ * failing that, the names the slide is about ("China and Russia"); failing that,
+ * its section's heading with the slide's most frequent name.
+ */
+import { namesIn } from '../article/section-title.ts';
+import { compressClaim } from '../claims/compress.ts';
+
+/** The most words a slide title has. */
+export const TITLE_MAX_WORDS = 8;
+
+/** What a title is drawn from: the full sentences behind a slide's bullets, strongest first. */
+export interface TitleSource {
+  sentence: string;
+  score: number;
+}
+
+/** A headline may not point back ("This is a worrying sign") or open mid-thought ("And so", "But"). */
+const POINTS_BACK = /^(?:it|they|he|she|we|this|that|these|those|there|its|their|his|her|such|and|but|or|so|yet|also|however)\b/i;
+/** Words a headline may not end on: it would be a phrase cut short. */
+const DANGLING_END = /\b(?:a|an|the|of|to|in|on|for|with|by|from|at|as|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|its|their|his|her|this|these|those|than|into|about|between)$/i;
+
+/** A clause shortened to a headline, or undefined when it cannot be done cleanly. */
+export function headlineOf(sentence: string, importance?: (word: string) => number): string | undefined {
+  if (/\?["'”’)]*$/u.test(sentence.trim()) || /^["“‘']/u.test(sentence.trim())) return undefined;
+  const compression = compressClaim(sentence, TITLE_MAX_WORDS, importance);
+  if (compression.words > TITLE_MAX_WORDS || compression.words < 3 || compression.quality < 0.4) return undefined;
+  const text = compression.text.replace(/[.!;:,–—-]+$/u, '').trim();
+  if (POINTS_BACK.test(text) || DANGLING_END.test(text)) return undefined;
+  return text;
+}
+
+/** The names a slide's sentences mention most, as written, at most `max`. */
+function topNames(sentences: string[], max: number): string[] {
+  const counts = new Map<string, number>();
+  for (const sentence of sentences) {
+    for (const [name, { count, openerOnly }] of namesIn(sentence)) {
+      if (openerOnly && !name.includes(' ') && !/^\p{Lu}{2,}$/u.test(name)) continue;
+      counts.set(name, (counts.get(name) ?? 0) + count);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const chosen: string[] = [];
+  for (const name of ranked) {
+    if (chosen.some((other) => other.includes(name) || name.includes(other))) continue;
+    chosen.push(name);
+    if (chosen.length === max) break;
+  }
+  return chosen;
+}
+
+function key(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * A title for a slide from its claims' sentences (strongest first), distinct from every title in
+ * `taken` (which it is added to). `heading` is the slide's section heading, the last resort.
+ * Returns the title and, when it was made from one of the sentences, that sentence's index.
+ */
+export function slideTitle(sources: TitleSource[], heading: string, taken: Set<string>, importance?: (word: string) => number): { title: string; from?: number } {
+  const order = sources.map((source, index) => ({ ...source, index })).sort((a, b) => b.score - a.score);
+  for (const source of order) {
+    const title = headlineOf(source.sentence, importance);
+    if (title && !taken.has(key(title))) {
+      taken.add(key(title));
+      return { title, from: source.index };
+    }
+  }
+  const names = topNames(sources.map((source) => source.sentence), 2);
+  const candidates = [
+    names.length > 0 ? names.join(' and ') : '',
+    names[0] ? `${heading}: ${names[0]}` : '',
+    ...names.slice(1).map((name) => `${heading}: ${name}`),
+  ].filter((title) => title && title.split(/\s+/).length <= TITLE_MAX_WORDS + 2);
+  for (const title of candidates) {
+    if (!taken.has(key(title))) {
+      taken.add(key(title));
+      return { title };
+    }
+  }
+  // Every name is taken: number the part of the section, as a last resort (never "(cont.)").
+  for (let part = 2; ; part += 1) {
+    const title = `${heading}, part ${part}`;
+    if (!taken.has(key(title))) {
+      taken.add(key(title));
+      return { title };
+    }
+  }
+}

@@ -20,7 +20,7 @@ export interface TitleSource {
 }
 
 /** A headline may not point back ("This is a worrying sign") or open mid-thought ("And so", "But"). */
-const POINTS_BACK = /^(?:it|they|he|she|we|this|that|these|those|there|its|their|his|her|such|and|but|or|so|yet|also|however)\b/i;
+const POINTS_BACK = /^(?:it|they|he|she|we|this|that|these|those|there|its|their|his|her|such|and|but|or|so|yet|also|however|the (?:group|organization|organisation|movement|company|firm|man|woman|pair|two|latter|former))\b/i;
 /** Words a headline may not end on: it would be a phrase cut short. */
 const DANGLING_END = /\b(?:a|an|the|of|to|in|on|for|with|by|from|at|as|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|its|their|his|her|this|these|those|than|into|about|between)$/i;
 

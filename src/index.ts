@@ -1,7 +1,7 @@
 /**
  * briefdeck's public API. The CLI (build.ts) is a thin layer over `buildDeck`.
  */
-export { outlineFromText, articleFromFile, type OutlineFromTextOptions } from './outline/pipeline.ts';
+export { outlineFromText, articleFromFile, readArticle, type OutlineFromTextOptions, type ReadArticleOptions, type ReadArticle } from './outline/pipeline.ts';
 export { splitSentences, sentenceSpans, type SentenceSpan } from './text/sentences.ts';
 export { buildDeck, outlinePathFor, deckNameFor, type BuildOptions, type BuildReport } from './node/build-deck.ts';
 export { mdastFromFile, formatFromPath } from './ingest/ingest.ts';

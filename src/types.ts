@@ -45,6 +45,8 @@ export interface Article {
   date?: string;
   /** Where the article came from: a URL when known, else the file name. */
   source?: string;
+  /** The article's language (BCP 47), when it says: a web page's `lang`, or `lang:` in front matter. */
+  lang?: string;
   sections: Section[];
 }
 

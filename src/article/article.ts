@@ -12,7 +12,8 @@ import { sentenceSpans } from '../text/sentences.ts';
 import type { Article, Paragraph, Section, SourcePoint } from '../types.ts';
 
 /** Front-matter keys an article may carry, and the model field each fills. */
-const ARTICLE_FRONT_MATTER: Record<string, 'title' | 'subtitle' | 'author' | 'date' | 'source'> = {
+type ArticleField = 'title' | 'subtitle' | 'author' | 'date' | 'source' | 'lang';
+const ARTICLE_FRONT_MATTER: Record<string, ArticleField> = {
   title: 'title',
   subtitle: 'subtitle',
   author: 'author',
@@ -24,6 +25,8 @@ const ARTICLE_FRONT_MATTER: Record<string, 'title' | 'subtitle' | 'author' | 'da
   url: 'source',
   link: 'source',
   canonical: 'source',
+  lang: 'lang',
+  language: 'lang',
 };
 
 interface TextPiece {
@@ -87,7 +90,7 @@ function normalizeSpace(text: string): { text: string; toOriginal: number[] } {
 }
 
 /** Front matter of a Markdown article, checked and with positions in messages. */
-function frontMatterFields(tree: Root, file: VFile): Partial<Record<'title' | 'subtitle' | 'author' | 'date' | 'source', string>> {
+function frontMatterFields(tree: Root, file: VFile): Partial<Record<ArticleField, string>> {
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
   if (!yamlNode || yamlNode.type !== 'yaml') return {};
   const document = parseDocument(yamlNode.value);
@@ -112,7 +115,7 @@ function frontMatterFields(tree: Root, file: VFile): Partial<Record<'title' | 's
     });
     return {};
   }
-  const fields: Partial<Record<'title' | 'subtitle' | 'author' | 'date' | 'source', string>> = {};
+  const fields: Partial<Record<ArticleField, string>> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const field = ARTICLE_FRONT_MATTER[key.toLowerCase()];
     if (!field || value === null || value === undefined) continue;
@@ -193,7 +196,8 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
       return piece.sourceOffset + (rawIndex - piece.at);
     };
     const paragraphIndex = section.paragraphs.length;
-    const start = pointAt(node.position?.start.offset, section.start);
+    // A paragraph made by a converter (a list item's, from HTML) may lack a position: its first text has one.
+    const start = pointAt(node.position?.start.offset ?? pieces.find((piece) => piece.sourceOffset !== undefined)?.sourceOffset, section.start);
     const paragraph: Paragraph = { text, start, sentences: [] };
     // Sentence indexes run on through the section: continue from its last sentence (not a sum over all its paragraphs).
     const firstIndex = (section.paragraphs.at(-1)?.sentences.at(-1)?.index ?? -1) + 1;
@@ -282,6 +286,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   if (author) article.author = author;
   if (date) article.date = date;
   if (fields.source) article.source = fields.source;
+  if (fields.lang) article.lang = fields.lang;
   return article;
 }
 

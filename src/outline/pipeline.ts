@@ -19,6 +19,30 @@ export function articleFromFile(file: VFile, format: ArticleFormat): Article {
   return articleFromMdast(tree, file);
 }
 
+export interface ReadArticleOptions {
+  format: ArticleFormat;
+  /** The file name to use in messages. */
+  path?: string;
+}
+
+/** The article model as {@link readArticle} returns it: {@link Article} with the author also under `byline`. */
+export type ReadArticle = Article & { byline?: string };
+
+/**
+ * Read article text (Markdown, pasted text or a saved web page) into the article
+ * model: title, subtitle, byline, date, source, lang and sections with their
+ * heading (`headingGenerated` when briefdeck named it) and paragraphs with their
+ * text and positions. Plain JSON-serializable data. Content problems throw a
+ * vfile message with line and column.
+ */
+export function readArticle(text: string, options: ReadArticleOptions): ReadArticle {
+  if (typeof text !== 'string') throw new TypeError('Expected the article text as a string');
+  if (!options || typeof options !== 'object') throw new TypeError('Expected options with a `format` (md, txt or html)');
+  const article: ReadArticle = articleFromFile(new VFile({ value: text, path: options.path }), options.format);
+  if (article.author) article.byline = article.author;
+  return article;
+}
+
 /**
  * Turn article text into a deck outline: plain JSON-serializable data.
  * Throws a vfile message (with line and column) when the article has no content.

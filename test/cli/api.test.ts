@@ -25,6 +25,7 @@ describe('public API', () => {
       'outlinePathFor',
       'outlineToMarkdown',
       'printDeckToPdf',
+      'readArticle',
       'renderDeck',
       'sectionClaims',
       'sentenceSpans',

@@ -1,0 +1,446 @@
+/**
+ * Reader view for saved web pages: HTML text -> mdast of the article alone.
+ *
+ * The page is parsed into a DOM (linkedom), its page chrome that reader views
+ * miss is removed first (text hidden by `hidden`, `aria-hidden`, inline
+ * `display:none` or `<template>`; print-only footers; share bars; related,
+ * "Read more" and "Most read" blocks; comment sections; newsletter and ad
+ * prompts; teaser `<article>`s beside the main story), then Mozilla's
+ * Readability (Firefox's reader view) picks the article. Its DOM goes to hast
+ * (hast-util-from-dom) and through rehype-remark to mdast, so headings, lists,
+ * tables, quotes, code (`<pre>`) and figures survive; a figure becomes an image
+ * whose title is its caption and credit, never a paragraph. Text nodes get
+ * their place in the source back by a forward search, so messages and bullets
+ * point at the page's lines.
+ *
+ * Pure: text in, tree out. The DOM library and Readability are required only
+ * when an HTML page is read.
+ */
+import type { Element as HastElement, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { fromDom } from 'hast-util-from-dom';
+import type { Root, Yaml } from 'mdast';
+import rehypeRemark from 'rehype-remark';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { failHtmlTooDeep, MAX_HTML_DEPTH } from './input-limits.ts';
+import { isNotATitle, pageMetadata, type PageMetadata } from './page-metadata.ts';
+import { requireReaderLibraries } from './reader-libraries.ts';
+
+/** What was taken out of a page, by kind, for the build's note. */
+export interface PageDrops {
+  teasers: number;
+  hidden: number;
+  printOnly: number;
+  share: number;
+  related: number;
+  comments: number;
+  prompts: number;
+  credits: number;
+  /** Words of the page that are not in the article (navigation, headers, footers and all of the above). */
+  droppedWords: number;
+  /** Words kept. */
+  keptWords: number;
+  /** Figures kept, with their captions as image titles. */
+  figures: number;
+}
+
+/** Elements that are never article text. */
+const NEVER_TEXT = 'script, style, noscript, template, iframe, object, embed, dialog, button, select, input, textarea, base, link, meta';
+
+/** Class, id, role or label words of blocks of page chrome, by kind. */
+const CHROME_KINDS: Array<[keyof PageDrops, RegExp]> = [
+  ['comments', /(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|discussion|replies|respond|reader-responses|conversation)(?:$|[\s_-])/i],
+  ['share', /(?:^|[\s_-])(?:share|sharing|shares|share-?bar|share-?tools|social|social-?links|social-?share|sharethis|addthis)(?:$|[\s_-])/i],
+  ['related', /(?:^|[\s_-])(?:related|recommended|recommendations|more-?stories|more-?from|read-?more|readmore|read-?next|most-?read|mostread|most-?popular|popular|trending|also-?like|you-?may-?like|outbrain|taboola|tag-?cloud|tags|topics|breadcrumbs?|pagination|post-?nav|teasers?|promo-?list)(?:$|[\s_-])/i],
+  ['prompts', /(?:^|[\s_-])(?:newsletter|signup|sign-?up|subscribe|subscription|paywall|regwall|login|log-?in|register|promo|advert|advertisement|ads?|ad-?slot|ad-?unit|sponsor(?:ed)?|donate|cookie|consent|gdpr)(?:$|[\s_-])/i],
+];
+
+/** Class words of the story's furniture that the metadata holds or that labels it: kicker, byline, dateline, timestamp. */
+const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap)(?:$|[\s_-])/i;
+
+/** Class words of blocks shown only when the page is printed. */
+const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|css-?print)(?:$|[\s_-])/i;
+/** Text of a print edition footer. */
+const PRINT_FOOTER = /^(?:a version of this (?:article|story) appears in print\b|this article appeared in the print edition\b|an earlier version of this article appeared in print\b)/i;
+
+/** Text of a block that only points elsewhere ("Read more: ..."). */
+const LINK_LABEL = /^(?:read (?:more|next|the full|also)|more on this|more from|see also|related(?: stories| articles| coverage| reading)?|recommended(?: for you)?|continue reading|most (?:read|popular|viewed)|you (?:may|might) also like|tag cloud|tags?:|topics?:|share (?:this|on|via)|follow us|sign up|subscribe|advertisement$|skip (?:to|advert))/i;
+
+/** Text of a photo credit. */
+export const CREDIT = /^(?:(?:photo|photograph|image|picture|illustration|video|graphic)s?(?:\s+(?:by|credit))?\s*[:©]|credits?\s*:|©|\(?(?:photo|image)\s*:|(?:getty images|reuters|afp|ap photo|associated press|shutterstock|alamy|epa|bloomberg)\b[^.]{0,60}$)/i;
+const CREDIT_TAIL = /\s*(?:(?:photo|photograph|image|illustration)s?(?:\s+(?:by|credit))?\s*[:©]|credits?\s*:|©)\s*[^.]{1,80}$/i;
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+
+function textOf(node: Node): string {
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Words of an element's class, id, role and label, the names sites give their page chrome. */
+function chromeNames(element: Element): string {
+  return [element.getAttribute('class'), element.getAttribute('id'), element.getAttribute('role'), element.getAttribute('aria-label'), element.getAttribute('data-component'), element.getAttribute('data-testid')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Whether inline CSS hides an element. */
+function hiddenByStyle(element: Element): boolean {
+  const style = element.getAttribute('style');
+  return Boolean(style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style));
+}
+
+/** Fail the file when the page nests elements deeper than {@link MAX_HTML_DEPTH}; the walk itself does not recurse. */
+function checkDomDepth(root: Node, file: VFile): void {
+  const stack: Array<[Node, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) failHtmlTooDeep(file);
+    for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
+}
+
+/**
+ * Remove what reader views miss from a page's DOM, counting it by kind. The
+ * largest block of paragraphs (the story) is never removed, nor anything holding it.
+ */
+function removePageChrome(document: Document, drops: PageDrops): void {
+  const body = document.body ?? document.documentElement;
+  for (const element of Array.from(document.querySelectorAll(NEVER_TEXT))) element.remove();
+  // An SVG is an icon or a chart: it goes, unless it holds HTML text (in a <title> or <foreignObject>),
+  // which then stands in its place.
+  for (const svg of Array.from(body.querySelectorAll('svg'))) {
+    if (!svg.parentNode) continue;
+    const html = Array.from(svg.querySelectorAll('article, main, section, div, p, h1, h2, h3, h4, h5, h6, ul, ol, table, pre, blockquote')).filter((element) => !element.parentElement?.closest('article, main, section, div, p, ul, ol, table, pre, blockquote') || !svg.contains(element.parentElement!.closest('article, main, section, div, p, ul, ol, table, pre, blockquote')));
+    if (html.length > 0) {
+      svg.replaceWith(...html);
+      continue;
+    }
+    // linkedom keeps markup in an SVG <title> as text where browsers parse it as HTML: parse it the browsers' way.
+    const markup = Array.from(svg.querySelectorAll('title, desc')).map((element) => element.textContent ?? '').find((text) => /<(?:article|main|section|div|p|h[1-6]|ul|ol)\b/i.test(text));
+    if (markup) {
+      const holder = document.createElement('div');
+      holder.innerHTML = markup;
+      svg.replaceWith(holder);
+    } else svg.remove();
+  }
+
+  const remove = (element: Element, kind: keyof PageDrops) => {
+    if (!element.parentNode) return;
+    element.remove();
+    drops[kind] += 1;
+  };
+
+  for (const element of Array.from(body.querySelectorAll('[hidden], [aria-hidden="true"], [style]'))) {
+    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || hiddenByStyle(element)) {
+      // An image hidden from screen readers is decoration, not hidden text: it goes without counting.
+      if (!textOf(element)) element.remove();
+      else remove(element, 'hidden');
+    }
+  }
+
+  // The main story: the <article> (or body) with the most paragraph text. Teaser <article>s beside it go.
+  const paragraphWords = (element: Element) => Array.from(element.querySelectorAll('p')).reduce((sum, p) => sum + wordCount(textOf(p)), 0);
+  const articles = Array.from(body.querySelectorAll('article'));
+  const bodyWords = paragraphWords(body);
+  let story: Element = body;
+  const teasers: Element[] = [];
+  if (articles.length > 0) {
+    const scored = articles.map((element) => ({ element, words: paragraphWords(element) }));
+    const best = scored.reduce((a, b) => (b.words > a.words ? b : a));
+    // An <article> holding less than half the page's paragraphs is a teaser too: the story is elsewhere (a <div>).
+    const bestIsStory = best.words > 0 && best.words >= bodyWords / 2;
+    if (bestIsStory) story = best.element;
+    const threshold = bestIsStory ? best.words / 2 : bodyWords / 4;
+    for (const { element, words } of scored) {
+      if (bestIsStory && (element === best.element || element.contains(best.element) || best.element.contains(element))) continue;
+      if (words < threshold) teasers.push(element);
+    }
+  }
+  const storyWords = Math.max(1, paragraphWords(story));
+  /** Whether removing an element would take the story, or much of it, with it. */
+  const holdsStory = (element: Element) => element === story || element.contains(story) || (story.contains(element) && paragraphWords(element) > storyWords / 3);
+
+  for (const element of Array.from(body.querySelectorAll('*'))) {
+    if (!element.parentNode || !body.contains(element) || holdsStory(element)) continue;
+    const tag = element.tagName.toLowerCase();
+    if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article' || tag === 'figure' || tag === 'figcaption' || tag === 'img' || tag === 'picture') continue;
+    const names = chromeNames(element);
+    if (names && PRINT_ONLY.test(names)) {
+      remove(element, 'printOnly');
+      continue;
+    }
+    const text = textOf(element);
+    if (/^(?:p|div|section|aside|footer|span|small)$/.test(tag) && PRINT_FOOTER.test(text)) {
+      remove(element, 'printOnly');
+      continue;
+    }
+    if (names && FURNITURE.test(names) && /^(?:div|section|aside|ul|ol|nav|footer|span|p|li|dl|sup|a|table|time)$/.test(tag)) {
+      element.remove();
+      continue;
+    }
+    if (names && /^(?:div|section|aside|ul|ol|nav|footer|header|span|p|li|form|dl|details)$/.test(tag)) {
+      const kind = CHROME_KINDS.find(([, pattern]) => pattern.test(names))?.[0];
+      if (kind) {
+        remove(element, kind);
+        continue;
+      }
+    }
+    // A heading that names a block of links ("Related stories", "Most read") goes with the list after it.
+    if (/^h[1-6]$/.test(tag) && LINK_LABEL.test(text) && text.length < 80) {
+      const next = element.nextElementSibling;
+      if (next && /^(?:ul|ol|div|section)$/.test(next.tagName.toLowerCase()) && linkDensity(next) > 0.5) next.remove();
+      remove(element, 'related');
+      continue;
+    }
+    if (/^(?:p|li|div|aside)$/.test(tag) && text.length < 200 && LINK_LABEL.test(text) && (element.querySelector('a') || text.length < 40)) {
+      remove(element, 'related');
+      continue;
+    }
+    if (/^(?:p|span|small|div|cite)$/.test(tag) && text.length < 140 && !element.closest('figure') && CREDIT.test(text)) {
+      remove(element, 'credits');
+    }
+  }
+  // Teasers go last: an <article> inside a comment section went with it.
+  for (const teaser of teasers) if (body.contains(teaser)) remove(teaser, 'teasers');
+  // A heading alone in its wrapper (`<div class="mw-heading"><h2>`) stands in its place: Readability
+  // would turn the wrapper into a paragraph, a heading no more.
+  for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    let wrapper = heading.parentElement;
+    while (wrapper && wrapper !== body && /^(?:div|span|header|section)$/i.test(wrapper.tagName) && wrapper.children.length === 1 && textOf(wrapper) === textOf(heading)) {
+      wrapper.replaceWith(heading);
+      wrapper = heading.parentElement;
+    }
+  }
+}
+
+/** The share of an element's text that is link text. */
+function linkDensity(element: Element): number {
+  const total = textOf(element).length;
+  if (total === 0) return 0;
+  const linked = Array.from(element.querySelectorAll('a')).reduce((sum, a) => sum + textOf(a).length, 0);
+  return linked / total;
+}
+
+const isElement = (node: HastContent | ElementContent | HastRoot): node is HastElement => node.type === 'element';
+
+function hastText(node: HastRoot | HastContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return (node.children as Array<HastContent | ElementContent>).map(hastText).join('');
+  return '';
+}
+
+/**
+ * Tidy Readability's article: a figure becomes an image whose title is its
+ * caption and credit (the caption is not article text), a credit or "Read more"
+ * line left over goes, and a heading that repeats the title goes.
+ */
+function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): void {
+  const title = metadata.title;
+  const visit = (parent: HastRoot | HastElement) => {
+    const children: Array<HastContent | ElementContent> = [];
+    for (const child of parent.children as Array<HastContent | ElementContent>) {
+      if (!isElement(child)) {
+        children.push(child);
+        continue;
+      }
+      const text = hastText(child).replace(/\s+/g, ' ').trim();
+      if (child.tagName === 'figure') {
+        const image = findElement(child, (node) => node.tagName === 'img');
+        const caption = findElement(child, (node) => node.tagName === 'figcaption');
+        const captionText = caption ? hastText(caption).replace(/\s+/g, ' ').trim() : '';
+        const pre = findElement(child, (node) => node.tagName === 'pre' || node.tagName === 'table' || node.tagName === 'blockquote');
+        if (pre) {
+          // A code listing, table or quote in a figure is content: keep it, its caption as a paragraph would be a claim, so drop it.
+          children.push(pre);
+          if (captionText) drops.credits += 1;
+          continue;
+        }
+        if (image) {
+          drops.figures += 1;
+          const properties = { ...image.properties };
+          if (captionText) properties.title = captionText;
+          children.push({ type: 'element', tagName: 'p', properties: {}, children: [{ ...image, properties, children: [] }], position: child.position });
+        } else if (captionText) drops.credits += 1;
+        continue;
+      }
+      if (child.tagName === 'figcaption') {
+        drops.credits += 1;
+        continue;
+      }
+      if (/^(?:p|span|small|div|cite)$/.test(child.tagName) && text.length < 140 && CREDIT.test(text)) {
+        drops.credits += 1;
+        continue;
+      }
+      if (/^(?:p|div)$/.test(child.tagName) && text.length < 200 && (LINK_LABEL.test(text) || PRINT_FOOTER.test(text))) {
+        drops[PRINT_FOOTER.test(text) ? 'printOnly' : 'related'] += 1;
+        continue;
+      }
+      if (/^h[1-3]$/.test(child.tagName) && title && text.toLowerCase() === title.toLowerCase()) continue;
+      // The standfirst is the subtitle in the front matter, not the first paragraph.
+      if (metadata.subtitle && /^(?:p|div|h2|h3)$/.test(child.tagName) && text === metadata.subtitle) continue;
+      if (child.tagName === 'p' && CREDIT_TAIL.test(text) && !CREDIT.test(text)) {
+        // "... the harbour at dawn. Photo: Jane Roe" after an image: the sentence stays, the credit goes.
+        const last = child.children.at(-1);
+        if (last?.type === 'text' && CREDIT_TAIL.test(last.value)) {
+          last.value = last.value.replace(CREDIT_TAIL, '');
+          drops.credits += 1;
+        }
+      }
+      if (child.tagName !== 'pre') visit(child);
+      children.push(child);
+    }
+    // A heading whose section lost all its content (a references list, a link block) goes too.
+    const rank = (node: HastContent | ElementContent | undefined) => (node && isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0);
+    const elements = children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const kept = elements.filter((child, index) => {
+      const own = rank(child);
+      if (own === 0) return true;
+      const next = elements[index + 1];
+      return next !== undefined && (rank(next) === 0 || rank(next) > own);
+    });
+    parent.children = (kept.length === elements.length ? children : kept) as typeof parent.children;
+  };
+  visit(tree);
+}
+
+function findElement(node: HastElement, test: (element: HastElement) => boolean): HastElement | undefined {
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (test(child)) return child;
+    const found = findElement(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Give the article's text nodes their place in the page's source: each is looked
+ * for after the previous one (from the `<body>` on), by its first characters up
+ * to one that the page may have written as an entity. Elements start where their
+ * first placed text does. A text not found keeps no position (the paragraph's
+ * or section's place stands in for it).
+ */
+function placeText(tree: HastRoot, source: string): void {
+  const place = location(source);
+  const bodyAt = source.search(/<body[\s>]/i);
+  let cursor = bodyAt === -1 ? 0 : bodyAt;
+  const point = (offset: number) => {
+    const found = place.toPoint(offset);
+    return found ? { line: found.line, column: found.column, offset } : undefined;
+  };
+  const walk = (node: HastRoot | HastContent | ElementContent): number | undefined => {
+    if (node.type === 'text') {
+      const value = node.value;
+      // Quotes and entities at the start are skipped: the probe starts after them.
+      const lead = value.search(/[^\s&<>"'\u00a0\u2018-\u201f]/);
+      if (lead === -1) return undefined;
+      // Up to the first character a page may write as an entity, or white space other than one space.
+      let probe = value.slice(lead, lead + 40);
+      const stop = probe.search(/[&<>"'\u00a0\u2018-\u201f\n\r\t]| {2}/);
+      if (stop !== -1) probe = probe.slice(0, stop);
+      probe = probe.trim();
+      if (probe.length < 3) return undefined;
+      const at = source.indexOf(probe, cursor);
+      if (at === -1) return undefined;
+      cursor = at + probe.length;
+      const start = point(at - lead >= 0 && source.slice(at - lead, at) === value.slice(0, lead) ? at - lead : at);
+      const end = point(Math.min(source.length, at + value.length - lead));
+      if (start && end) node.position = { start, end };
+      return start?.offset;
+    }
+    if (!('children' in node)) return undefined;
+    let first: number | undefined;
+    for (const child of node.children) {
+      const offset = walk(child);
+      if (first === undefined) first = offset;
+    }
+    if (node.type === 'element' && first !== undefined) {
+      const start = point(first);
+      if (start) node.position = { start, end: start };
+    }
+    return first;
+  };
+  walk(tree);
+}
+
+/** The number of page-chrome blocks of each kind, in words, for the build's note: "3 related-story blocks". */
+function dropSummary(drops: PageDrops): string {
+  const count = (n: number, one: string, many = `${one}s`) => (n === 0 ? undefined : n === 1 ? `a${/^[aeiou]/.test(one) ? 'n' : ''} ${one}` : `${n.toLocaleString('en-US')} ${many}`);
+  const parts = [
+    drops.teasers ? count(drops.teasers, 'teaser article') : undefined,
+    count(drops.share, 'share bar'),
+    count(drops.related, 'related or "Read more" block', 'related or "Read more" blocks'),
+    count(drops.comments, 'comment section'),
+    count(drops.prompts, 'newsletter, login or ad block', 'newsletter, login or ad blocks'),
+    count(drops.hidden, 'hidden element'),
+    count(drops.printOnly, 'print-only block'),
+    count(drops.credits, 'photo credit or caption', 'photo credits or captions'),
+  ].filter(Boolean);
+  const words = `${drops.droppedWords.toLocaleString('en-US')} words of page chrome (navigation, headers, footers${parts.length > 0 ? ', ' : ''}${parts.join(', ')})`;
+  const figures = drops.figures > 0 ? `; kept ${count(drops.figures, 'figure')} with ${drops.figures === 1 ? 'its caption' : 'their captions'}` : '';
+  return `kept 1 article of ${drops.keptWords.toLocaleString('en-US')} words; dropped ${words}${figures}`;
+}
+
+const toMdast = unified().use(rehypeRemark).freeze();
+
+/** The result of reading a page: the article as mdast (front matter first) and what the page said about it. */
+export interface ReadPage {
+  tree: Root;
+  metadata: PageMetadata;
+  drops: PageDrops;
+}
+
+/**
+ * Read a saved web page (the file's value) as a reader view would: the article's
+ * mdast, with a YAML node of its metadata (title, subtitle, author, date,
+ * source, lang) first. Adds one note to the file saying what was kept and dropped.
+ */
+export function readHtmlPage(file: VFile): ReadPage {
+  const source = String(file.value ?? '');
+  const { parseHTML, Readability } = requireReaderLibraries();
+  const { document } = parseHTML(source.includes('<html') || source.includes('<HTML') ? source : `<!doctype html><html><head></head><body>${source}</body></html>`);
+  checkDomDepth(document, file);
+  const metadata = pageMetadata(document);
+  const drops: PageDrops = { teasers: 0, hidden: 0, printOnly: 0, share: 0, related: 0, comments: 0, prompts: 0, credits: 0, droppedWords: 0, keptWords: 0, figures: 0 };
+  for (const element of Array.from(document.querySelectorAll('script, style, noscript, template'))) element.remove();
+  const body = document.body ?? document.documentElement;
+  const pageWords = wordCount(body ? textOf(body) : '');
+  removePageChrome(document, drops);
+
+  let content: Element | undefined;
+  try {
+    const result = new Readability(document as unknown as Document, { serializer: (node: Node) => node, charThreshold: 300 }).parse();
+    const node = result?.content as unknown as Element | undefined;
+    if (node && textOf(node).length > 0) content = node;
+  } catch (error) {
+    if (error instanceof RangeError) failHtmlTooDeep(file);
+    throw error;
+  }
+  // A page too small for Readability to score (a fragment, a one-paragraph note) is read whole, chrome removed.
+  const root = content ?? document.body ?? document.documentElement;
+  const hast: HastRoot = { type: 'root', children: [] };
+  const converted = fromDom(root as unknown as Node) as HastRoot | HastElement;
+  hast.children = converted.type === 'root' ? converted.children : converted.tagName === 'html' || converted.tagName === 'body' || converted.tagName === 'div' || converted.tagName === 'article' ? converted.children : [converted];
+  // hast-util-to-mdast resolves links against a `<base>`: there is none in the article.
+  tidyArticle(hast, metadata, drops);
+  placeText(hast, source);
+  drops.keptWords = wordCount(hastText(hast));
+  drops.droppedWords = Math.max(0, pageWords - drops.keptWords);
+
+  const tree = toMdast.runSync(hast, file) as unknown as Root;
+  const front: Record<string, string> = {};
+  if (metadata.title && !isNotATitle(metadata.title)) front.title = metadata.title;
+  if (metadata.subtitle) front.subtitle = metadata.subtitle;
+  if (metadata.author) front.author = metadata.author;
+  if (metadata.date) front.date = metadata.date;
+  if (metadata.url) front.source = metadata.url;
+  else if (metadata.siteName) front.source = metadata.siteName;
+  if (metadata.lang) front.lang = metadata.lang;
+  if (Object.keys(front).length > 0) {
+    const yaml: Yaml = { type: 'yaml', value: JSON.stringify(front) };
+    tree.children.unshift(yaml);
+  }
+  file.info(dropSummary(drops), { place: { line: 1, column: 1 }, ruleId: 'web-page', source: 'briefdeck' });
+  return { tree, metadata, drops };
+}

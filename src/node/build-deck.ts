@@ -172,10 +172,13 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const articleText = await readArticle(articlePath);
   // The article is parsed only when an outline is generated from it: a rebuild from a kept
   // outline of an unchanged article needs only its text (for the hash and the fidelity check).
+  // The article's own language (a web page's `lang`) goes into a generated outline's front matter.
+  let articleLang: string | undefined;
   const generateOutline = () => {
     const articleFile = new VFile({ path: articlePath, value: articleText });
     const article = articleFromFile(articleFile, format);
     messages.push(...articleFile.messages);
+    articleLang = article.lang;
     return outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath) });
   };
 
@@ -192,6 +195,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
       theirs: () =>
         outlineToMarkdown(generateOutline(), {
           theme: options.theme,
+          lang: articleLang,
           article: basename(articlePath),
           'article-sha256': articleSha256,
         }),

@@ -24,6 +24,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { failHtmlTooDeep, MAX_HTML_DEPTH } from './input-limits.ts';
+import { CREDIT, CREDIT_TAIL, LINK_LABEL, PRINT_FOOTER } from './page-chrome.ts';
 import { isNotATitle, pageMetadata, type PageMetadata } from './page-metadata.ts';
 import { requireReaderLibraries } from './reader-libraries.ts';
 
@@ -61,16 +62,6 @@ const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|by
 
 /** Class words of blocks shown only when the page is printed. */
 const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|css-?print)(?:$|[\s_-])/i;
-/** Text of a print edition footer. */
-const PRINT_FOOTER = /^(?:a version of this (?:article|story) appears in print\b|this article appeared in the print edition\b|an earlier version of this article appeared in print\b)/i;
-
-/** Text of a block that only points elsewhere ("Read more: ..."). */
-const LINK_LABEL = /^(?:read (?:more|next|the full|also)|more on this|more from|see also|related(?: stories| articles| coverage| reading)?|recommended(?: for you)?|continue reading|most (?:read|popular|viewed)|you (?:may|might) also like|tag cloud|tags?:|topics?:|share (?:this|on|via)|follow us|sign up|subscribe|advertisement$|skip (?:to|advert))/i;
-
-/** Text of a photo credit. */
-export const CREDIT = /^(?:(?:photo|photograph|image|picture|illustration|video|graphic)s?(?:\s+(?:by|credit))?\s*[:©]|credits?\s*:|©|\(?(?:photo|image)\s*:|(?:getty images|reuters|afp|ap photo|associated press|shutterstock|alamy|epa|bloomberg)\b[^.]{0,60}$)/i;
-const CREDIT_TAIL = /\s*(?:(?:photo|photograph|image|illustration)s?(?:\s+(?:by|credit))?\s*[:©]|credits?\s*:|©)\s*[^.]{1,80}$/i;
-
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
 
 function textOf(node: Node): string {
@@ -272,7 +263,8 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
         drops.credits += 1;
         continue;
       }
-      if (/^(?:p|div)$/.test(child.tagName) && text.length < 200 && (LINK_LABEL.test(text) || PRINT_FOOTER.test(text))) {
+      const pointsElsewhere = LINK_LABEL.test(text) && (text.length < 40 || findElement(child, (node) => node.tagName === 'a') !== undefined);
+      if (/^(?:p|div)$/.test(child.tagName) && text.length < 200 && (pointsElsewhere || PRINT_FOOTER.test(text))) {
         drops[PRINT_FOOTER.test(text) ? 'printOnly' : 'related'] += 1;
         continue;
       }

@@ -98,33 +98,77 @@ export interface FitOptions {
   aspect?: Aspect;
 }
 
-/** Height in px that a slide's content takes at body text size `font`, in a slide `width` px wide. */
-export function slideContentHeight(slide: Slide, fontName: ThemeFont, font: number, width: number): number {
-  const { bodyWidths, headingWidths } = FONT_WIDTHS[fontName];
+/** Glyph advance widths of a body and a heading font, in thousandths of an em (see `src/fit/fit-metrics.ts`). */
+export interface FontWidths {
+  bodyWidths: readonly number[];
+  headingWidths: readonly number[];
+}
+
+/** What a block of a slide is: the HTML element it renders as, and so its box in the PowerPoint file. */
+export type SlideBlockRole = 'section' | 'title' | 'subtitle' | 'byline' | 'paragraph' | 'bullet';
+
+/** One block of a laid-out slide, top to bottom: its text, size and the height it takes, in px. */
+export interface SlideBlock {
+  role: SlideBlockRole;
+  /** Index into the slide's bullets (for `bullet`) or body lines (for the others but `title`). */
+  index: number;
+  text: string;
+  /** Font size in px. */
+  size: number;
+  /** Line height in px. */
+  lineHeight: number;
+  lines: number;
+  /** Width of the box the text wraps in, in px. */
+  boxWidth: number;
+  /** Height in px: the lines, plus the title's padding and rule. */
+  height: number;
+  /** Space below the block in px. */
+  margin: number;
+  /** Padding and rule below the text (a content slide's title), included in `height`. */
+  extra: number;
+}
+
+/**
+ * The blocks of a slide at body text size `font` in a slide `width` px wide, as
+ * the stylesheet lays them out: the title, the paragraphs, the bullets. The HTML
+ * deck's fit and the PowerPoint writer's boxes both come from this one model.
+ */
+export function slideBlocks(slide: Slide, widths: FontWidths, font: number, width: number): SlideBlock[] {
+  const { bodyWidths, headingWidths } = widths;
   const box = width - 2 * LAYOUT.paddingXPx;
-  // Each block's height and its bottom margin; the last block's margin runs past no edge, so it does not count.
-  const blocks: Array<{ height: number; margin: number }> = [];
-  const block = (text: string, size: number, lineHeight: number, glyphs: readonly number[], margin: number, extra = 0, boxWidth = box) => {
-    blocks.push({ height: lineCount(text, glyphs, size, boxWidth) * size * lineHeight + extra, margin: size * margin });
+  const blocks: SlideBlock[] = [];
+  const block = (role: SlideBlockRole, index: number, text: string, size: number, lineHeight: number, glyphs: readonly number[], margin: number, extra = 0, boxWidth = box) => {
+    const lines = lineCount(text, glyphs, size, boxWidth);
+    blocks.push({ role, index, text, size, lineHeight: size * lineHeight, lines, boxWidth, height: lines * size * lineHeight + extra, margin: size * margin, extra });
   };
   if (slide.kind === 'title') {
-    block(slide.title, font * LAYOUT.h1.size, LAYOUT.h1.lineHeight, headingWidths, LAYOUT.h1.marginBottom);
+    block('title', 0, slide.title, font * LAYOUT.h1.size, LAYOUT.h1.lineHeight, headingWidths, LAYOUT.h1.marginBottom);
     const [subtitle, ...rest] = slide.body ?? [];
-    if (subtitle) block(subtitle, font * LAYOUT.subtitle.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.subtitle.marginBottom);
-    for (const line of rest) block(line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom);
+    if (subtitle) block('subtitle', 0, subtitle, font * LAYOUT.subtitle.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.subtitle.marginBottom);
+    rest.forEach((line, i) => block('byline', i + 1, line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom));
   } else {
     const h2 = font * LAYOUT.h2.size;
     const rule = slide.kind === 'closing' ? 0 : LAYOUT.h2.borderPx;
-    if (slide.section) block(slide.section, font * LAYOUT.sectionLabel.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.sectionLabel.marginBottom);
-    block(slide.title, h2, LAYOUT.h2.lineHeight, headingWidths, LAYOUT.h2.marginBottom, h2 * LAYOUT.h2.paddingBottom + rule);
+    if (slide.section) block('section', 0, slide.section, font * LAYOUT.sectionLabel.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.sectionLabel.marginBottom);
+    block('title', 0, slide.title, h2, LAYOUT.h2.lineHeight, headingWidths, LAYOUT.h2.marginBottom, h2 * LAYOUT.h2.paddingBottom + rule);
     // A closing slide shows its bullets (the bottom line) above its body (the source line).
-    if (slide.kind !== 'closing') for (const line of slide.body ?? []) block(line, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.paragraphMarginBottom);
+    if (slide.kind !== 'closing') (slide.body ?? []).forEach((line, i) => block('paragraph', i, line, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.paragraphMarginBottom));
   }
   const itemBox = box - font * LAYOUT.listIndent;
-  for (const bullet of slide.bullets) block(bullet.text, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.itemMarginBottom, 0, itemBox);
-  if (slide.kind === 'closing') for (const line of slide.body ?? []) block(line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom);
+  slide.bullets.forEach((bullet, i) => block('bullet', i, bullet.text, font, LAYOUT.lineHeight, bodyWidths, LAYOUT.itemMarginBottom, 0, itemBox));
+  if (slide.kind === 'closing') (slide.body ?? []).forEach((line, i) => block('byline', i, line, font * LAYOUT.small.size, LAYOUT.lineHeight, bodyWidths, LAYOUT.small.marginBottom));
+  return blocks;
+}
+
+/** Height in px of blocks stacked top to bottom; the last block's margin runs past no edge, so it does not count. */
+export function blocksHeight(blocks: readonly SlideBlock[]): number {
   const total = blocks.reduce((sum, { height, margin }) => sum + height + margin, 0);
   return total - (blocks.at(-1)?.margin ?? 0);
+}
+
+/** Height in px that a slide's content takes at body text size `font`, in a slide `width` px wide. */
+export function slideContentHeight(slide: Slide, fontName: ThemeFont, font: number, width: number): number {
+  return blocksHeight(slideBlocks(slide, FONT_WIDTHS[fontName], font, width));
 }
 
 /** Height in px available to a slide's content. */

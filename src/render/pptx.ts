@@ -1,0 +1,293 @@
+/**
+ * PowerPoint: a fitted {@link Outline} -> an editable `.pptx`, written with
+ * pptxgenjs. One PowerPoint slide per deck slide, in the deck's order; every
+ * title and bullet is real text (the title in the slide's title placeholder,
+ * bullets as bulleted paragraphs), the notes in the notes pages.
+ *
+ * The boxes and font sizes come from the slide-fit model (`slideBlocks` in
+ * `src/fit/fit.ts`): the same blocks as the HTML deck, measured with the glyph
+ * widths of the typeface the file names, with exact line spacing so every
+ * reader lays the lines out at the model's heights. Nothing relies on
+ * PowerPoint's shrink-on-overflow, which LibreOffice and others ignore.
+ *
+ * Pure: no file is read or written here. The file writing is in
+ * `src/node/deck-exports.ts`.
+ */
+import { blocksHeight, FIT_SCALES, LAYOUT, slideBlocks, slideContentRoom, type FontWidths, type SlideBlock } from '../fit/fit.ts';
+import { PPTX_FONT_WIDTHS } from '../fit/pptx-metrics.ts';
+import { DEFAULT_THEME, THEMES, type PptxLook, type ThemeName } from '../outline/themes.ts';
+import type { Outline, Slide, SlideKind } from '../types.ts';
+import { SLIDE_SIZES, type Aspect } from './render.ts';
+
+export interface PptxOptions {
+  theme?: ThemeName;
+  /** Slide shape; default `16:9` (13.33 x 7.5 in), `4:3` is 10 x 7.5 in. */
+  aspect?: Aspect;
+  /** BCP 47 language tag of the deck, default `en`. */
+  lang?: string;
+  /** The deck's fit step of each slide of the outline (hidden ones included), from `fitOutline`; default 0. */
+  fit?: readonly number[];
+}
+
+/**
+ * Text sizes below the deck's floor, used only where PowerPoint's typeface is
+ * wider than the deck's web font and a slide the deck shows at the floor would
+ * not fit otherwise. Fractions of the full body size, like `FIT_SCALES`.
+ */
+export const PPTX_EXTRA_SCALES = [0.66, 0.6] as const;
+
+/** A text box of a PowerPoint slide, in inches, with what it holds. */
+export interface PptxBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  blocks: SlideBlock[];
+}
+
+/** How one slide is laid out in the file: the model's blocks in boxes, at one text size. */
+export interface PptxSlidePlan {
+  kind: SlideKind;
+  title: string;
+  /** Body text size as a fraction of the full size (`FIT_SCALES`, then `PPTX_EXTRA_SCALES`). */
+  scale: number;
+  /** Body text size in points. */
+  bodyPt: number;
+  /** The title placeholder. */
+  titleBox: PptxBox;
+  /** The rule under a content slide's title: y and thickness in inches. */
+  rule?: { y: number; thickness: number };
+  /** Paragraphs and bullets (a title slide's subtitle and byline), when there are any. */
+  bodyBox?: PptxBox;
+  /** Whether the content fits the slide at this size (false: the deck warned about it too). */
+  fits: boolean;
+  /** Name of the slide layout the slide uses. */
+  layout: string;
+}
+
+/** The written file and how its slides were laid out. */
+export interface PptxDeck {
+  data: Uint8Array;
+  slides: PptxSlidePlan[];
+  /** Slide width and height in inches. */
+  size: { width: number; height: number };
+}
+
+/** A slide that could not be written: names the slide (1-based, as the deck numbers it) and its title. */
+export class PptxSlideError extends Error {
+  override name = 'PptxSlideError';
+  constructor(
+    readonly slideNumber: number,
+    readonly slideTitle: string,
+    cause: unknown,
+  ) {
+    super(`slide ${slideNumber} (${slideTitle}): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Slide sizes in inches: PowerPoint's widescreen and standard sizes. */
+const SLIDE_INCHES: Record<Aspect, { width: number; height: number }> = {
+  '16:9': { width: 13.333, height: 7.5 },
+  '4:3': { width: 10, height: 7.5 },
+};
+
+const LAYOUT_NAMES: Record<SlideKind, string> = {
+  title: 'Title',
+  'key-points': 'Key points',
+  agenda: 'Agenda',
+  content: 'Content',
+  closing: 'Closing',
+};
+
+/** Characters XML cannot hold (controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF): shown as U+FFFD, as a browser would. */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** The language tag PowerPoint expects (language-REGION): `en` becomes `en-US`, `de` `de-DE`; a tag with a region stays. */
+export function pptxLanguage(lang: string | undefined): string {
+  try {
+    const locale = new Intl.Locale(lang ?? 'en');
+    const region = locale.region ?? locale.maximize().region;
+    return region ? `${locale.language}-${region}` : locale.language;
+  } catch {
+    return 'en-US';
+  }
+}
+
+/** The smallest step down from the deck's text size at which the slide fits with these glyph widths. */
+function pptxScale(slide: Slide, deckStep: number, widths: FontWidths, aspect: Aspect): { scale: number; blocks: SlideBlock[]; fits: boolean } {
+  const { width } = SLIDE_SIZES[aspect];
+  const room = slideContentRoom(aspect);
+  const scales = [...FIT_SCALES.slice(Math.min(deckStep, FIT_SCALES.length - 1)), ...PPTX_EXTRA_SCALES];
+  const base = width * LAYOUT.fontPerWidth;
+  for (const scale of scales) {
+    const blocks = slideBlocks(slide, widths, base * scale, width);
+    if (blocksHeight(blocks) <= room) return { scale, blocks, fits: true };
+  }
+  const scale = scales.at(-1)!;
+  return { scale, blocks: slideBlocks(slide, widths, base * scale, width), fits: false };
+}
+
+/** Lay one slide out: the model's blocks in a title box and a body box, in inches. */
+export function planPptxSlide(slide: Slide, deckStep: number, look: PptxLook, aspect: Aspect): Omit<PptxSlidePlan, 'layout'> {
+  const { width, height } = SLIDE_SIZES[aspect];
+  const inch = SLIDE_INCHES[aspect].width / width;
+  const { scale, blocks, fits } = pptxScale(slide, deckStep, PPTX_FONT_WIDTHS[look.typeface], aspect);
+  const [title, ...rest] = blocks;
+  const centred = slide.kind === 'title' || slide.kind === 'closing';
+  const roomTop = LAYOUT.paddingTopPx;
+  // Title and closing slides centre their content between the top padding and a bottom padding of the reserve (a flex column in the stylesheet).
+  const roomBottom = height - LAYOUT.bottomReservePx;
+  const top = centred ? roomTop + Math.max(0, (roomBottom - roomTop - blocksHeight(blocks)) / 2) : roomTop;
+  const x = LAYOUT.paddingXPx;
+  const w = width - 2 * LAYOUT.paddingXPx;
+  const textHeight = title!.lines * title!.lineHeight;
+  const box = (y: number, h: number, held: SlideBlock[]): PptxBox => ({ x: x * inch, y: y * inch, w: w * inch, h: h * inch, blocks: held });
+  const plan: Omit<PptxSlidePlan, 'layout'> = {
+    kind: slide.kind,
+    title: slide.title,
+    scale,
+    bodyPt: width * LAYOUT.fontPerWidth * scale * inch * 72,
+    titleBox: box(top, textHeight, [title!]),
+    fits,
+  };
+  if (title!.extra > 0) {
+    const thickness = LAYOUT.h2.borderPx;
+    plan.rule = { y: (top + title!.height - thickness / 2) * inch, thickness: thickness * inch };
+  }
+  if (rest.length > 0) {
+    const bodyTop = top + title!.height + title!.margin;
+    const needed = blocksHeight(rest);
+    // A content slide's body box reaches down to the bottom of the room, so a person adding a line has space; centred slides keep a tight box.
+    plan.bodyBox = box(bodyTop, centred ? needed : Math.max(needed, roomBottom - bodyTop), rest);
+  }
+  return plan;
+}
+
+/** The key of the slide layout a planned slide needs: its kind and the title placeholder's geometry and size. */
+function layoutKey(plan: Omit<PptxSlidePlan, 'layout'>): string {
+  const { x, y, w, h, blocks } = plan.titleBox;
+  return JSON.stringify([plan.kind, x, y, w, h, blocks[0]!.size]);
+}
+
+/** Points per CSS pixel of the deck. */
+function pointsPerPixel(aspect: Aspect): number {
+  return (SLIDE_INCHES[aspect].width * 72) / SLIDE_SIZES[aspect].width;
+}
+
+/** pptxgenjs, loaded only when a PowerPoint file is asked for. */
+async function loadPptxGen(): Promise<new () => import('pptxgenjs').default> {
+  const module = (await import('pptxgenjs')) as unknown as { default?: unknown };
+  let value: unknown = module;
+  // ESM, CommonJS through a bundler, or CommonJS with interop: the constructor sits one or two `default`s deep.
+  while (typeof value !== 'function' && value && typeof value === 'object' && 'default' in value) value = (value as { default: unknown }).default;
+  if (typeof value !== 'function') throw new TypeError('pptxgenjs did not load as a constructor');
+  return value as new () => import('pptxgenjs').default;
+}
+
+/**
+ * Write an outline, as the deck shows it (hidden slides left out), to a
+ * PowerPoint file: the theme's colours and typeface on every slide layout,
+ * one layout per slide kind (and title size), the slide number on every slide,
+ * the notes in the notes pages, title, author and subject in the properties.
+ */
+export async function outlineToPptx(outline: Outline, options: PptxOptions = {}): Promise<PptxDeck> {
+  const theme = THEMES[options.theme ?? DEFAULT_THEME];
+  const look = theme.pptx;
+  const aspect = options.aspect ?? '16:9';
+  const lang = pptxLanguage(options.lang);
+  const pt = pointsPerPixel(aspect);
+  const inch = SLIDE_INCHES[aspect].width / SLIDE_SIZES[aspect].width;
+  const PptxGen = await loadPptxGen();
+  const pptx = new PptxGen();
+  pptx.layout = aspect === '16:9' ? 'LAYOUT_WIDE' : 'LAYOUT_4x3';
+  pptx.title = xmlSafe(outline.title);
+  if (outline.author) pptx.author = xmlSafe(outline.author);
+  if (outline.subtitle) pptx.subject = xmlSafe(outline.subtitle);
+  pptx.company = '';
+  pptx.theme = { headFontFace: look.typeface, bodyFontFace: look.typeface };
+
+  const shown = outline.slides.map((slide, index) => ({ slide, step: options.fit?.[index] ?? 0 })).filter(({ slide }) => !slide.hidden);
+  const plans: PptxSlidePlan[] = [];
+  const layouts = new Map<string, string>();
+  const kindCounts = new Map<SlideKind, number>();
+  const run = (block: SlideBlock) => ({ fontFace: look.typeface, fontSize: round(block.size * pt), lang });
+
+  shown.forEach(({ slide, step }, index) => {
+    try {
+      const planned = planPptxSlide(slide, step, look, aspect);
+      const key = layoutKey(planned);
+      let layout = layouts.get(key);
+      if (!layout) {
+        const count = (kindCounts.get(slide.kind) ?? 0) + 1;
+        kindCounts.set(slide.kind, count);
+        layout = count === 1 ? LAYOUT_NAMES[slide.kind] : `${LAYOUT_NAMES[slide.kind]} ${count}`;
+        layouts.set(key, layout);
+        const title = planned.titleBox;
+        const block = title.blocks[0]!;
+        pptx.defineSlideMaster({
+          title: layout,
+          background: { color: look.background },
+          slideNumber: { x: 8 * inch, y: (SLIDE_SIZES[aspect].height - 8 - 24) * inch, w: 60 * inch, h: 24 * inch, fontFace: look.typeface, fontSize: round(16 * pt), color: look.text, margin: 0, valign: 'bottom' },
+          objects: [
+            {
+              placeholder: {
+                options: {
+                  name: 'title',
+                  type: 'title',
+                  x: title.x,
+                  y: title.y,
+                  w: title.w,
+                  h: title.h,
+                  ...run(block),
+                  bold: true,
+                  color: look.heading,
+                  align: 'left',
+                  valign: 'top',
+                  margin: 0,
+                  // Not in pptxgenjs's placeholder type, but honoured: the title's lines at the model's exact height.
+                  ...({ lineSpacing: round(block.lineHeight * pt) } as object),
+                },
+                text: '',
+              },
+            },
+          ],
+        });
+      }
+      const plan: PptxSlidePlan = { ...planned, layout };
+      plans.push(plan);
+      const page = pptx.addSlide({ masterName: layout });
+      page.addText(xmlSafe(slide.title), { placeholder: 'title' });
+      if (plan.rule) {
+        page.addShape('line', { x: plan.titleBox.x, y: plan.rule.y, w: plan.titleBox.w, h: 0, line: { color: look.heading, width: round(plan.rule.thickness * 72) } });
+      }
+      if (plan.bodyBox) {
+        const { x, y, w, h, blocks } = plan.bodyBox;
+        const paragraphs = blocks.map((block, i) => ({
+          text: xmlSafe(block.text),
+          options: {
+            ...run(block),
+            color: look.text,
+            lineSpacing: round(block.lineHeight * pt),
+            paraSpaceAfter: round(block.margin * pt),
+            bullet: block.role === 'bullet' ? { characterCode: '2022', indent: round(block.size * LAYOUT.listIndent * pt) } : false,
+            indentLevel: 0,
+            breakLine: i < blocks.length - 1,
+          },
+        }));
+        page.addText(paragraphs, { x, y, w, h, margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: true, objectName: slide.kind === 'title' ? 'Subtitle' : 'Text' });
+      }
+      if (slide.notes.trim()) page.addNotes(xmlSafe(slide.notes.trim()));
+    } catch (error) {
+      throw new PptxSlideError(index + 1, slide.title, error);
+    }
+  });
+  const data = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
+  return { data, slides: plans, size: SLIDE_INCHES[aspect] };
+}
+
+/** Round to two decimals: points and inches in the file, without float noise. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

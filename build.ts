@@ -43,6 +43,8 @@ Options:
                      page per slide, the slide on top, its notes and ruled lines below
   --single-file      also write OUT/report/report.html: the whole deck in one file that
                      presents offline from anywhere (speaker view included)
+  --pptx             also write OUT/report/report.pptx: an editable PowerPoint file of the
+                     same slides (text boxes, bullets, notes pages, the theme's colours)
   --watch            build, serve the decks on http://127.0.0.1, rebuild when an
                      article or outline is saved and reload the open tab on the same slide
   -h, --help         show this help
@@ -66,6 +68,7 @@ interface Cli {
   pdfNotes: boolean;
   handout?: HandoutPaper;
   singleFile: boolean;
+  pptx: boolean;
 }
 
 /** `--handout` takes an optional paper: a bare `--handout` means a4. */
@@ -97,6 +100,7 @@ function parseCli(argv: string[]): Cli {
         'pdf-notes': { type: 'boolean' },
         handout: { type: 'string' },
         'single-file': { type: 'boolean' },
+        pptx: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -132,6 +136,7 @@ function parseCli(argv: string[]): Cli {
     pdfNotes: values['pdf-notes'] ?? false,
     handout: optionIn(values.handout, isHandoutPaper, '--handout expects a4 or letter'),
     singleFile: values['single-file'] ?? false,
+    pptx: values.pptx ?? false,
   };
 }
 
@@ -187,6 +192,7 @@ async function main(argv: string[]): Promise<number> {
         pdfNotes: cli.pdfNotes,
         handout: cli.handout,
         singleFile: cli.singleFile,
+        pptx: cli.pptx,
         onProgress: (progress) => process.stderr.write(`pdf: ${progress.message}\n`),
       });
       printMessages(report);
@@ -195,6 +201,7 @@ async function main(argv: string[]): Promise<number> {
         if (written) process.stdout.write(`${report.articlePath} -> ${written.path} (${what}, ${written.pages} pages)\n`);
       }
       if (report.exports.singleFile) process.stdout.write(`${report.articlePath} -> ${report.exports.singleFile} (single file)\n`);
+      if (report.exports.pptx) process.stdout.write(`${report.articlePath} -> ${report.exports.pptx.path} (PowerPoint, ${report.exports.pptx.slides} slides)\n`);
     } catch (error) {
       if (!isUserError(error)) throw error;
       process.stderr.write(`error: ${formatUserError(error)}\n`);

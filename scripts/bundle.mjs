@@ -44,11 +44,12 @@ const ENTRY = join(ROOT, 'build.ts');
 /**
  * Packages left out of the bundle and loaded from node_modules when (and only
  * when) the code that needs them runs: the browser driver and PDF library are
- * large and used by PDF export and fit measuring only; the language model is a
+ * large and used by PDF export and fit measuring only, pptxgenjs (and its zip
+ * library) by `--pptx` only; the language model is a
  * large data file loaded on first use. (The tagger's code, wink-nlp, is bundled:
  * see {@link bundledWinkNlp}.)
  */
-export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'wink-eng-lite-web-model'];
+export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'pptxgenjs', 'wink-eng-lite-web-model'];
 
 /**
  * Files whose change makes the bundle stale besides its inputs: this script and

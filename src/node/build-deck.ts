@@ -24,7 +24,7 @@ import { writeFileAtomic } from './write-atomic.ts';
 import { assertInside, readFileBounded } from './safe-path.ts';
 
 /** The options that ask for an export; the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
-const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
+const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true, pptx: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
   Exclude<keyof ExportOptions, 'onProgress'>
 >;
 
@@ -66,7 +66,7 @@ export interface BuildReport {
   theme: ThemeName;
   /** Warnings and notes about the article and the outline, each with its file and place. */
   messages: VFileMessage[];
-  /** The PDFs and single-file deck written on request (see {@link ExportOptions}). */
+  /** The PDFs, single-file deck and PowerPoint file written on request (see {@link ExportOptions}). */
   exports: ExportReport;
 }
 
@@ -224,7 +224,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   await writeDeck(deckDir, deck.html, deck.assets);
   // The exporters load the PDF library and the browser driver (a third of a second): only when an export is asked for.
   const exportAsked = EXPORT_REQUESTS.some((key) => Boolean(options[key]));
-  const exports: ExportReport = exportAsked ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options) : {};
+  const exports: ExportReport = exportAsked ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options, { theme, aspect: options.aspect, lang: settings.lang, fit: fitted.steps }) : {};
 
   return {
     name,

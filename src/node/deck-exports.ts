@@ -1,13 +1,15 @@
 /**
  * What a build writes besides the deck folder, on request: the PDF, the PDF
- * with notes pages, the handout and the single-file deck. Called by the
- * orchestrator after the deck is written; the PDFs are printed from it.
+ * with notes pages, the handout, the single-file deck and the PowerPoint file.
+ * Called by the orchestrator after the deck is written; the PDFs are printed from it.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HandoutPaper } from '../render/handout.ts';
 import type { PdfProgress } from './pdf.ts';
+import type { PptxOptions } from '../render/pptx.ts';
 import type { RenderedDeck } from '../render/render.ts';
+import { BriefdeckError } from './errors.ts';
 import { singleFileHtml } from '../render/single-file.ts';
 import type { Outline } from '../types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
@@ -22,6 +24,8 @@ export interface ExportOptions {
   handout?: HandoutPaper;
   /** Write `<deck>/<name>.html`: the whole deck in one self-contained file. */
   singleFile?: boolean;
+  /** Write `<deck>/<name>.pptx`: an editable PowerPoint file of the same slides. */
+  pptx?: boolean;
   /** Progress while printing, tagged with the file being written. */
   onProgress?: (progress: PdfProgress & { file: string }) => void;
 }
@@ -32,11 +36,16 @@ export interface ExportReport {
   notesPdf?: { path: string; pages: number };
   handout?: { path: string; pages: number };
   singleFile?: string;
+  pptx?: { path: string; slides: number };
 }
 
-/** Write the extra outputs asked for, beside the deck's `index.html` in `deckDir`. */
-export async function exportDeck(deck: RenderedDeck, deckDir: string, name: string, outline: Outline, options: ExportOptions): Promise<ExportReport> {
+/**
+ * Write the extra outputs asked for, beside the deck's `index.html` in `deckDir`.
+ * `look` is how the deck was rendered (theme, shape, language, fit steps), for the PowerPoint file.
+ */
+export async function exportDeck(deck: RenderedDeck, deckDir: string, name: string, outline: Outline, options: ExportOptions, look: PptxOptions = {}): Promise<ExportReport> {
   const report: ExportReport = {};
+  if (options.pptx) report.pptx = await writePptx(join(deckDir, `${name}.pptx`), outline, look);
   if (options.singleFile) {
     const contents = new Map<string, Uint8Array>();
     for (const asset of deck.assets) contents.set(asset.to, await readFile(asset.from));
@@ -71,4 +80,28 @@ export async function exportDeck(deck: RenderedDeck, deckDir: string, name: stri
     await browser.close();
   }
   return report;
+}
+
+/**
+ * Write the PowerPoint file atomically: it is made in memory, then written whole,
+ * so a failure leaves the previous file (or none), never half of one.
+ */
+async function writePptx(path: string, outline: Outline, look: PptxOptions): Promise<{ path: string; slides: number }> {
+  // pptxgenjs and its zip library load only for --pptx.
+  const { outlineToPptx, PptxSlideError } = await import('../render/pptx.ts');
+  let written;
+  try {
+    written = await outlineToPptx(outline, look);
+  } catch (error) {
+    if (error instanceof PptxSlideError) throw new BriefdeckError(`${path}: cannot write ${error.message}; no PowerPoint file written`, { file: path, cause: error });
+    throw error;
+  }
+  try {
+    await writeFileAtomic(path, written.data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new BriefdeckError(`${path}: cannot write the PowerPoint file: ${code}`, { file: path, cause: error });
+    throw error;
+  }
+  return { path, slides: written.slides.length };
 }

@@ -24,8 +24,6 @@ export interface PptxLook {
   text: string;
   /** `--r-heading-color`. */
   heading: string;
-  /** `--r-link-color`: the bullets' markers. */
-  accent: string;
 }
 
 export interface Theme {
@@ -39,12 +37,12 @@ export interface Theme {
 }
 
 export const THEMES = {
-  light: { revealTheme: 'white.css', description: 'dark text on white (default)', font: 'source-sans', pptx: { typeface: 'Arial', background: 'FFFFFF', text: '222222', heading: '222222', accent: '2A76DD' } },
-  dark: { revealTheme: 'black.css', description: 'light text on near-black', font: 'source-sans', pptx: { typeface: 'Arial', background: '191919', text: 'FFFFFF', heading: 'FFFFFF', accent: '42AFFA' } },
-  contrast: { revealTheme: 'black-contrast.css', description: 'high contrast: white text on black', font: 'source-sans', pptx: { typeface: 'Arial', background: '000000', text: 'FFFFFF', heading: 'FFFFFF', accent: '42AFFA' } },
-  'contrast-light': { revealTheme: 'white-contrast.css', description: 'high contrast: black text on white', font: 'source-sans', pptx: { typeface: 'Arial', background: 'FFFFFF', text: '000000', heading: '000000', accent: '2A76DD' } },
-  serif: { revealTheme: 'serif.css', description: 'dark serif text on warm paper (system serif font)', font: 'serif', pptx: { typeface: 'Palatino Linotype', background: 'F0F1EB', text: '000000', heading: '383D3D', accent: '51483D' } },
-  dracula: { revealTheme: 'dracula.css', description: 'light text on dark purple-grey (system sans-serif font)', font: 'system-sans', pptx: { typeface: 'Arial', background: '191919', text: 'F8F8F2', heading: 'BD93F9', accent: 'FF79C6' } },
+  light: { revealTheme: 'white.css', description: 'dark text on white (default)', font: 'source-sans', pptx: { typeface: 'Arial', background: 'FFFFFF', text: '222222', heading: '222222' } },
+  dark: { revealTheme: 'black.css', description: 'light text on near-black', font: 'source-sans', pptx: { typeface: 'Arial', background: '191919', text: 'FFFFFF', heading: 'FFFFFF' } },
+  contrast: { revealTheme: 'black-contrast.css', description: 'high contrast: white text on black', font: 'source-sans', pptx: { typeface: 'Arial', background: '000000', text: 'FFFFFF', heading: 'FFFFFF' } },
+  'contrast-light': { revealTheme: 'white-contrast.css', description: 'high contrast: black text on white', font: 'source-sans', pptx: { typeface: 'Arial', background: 'FFFFFF', text: '000000', heading: '000000' } },
+  serif: { revealTheme: 'serif.css', description: 'dark serif text on warm paper (system serif font)', font: 'serif', pptx: { typeface: 'Palatino Linotype', background: 'F0F1EB', text: '000000', heading: '383D3D' } },
+  dracula: { revealTheme: 'dracula.css', description: 'light text on dark purple-grey (system sans-serif font)', font: 'system-sans', pptx: { typeface: 'Arial', background: '191919', text: 'F8F8F2', heading: 'BD93F9' } },
 } as const satisfies Record<string, Theme>;
 
 export type ThemeName = keyof typeof THEMES;

@@ -53,12 +53,16 @@ export interface PptxSlidePlan {
   scale: number;
   /** Body text size in points. */
   bodyPt: number;
+  /** The section label above a continuing slide's title. */
+  labelBox?: PptxBox;
   /** The title placeholder. */
   titleBox: PptxBox;
   /** The rule under a content slide's title: y and thickness in inches. */
   rule?: { y: number; thickness: number };
   /** Paragraphs and bullets (a title slide's subtitle and byline), when there are any. */
   bodyBox?: PptxBox;
+  /** Where the model puts the bottom of the slide's last line of text, in inches from the top. */
+  contentBottom: number;
   /** Whether the content fits the slide at this size (false: the deck warned about it too). */
   fits: boolean;
   /** Name of the slide layout the slide uses. */
@@ -134,7 +138,11 @@ export function planPptxSlide(slide: Slide, deckStep: number, look: PptxLook, as
   const { width, height } = SLIDE_SIZES[aspect];
   const inch = SLIDE_INCHES[aspect].width / width;
   const { scale, blocks, fits } = pptxScale(slide, deckStep, PPTX_FONT_WIDTHS[look.typeface], aspect);
-  const [title, ...rest] = blocks;
+  // A continuing slide's section label sits above its title.
+  const titleAt = blocks.findIndex((block) => block.role === 'title');
+  const above = blocks.slice(0, titleAt);
+  const title = blocks[titleAt];
+  const rest = blocks.slice(titleAt + 1);
   const centred = slide.kind === 'title' || slide.kind === 'closing';
   const roomTop = LAYOUT.paddingTopPx;
   // Title and closing slides centre their content between the top padding and a bottom padding of the reserve (a flex column in the stylesheet).
@@ -144,20 +152,23 @@ export function planPptxSlide(slide: Slide, deckStep: number, look: PptxLook, as
   const w = width - 2 * LAYOUT.paddingXPx;
   const textHeight = title!.lines * title!.lineHeight;
   const box = (y: number, h: number, held: SlideBlock[]): PptxBox => ({ x: x * inch, y: y * inch, w: w * inch, h: h * inch, blocks: held });
+  const titleTop = above.length > 0 ? top + blocksHeight(above) + above.at(-1)!.margin : top;
   const plan: Omit<PptxSlidePlan, 'layout'> = {
     kind: slide.kind,
     title: slide.title,
     scale,
     bodyPt: width * LAYOUT.fontPerWidth * scale * inch * 72,
-    titleBox: box(top, textHeight, [title!]),
+    titleBox: box(titleTop, textHeight, [title!]),
+    contentBottom: (top + blocksHeight(blocks)) * inch,
     fits,
   };
+  if (above.length > 0) plan.labelBox = box(top, blocksHeight(above), above);
   if (title!.extra > 0) {
     const thickness = LAYOUT.h2.borderPx;
-    plan.rule = { y: (top + title!.height - thickness / 2) * inch, thickness: thickness * inch };
+    plan.rule = { y: (titleTop + title!.height - thickness / 2) * inch, thickness: thickness * inch };
   }
   if (rest.length > 0) {
-    const bodyTop = top + title!.height + title!.margin;
+    const bodyTop = titleTop + title!.height + title!.margin;
     const needed = blocksHeight(rest);
     // A content slide's body box reaches down to the bottom of the room, so a person adding a line has space; centred slides keep a tight box.
     plan.bodyBox = box(bodyTop, centred ? needed : Math.max(needed, roomBottom - bodyTop), rest);
@@ -262,13 +273,12 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
       if (plan.rule) {
         page.addShape('line', { x: plan.titleBox.x, y: plan.rule.y, w: plan.titleBox.w, h: 0, line: { color: look.heading, width: round(plan.rule.thickness * 72) } });
       }
-      if (plan.bodyBox) {
-        const { x, y, w, h, blocks } = plan.bodyBox;
+      const textBox = ({ x, y, w, h, blocks }: PptxBox, objectName: string, color: string) => {
         const paragraphs = blocks.map((block, i) => ({
           text: xmlSafe(block.text),
           options: {
             ...run(block),
-            color: look.text,
+            color,
             lineSpacing: round(block.lineHeight * pt),
             paraSpaceAfter: round(block.margin * pt),
             bullet: block.role === 'bullet' ? { characterCode: '2022', indent: round(block.size * LAYOUT.listIndent * pt) } : false,
@@ -276,8 +286,10 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
             breakLine: i < blocks.length - 1,
           },
         }));
-        page.addText(paragraphs, { x, y, w, h, margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: true, objectName: slide.kind === 'title' ? 'Subtitle' : 'Text' });
-      }
+        page.addText(paragraphs, { x, y, w, h, margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: true, objectName });
+      };
+      if (plan.labelBox) textBox(plan.labelBox, 'Section', look.heading);
+      if (plan.bodyBox) textBox(plan.bodyBox, slide.kind === 'title' ? 'Subtitle' : 'Text', look.text);
       if (slide.notes.trim()) page.addNotes(xmlSafe(slide.notes.trim()));
     } catch (error) {
       throw new PptxSlideError(index + 1, slide.title, error);

@@ -340,6 +340,7 @@ function sameSlide(a: Slide, b: Slide): boolean {
     Boolean(a.hidden) === Boolean(b.hidden) &&
     a.notes === b.notes &&
     JSON.stringify(a.body ?? []) === JSON.stringify(b.body ?? []) &&
+    JSON.stringify(a.blocks ?? []) === JSON.stringify(b.blocks ?? []) &&
     a.bullets.length === b.bullets.length &&
     a.bullets.every((bullet, index) => sameBullet(bullet, b.bullets[index]!))
   );
@@ -380,6 +381,7 @@ function meaningOf(parts: OutlinePart[]): string {
       if (part.type === 'paragraph') return [['p', part.text]];
       if (part.type === 'notes') return [['n', part.notes]];
       if (part.type === 'comment') return [['c', part.text]];
+      if (part.type === 'block') return [['b', JSON.stringify(part.block)]];
       return [];
     }),
   );

@@ -34,9 +34,10 @@
 import { VFile } from 'vfile';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { isThemeName, THEMES } from '../outline/themes.ts';
-import type { Bullet, Outline, Slide, SlideKind } from '../types.ts';
+import { blockStart, blockToLines, readBlock } from './outline-blocks.ts';
+import type { Bullet, Outline, Slide, SlideBlock, SlideKind } from '../types.ts';
 
-export const SLIDE_KINDS: readonly SlideKind[] = ['title', 'key-points', 'agenda', 'content', 'closing'];
+export const SLIDE_KINDS: readonly SlideKind[] = ['title', 'key-points', 'agenda', 'content', 'closing', 'exhibit', 'quote'];
 
 /** Front-matter keys of the outline file, with what each means. */
 export const OUTLINE_FRONT_MATTER_KEYS = {
@@ -69,6 +70,7 @@ export type OutlinePart =
   | { type: 'bullet'; raw: string; line: number; bullet: Bullet }
   | { type: 'paragraph'; raw: string; line: number; text: string }
   | { type: 'notes'; raw: string; line: number; notes: string }
+  | { type: 'block'; raw: string; line: number; block: SlideBlock }
   | { type: 'comment'; raw: string; line: number; text: string }
   | { type: 'blank'; raw: string; line: number };
 
@@ -134,9 +136,12 @@ const ESCAPED_TRAILING_HASHES = /([ \t])\\(\\*#+)$/;
 const FENCE_LIKE = /^ *:::[ \t]*$/;
 const ESCAPED_FENCE = /^ (?= *:::[ \t]*$)/;
 
+/** The start of a line that reads as a table, figure, code block, formula or quote. */
+const BLOCK_LIKE = /^(?:\||>|!\[|`{3}|~{3}|\$\$)/;
+
 /** A paragraph line as written: a backslash first when it would read as a heading, bullet, notes, comment or escape. */
 function escapeLineStart(text: string): string {
-  const syntax = SLIDE_HEADING.test(text) || BULLET.test(text) || NOTES_OPEN.test(text) || COMMENT.test(text) || ESCAPED_START.test(text);
+  const syntax = SLIDE_HEADING.test(text) || BULLET.test(text) || NOTES_OPEN.test(text) || COMMENT.test(text) || ESCAPED_START.test(text) || BLOCK_LIKE.test(text);
   return syntax ? `\\${text}` : text;
 }
 
@@ -255,6 +260,7 @@ function slideLines(slide: Slide): string[] {
   ].filter(Boolean);
   lines.push(`## ${escapeEnd(oneLine(slide.title), true)}${classes.length > 0 ? ` {${classes.join(' ')}}` : ''}`, '');
   for (const paragraph of slide.body ?? []) lines.push(escapeLineStart(oneLine(paragraph)), '');
+  for (const block of slide.blocks ?? []) lines.push(...blockToLines(block), '');
   if (slide.bullets.length > 0) {
     for (const bullet of slide.bullets) lines.push(bulletToMarkdown(bullet));
     lines.push('');
@@ -358,6 +364,24 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
       index = close;
       continue;
     }
+    const blockKind = blockStart(lines, index);
+    if (blockKind) {
+      if (!block) fail('Unexpected table, figure, code, formula or quote before any slide: start a slide with a `## Title` line first', lineNumber, 1, 'slide-first');
+      const read = readBlock(lines, index, blockKind);
+      if ('unclosed' in read) fail(`Unclosed ${blockKind === 'math' ? 'formula: expected a `$$` line' : 'code block: expected a closing fence line'} to end it`, lineNumber, 1, 'block');
+      else {
+        if (read.extraCells) {
+          file.message(`Table row has more cells than its header: ${read.extraCells} cell(s) beyond the header's columns are not shown`, {
+            place: { line: lineNumber, column: 1 },
+            ruleId: 'table-cells',
+            source: 'briefdeck',
+          });
+        }
+        block!.parts.push({ type: 'block', raw: rawOf(lines.slice(index, read.end + 1)), line: lineNumber, block: read.block });
+        index = read.end;
+      }
+      continue;
+    }
     const item = BULLET.exec(line.text);
     if (item) {
       if (!block) fail('Unexpected bullet before any slide: start a slide with a `## Title` line first', lineNumber, 1, 'slide-first');
@@ -371,8 +395,11 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
     }
     if (!block) fail('Unexpected text before any slide: start a slide with a `## Title` line first', lineNumber, 1, 'slide-first');
     let end = index;
-    const isText = (l: RawLine) => l.text.trim() !== '' && !SLIDE_HEADING.test(l.text) && !BULLET.test(l.text) && !NOTES_OPEN.test(l.text) && !COMMENT.test(l.text);
-    while (end + 1 < lines.length && isText(lines[end + 1]!)) end += 1;
+    const isText = (at: number) => {
+      const l = lines[at]!;
+      return l.text.trim() !== '' && !SLIDE_HEADING.test(l.text) && !BULLET.test(l.text) && !NOTES_OPEN.test(l.text) && !COMMENT.test(l.text) && !blockStart(lines, at);
+    };
+    while (end + 1 < lines.length && isText(end + 1)) end += 1;
     const paragraph = lines.slice(index, end + 1);
     block!.parts.push({ type: 'paragraph', raw: rawOf(paragraph), line: lineNumber, text: paragraph.map((l) => unescapeLineStart(l.text.trim())).join(' ') });
     index = end;
@@ -408,8 +435,10 @@ function fillSlide(block: OutlineSlideBlock): void {
   slide.bullets = [];
   slide.notes = '';
   delete slide.body;
+  delete slide.blocks;
   for (const part of block.parts) {
     if (part.type === 'bullet') slide.bullets.push(part.bullet);
+    else if (part.type === 'block') (slide.blocks ??= []).push(part.block);
     else if (part.type === 'paragraph') (slide.body ??= []).push(part.text);
     else if (part.type === 'notes' && part.notes) slide.notes = slide.notes ? `${slide.notes}\n\n${part.notes}` : part.notes;
   }

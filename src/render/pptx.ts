@@ -101,6 +101,8 @@ const LAYOUT_NAMES: Record<SlideKind, string> = {
   agenda: 'Agenda',
   content: 'Content',
   closing: 'Closing',
+  exhibit: 'Exhibit',
+  quote: 'Quote',
 };
 
 /** Characters XML cannot hold (controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF): shown as U+FFFD, as a browser would. */

@@ -46,8 +46,7 @@ describe('outlineFromMarkdown', () => {
   });
 
   it('should point an unknown slide attribute at the attribute', () => {
-    expect(failure('## Intro {.content .wide}
-')).toBe('input.outline.md:1:20: Unknown slide attribute `.wide`, expected .hidden, section="Name" or a kind: .title, .key-points, .agenda, .content, .closing, .exhibit, .quote');
+    expect(failure('## Intro {.content .wide}\n')).toBe('input.outline.md:1:20: Unknown slide attribute `.wide`, expected .hidden, section="Name" or a kind: .title, .key-points, .agenda, .content, .closing, .exhibit, .quote');
   });
 
   it('should warn about an unresolved merge conflict with its line', () => {

@@ -17,6 +17,7 @@ export { watchDecks, type WatchOptions } from './node/watch.ts';
 export { fitOutline, type FitOptions, type FitResult } from './fit/fit.ts';
 export { printDeckToPdf, type PdfOptions, type PdfReport } from './node/pdf.ts';
 export { singleFileHtml } from './render/single-file.ts';
+export { outlineToPptx, type PptxDeck, type PptxOptions } from './render/pptx.ts';
 export { THEMES, type ThemeName } from './outline/themes.ts';
 export { BriefdeckError } from './node/errors.ts';
 export type { Article, ArticleFormat, Bullet, Outline, Paragraph, Section, Sentence, Slide, SlideKind, SourcePoint } from './types.ts';

@@ -105,11 +105,11 @@ export interface FontWidths {
 }
 
 /** What a block of a slide is: the HTML element it renders as, and so its box in the PowerPoint file. */
-export type SlideBlockRole = 'section' | 'title' | 'subtitle' | 'byline' | 'paragraph' | 'bullet';
+export type FitBlockRole = 'section' | 'title' | 'subtitle' | 'byline' | 'paragraph' | 'bullet';
 
 /** One block of a laid-out slide, top to bottom: its text, size and the height it takes, in px. */
-export interface SlideBlock {
-  role: SlideBlockRole;
+export interface FitBlock {
+  role: FitBlockRole;
   /** Index into the slide's bullets (for `bullet`) or body lines (for the others but `title`). */
   index: number;
   text: string;
@@ -133,11 +133,11 @@ export interface SlideBlock {
  * the stylesheet lays them out: the title, the paragraphs, the bullets. The HTML
  * deck's fit and the PowerPoint writer's boxes both come from this one model.
  */
-export function slideBlocks(slide: Slide, widths: FontWidths, font: number, width: number): SlideBlock[] {
+export function slideBlocks(slide: Slide, widths: FontWidths, font: number, width: number): FitBlock[] {
   const { bodyWidths, headingWidths } = widths;
   const box = width - 2 * LAYOUT.paddingXPx;
-  const blocks: SlideBlock[] = [];
-  const block = (role: SlideBlockRole, index: number, text: string, size: number, lineHeight: number, glyphs: readonly number[], margin: number, extra = 0, boxWidth = box) => {
+  const blocks: FitBlock[] = [];
+  const block = (role: FitBlockRole, index: number, text: string, size: number, lineHeight: number, glyphs: readonly number[], margin: number, extra = 0, boxWidth = box) => {
     const lines = lineCount(text, glyphs, size, boxWidth);
     blocks.push({ role, index, text, size, lineHeight: size * lineHeight, lines, boxWidth, height: lines * size * lineHeight + extra, margin: size * margin, extra });
   };
@@ -161,7 +161,7 @@ export function slideBlocks(slide: Slide, widths: FontWidths, font: number, widt
 }
 
 /** Height in px of blocks stacked top to bottom; the last block's margin runs past no edge, so it does not count. */
-export function blocksHeight(blocks: readonly SlideBlock[]): number {
+export function blocksHeight(blocks: readonly FitBlock[]): number {
   const total = blocks.reduce((sum, { height, margin }) => sum + height + margin, 0);
   return total - (blocks.at(-1)?.margin ?? 0);
 }

@@ -13,7 +13,7 @@
  * Pure: no file is read or written here. The file writing is in
  * `src/node/deck-exports.ts`.
  */
-import { blocksHeight, FIT_SCALES, LAYOUT, slideBlocks, slideContentRoom, type FontWidths, type SlideBlock } from '../fit/fit.ts';
+import { blocksHeight, FIT_SCALES, LAYOUT, slideBlocks, slideContentRoom, type FontWidths, type FitBlock } from '../fit/fit.ts';
 import { PPTX_FONT_WIDTHS } from '../fit/pptx-metrics.ts';
 import { DEFAULT_THEME, THEMES, type PptxLook, type ThemeName } from '../outline/themes.ts';
 import type { Outline, Slide, SlideKind } from '../types.ts';
@@ -42,7 +42,7 @@ export interface PptxBox {
   y: number;
   w: number;
   h: number;
-  blocks: SlideBlock[];
+  blocks: FitBlock[];
 }
 
 /** How one slide is laid out in the file: the model's blocks in boxes, at one text size. */
@@ -122,7 +122,7 @@ export function pptxLanguage(lang: string | undefined): string {
 }
 
 /** The smallest step down from the deck's text size at which the slide fits with these glyph widths. */
-function pptxScale(slide: Slide, deckStep: number, widths: FontWidths, aspect: Aspect): { scale: number; blocks: SlideBlock[]; fits: boolean } {
+function pptxScale(slide: Slide, deckStep: number, widths: FontWidths, aspect: Aspect): { scale: number; blocks: FitBlock[]; fits: boolean } {
   const { width } = SLIDE_SIZES[aspect];
   const room = slideContentRoom(aspect);
   const scales = [...FIT_SCALES.slice(Math.min(deckStep, FIT_SCALES.length - 1)), ...PPTX_EXTRA_SCALES];
@@ -153,7 +153,7 @@ export function planPptxSlide(slide: Slide, deckStep: number, look: PptxLook, as
   const x = LAYOUT.paddingXPx;
   const w = width - 2 * LAYOUT.paddingXPx;
   const textHeight = title!.lines * title!.lineHeight;
-  const box = (y: number, h: number, held: SlideBlock[]): PptxBox => ({ x: x * inch, y: y * inch, w: w * inch, h: h * inch, blocks: held });
+  const box = (y: number, h: number, held: FitBlock[]): PptxBox => ({ x: x * inch, y: y * inch, w: w * inch, h: h * inch, blocks: held });
   const titleTop = above.length > 0 ? top + blocksHeight(above) + above.at(-1)!.margin : top;
   const plan: Omit<PptxSlidePlan, 'layout'> = {
     kind: slide.kind,
@@ -165,7 +165,8 @@ export function planPptxSlide(slide: Slide, deckStep: number, look: PptxLook, as
     fits,
   };
   if (above.length > 0) plan.labelBox = box(top, blocksHeight(above), above);
-  if (title!.extra > 0) {
+  // The stylesheet draws the rule under every title but a closing slide's.
+  if (slide.kind !== 'closing' && slide.kind !== 'title') {
     const thickness = LAYOUT.h2.borderPx;
     plan.rule = { y: (titleTop + title!.height - thickness / 2) * inch, thickness: thickness * inch };
   }
@@ -225,7 +226,7 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
   const plans: PptxSlidePlan[] = [];
   const layouts = new Map<string, string>();
   const kindCounts = new Map<SlideKind, number>();
-  const run = (block: SlideBlock) => ({ fontFace: look.typeface, fontSize: round(block.size * pt), lang });
+  const run = (block: FitBlock) => ({ fontFace: look.typeface, fontSize: round(block.size * pt), lang });
 
   shown.forEach(({ slide, step }, index) => {
     try {
@@ -242,7 +243,7 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
         pptx.defineSlideMaster({
           title: layout,
           background: { color: look.background },
-          slideNumber: { x: 8 * inch, y: (SLIDE_SIZES[aspect].height - 8 - 24) * inch, w: 60 * inch, h: 24 * inch, fontFace: look.typeface, fontSize: round(16 * pt), color: look.text, margin: 0, valign: 'bottom' },
+          slideNumber: { x: 8 * inch, y: (SLIDE_SIZES[aspect].height - 8 - 24) * inch, w: 60 * inch, h: 24 * inch, fontFace: look.typeface, fontSize: round(18 * pt), color: look.text, margin: 0, valign: 'bottom' },
           objects: [
             {
               placeholder: {

@@ -24,6 +24,7 @@ describe('public API', () => {
       'outlineFromText',
       'outlinePathFor',
       'outlineToMarkdown',
+      'outlineToPptx',
       'printDeckToPdf',
       'readArticle',
       'renderDeck',

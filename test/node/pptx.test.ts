@@ -55,6 +55,9 @@ async function checkPptx(path: string, outline: Outline, steps: number[], theme:
     for (const line of slide.body ?? []) expect(texts).toContain(line);
     const bulleted = Array.from(document.getElementsByTagName('a:p')).filter((p) => p.getElementsByTagName('a:buChar').length > 0);
     expect(bulleted.length).toBe(slide.bullets.length);
+    // The rule under the title, as in the deck: on every slide but the title and closing slides.
+    const rules = Array.from(document.getElementsByTagName('a:prstGeom')).filter((geometry) => geometry.getAttribute('prst') === 'line');
+    expect(rules.length, `rule on slide ${i + 1}`).toBe(slide.kind === 'title' || slide.kind === 'closing' ? 0 : 1);
     // The slide number is a field, the runs carry the deck's language and typeface.
     expect(found.some((shape) => shape.placeholder === 'sldNum')).toBe(true);
     const runs = Array.from(document.getElementsByTagName('a:rPr')).filter((run) => run.parentNode && (run.parentNode as Element).tagName === 'a:r');

@@ -185,6 +185,12 @@ describe('outlineToPptx', () => {
     await checkPptx(path, outline, steps, 'dark', '4:3', lang);
   });
 
+  it('should write the serif theme in Palatino Linotype with every word inside its slide in LibreOffice', async () => {
+    const serif = await buildInTemp(LONG_ARTICLE, { theme: 'serif', pptx: true });
+    const { outline, steps, lang } = shownSlides(serif.outlinePath, 'serif', '16:9');
+    await checkPptx(serif.exports.pptx!.path, outline, steps, 'serif', '16:9', lang);
+  });
+
   it('should escape markup and refuse characters XML cannot hold, keeping the text', async () => {
     const outline: Outline = {
       title: 'Tags <b>&amp; "quotes"',

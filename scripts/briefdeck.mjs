@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * briefdeck's launcher, what `npm run build` runs: check that the prebuilt bundle
+ * briefdeck's launcher, the package's `bin` (`npx briefdeck`) and what `npm run build` runs: check that the prebuilt bundle
  * (`lib/briefdeck.cjs`, see bundle.mjs) is current, remake it if a source changed,
  * then run it with the command-line arguments.
  *
@@ -9,11 +10,11 @@
  * A large article (over 2 MB) is built in a child Node with a capped heap, which
  * keeps the peak memory of an 8 MB article under 600 MB.
  */
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
-import { BUILD_ID_PREFIX, BUNDLE_PATH, LIB_DIR, MANIFEST_PATH, bundle, codeCacheName, staleInputs } from './bundle.mjs';
+import { BUILD_ID_PREFIX, BUNDLE_PATH, ENTRY, LIB_DIR, MANIFEST_PATH, bundle, codeCacheName, staleInputs } from './bundle.mjs';
 
 function readIfExists(path, encoding) {
   try {
@@ -87,6 +88,8 @@ async function runCapped() {
 
 /** Remake the bundle if a source changed since it was made. Returns false when it cannot be made. */
 async function freshenBundle() {
+  // An installed package ships its bundle without the sources (and without esbuild): it is current by construction.
+  if (!existsSync(ENTRY)) return true;
   const stale = staleInputs(readIfExists(MANIFEST_PATH, 'utf8'));
   if (stale.length === 0) return true;
   try {

@@ -9,3 +9,5 @@ export declare function codeCacheName(id: string, flags?: string[]): string;
 export declare function fileStamp(path: string): [number, number] | undefined;
 export declare function bundle(): Promise<number>;
 export declare function staleInputs(manifestText: string | undefined): string[];
+export declare const WORKER_BUNDLE_PATH: string;
+export declare const ENTRY: string;

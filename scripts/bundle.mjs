@@ -23,6 +23,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LIB_DIR = join(ROOT, 'lib');
 /** The bundle. */
 export const BUNDLE_PATH = join(LIB_DIR, 'briefdeck.cjs');
+/** The worker threads' bundle: src/node/build-worker.ts, what each thread of the build pool runs. */
+export const WORKER_BUNDLE_PATH = join(LIB_DIR, 'build-worker.cjs');
 /** What the bundle was made from, for the staleness check. */
 export const MANIFEST_PATH = join(LIB_DIR, 'manifest.json');
 /** How the bundle's last line starts; the build id follows. */
@@ -38,18 +40,21 @@ export function codeCacheName(id, flags = []) {
   return `briefdeck-${id}${flavour ? `-${flavour}` : ''}.v8cache`;
 }
 
-/** The CLI entry point the bundle is made from. */
-const ENTRY = join(ROOT, 'build.ts');
+/** The CLI entry point the bundle is made from (absent from an installed package, which runs its bundle as shipped). */
+export const ENTRY = join(ROOT, 'build.ts');
+/** The worker threads' entry point. */
+const WORKER_ENTRY = join(ROOT, 'src', 'node', 'build-worker.ts');
 
 /**
  * Packages left out of the bundle and loaded from node_modules when (and only
  * when) the code that needs them runs: the browser driver and PDF library are
  * large and used by PDF export and fit measuring only, pptxgenjs (and its zip
- * library) by `--pptx` only; the language model is a
- * large data file loaded on first use. (The tagger's code, wink-nlp, is bundled:
+ * library) by `--pptx` only; the language model is a large data file loaded on
+ * first use; piscina starts its threads from a file of its own package, so it
+ * must stay where it was installed. (The tagger's code, wink-nlp, is bundled:
  * see {@link bundledWinkNlp}.)
  */
-export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'pptxgenjs', 'wink-eng-lite-web-model'];
+export const EXTERNAL = ['playwright-core', 'playwright', 'pdf-lib', 'pptxgenjs', 'wink-eng-lite-web-model', 'piscina'];
 
 /**
  * Files whose change makes the bundle stale besides its inputs: this script and
@@ -169,11 +174,11 @@ export async function bundle() {
     throw new Error(`esbuild is not installed (${error.code ?? error.message}): run \`npm ci\`, which installs the development dependencies too`);
   });
   mkdirSync(LIB_DIR, { recursive: true });
-  const result = await esbuild.build({
-    entryPoints: [ENTRY],
+  const options = (entry, outfile) => ({
+    entryPoints: [entry],
     // The metafile names inputs relative to this folder, as the manifest records them, wherever the build was started.
     absWorkingDir: ROOT,
-    outfile: BUNDLE_PATH,
+    outfile,
     ...NODE_BUNDLE,
     plugins: [bundledWinkNlp(), ownImportMetaUrl(), dynamicImportAsRequire()],
     metafile: true,
@@ -183,22 +188,30 @@ export async function bundle() {
     sourcemap: 'linked',
     legalComments: 'none',
   });
-  const code = result.outputFiles.find((file) => file.path === BUNDLE_PATH);
-  const map = result.outputFiles.find((file) => file.path === `${BUNDLE_PATH}.map`);
-  if (!code || !map) throw new Error(`esbuild did not produce ${BUNDLE_PATH} and its source map`);
-  const dynamicImport = /\bimport\((["'`])([^"'`]*)\1\)/.exec(code.text);
-  if (dynamicImport) throw new Error(`The bundle would keep \`import(${dynamicImport[1]}${dynamicImport[2]}${dynamicImport[1]})\`, which fails under its code cache: add the package to EXTERNAL in scripts/bundle.mjs`);
+  const [result, worker] = await Promise.all([esbuild.build(options(ENTRY, BUNDLE_PATH)), esbuild.build(options(WORKER_ENTRY, WORKER_BUNDLE_PATH))]);
+  const outputs = [];
+  for (const [built, path] of [[result, BUNDLE_PATH], [worker, WORKER_BUNDLE_PATH]]) {
+    const code = built.outputFiles.find((file) => file.path === path);
+    const map = built.outputFiles.find((file) => file.path === `${path}.map`);
+    if (!code || !map) throw new Error(`esbuild did not produce ${path} and its source map`);
+    const dynamicImport = /\bimport\((["'`])([^"'`]*)\1\)/.exec(code.text);
+    if (dynamicImport) throw new Error(`The bundle would keep \`import(${dynamicImport[1]}${dynamicImport[2]}${dynamicImport[1]})\`, which fails under its code cache: add the package to EXTERNAL in scripts/bundle.mjs`);
+    outputs.push({ code, map, path });
+  }
+  const [{ code }] = outputs;
   // The last line names the build, so a V8 code cache made for another build is never used with this one
   // (V8 checks only the source's length). At the end, it leaves the source map's line numbers as they are.
   const id = createHash('sha256').update(code.contents).digest('hex').slice(0, 16);
-  writeAtomic(`${BUNDLE_PATH}.map`, map.contents);
-  writeAtomic(BUNDLE_PATH, `${code.text}${BUILD_ID_PREFIX}${id} */\n`);
+  for (const output of outputs) {
+    writeAtomic(`${output.path}.map`, output.map.contents);
+    writeAtomic(output.path, output.path === BUNDLE_PATH ? `${code.text}${BUILD_ID_PREFIX}${id} */\n` : output.code.text);
+  }
   for (const name of readdirSync(LIB_DIR)) {
     if (name.endsWith('.v8cache') && !name.startsWith(`briefdeck-${id}`)) rmSync(join(LIB_DIR, name), { force: true });
   }
   const inputs = [
     // Project files only: packages change through the lock files below; `namespace:path` inputs are made up by plugins.
-    ...Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/') && !/^[a-z-]+:/.test(path)),
+    ...[...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(worker.metafile.inputs)])].filter((path) => !path.startsWith('node_modules/') && !/^[a-z-]+:/.test(path)),
     ...EXTRA_INPUTS,
   ];
   const files = {};
@@ -286,6 +299,8 @@ export function staleInputs(manifestText) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // An installed package (npm runs `prepare` for some installs) ships its bundle and not the sources.
+  if (!fileStamp(ENTRY)) process.exit(0);
   const ms = await bundle();
   process.stdout.write(`briefdeck: bundled build.ts into ${relative(process.cwd(), BUNDLE_PATH)} in ${ms} ms\n`);
 }

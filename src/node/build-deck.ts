@@ -49,6 +49,11 @@ export interface BuildOptions extends ExportOptions {
   regenerate?: boolean;
   /** Slide shape: `16:9` (1280x720, default) or `4:3` (1024x768). */
   aspect?: Aspect;
+  /**
+   * The article's text, when it is not read from the file `article` (standard input): `article`
+   * then only names the deck and places the outline file; `format` is required.
+   */
+  text?: string;
 }
 
 export interface BuildReport {
@@ -124,14 +129,18 @@ function placedError(path: string, bytes: Uint8Array, offset: number, reason: st
   throw new Error('unreachable');
 }
 
+/** An article's text as given: refused when it has nothing to brief. */
+function checkedText(text: string, path: string): string {
+  if (text.trim() === '') throw new BriefdeckError(`${path}: the article is empty`, { file: path });
+  return text;
+}
+
 async function readArticle(path: string): Promise<string> {
   // Bounded, and regular files only: a FIFO, a device or a growing file must not hang the build.
   const tooLarge = (size: number) => `${path}: article is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_ARTICLE_BYTES / 1048576} MB limit`;
   const bytes = await readFileBounded(path, MAX_ARTICLE_BYTES, tooLarge);
   if (bytes === undefined) throw new BriefdeckError(`${path}: no such file`, { file: path });
-  const text = decodeArticle(bytes, path);
-  if (text.trim() === '') throw new BriefdeckError(`${path}: the article is empty`, { file: path });
-  return text;
+  return checkedText(decodeArticle(bytes, path), path);
 }
 
 function resolveTheme(cli: string | undefined, outline: OutlineSettings, outlineFile: VFile): ThemeName {
@@ -169,7 +178,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const deckDir = join(options.outDir ?? 'dist', name);
   const messages: VFileMessage[] = [];
 
-  const articleText = await readArticle(articlePath);
+  const articleText = options.text === undefined ? await readArticle(articlePath) : checkedText(options.text, articlePath);
   // The article is parsed only when an outline is generated from it: a rebuild from a kept
   // outline of an unchanged article needs only its text (for the hash and the fidelity check).
   // The article's own language (a web page's `lang`) goes into a generated outline's front matter.

@@ -27,3 +27,34 @@ export function seedWorkspace(prefix = 'briefdeck-'): string {
   cpSync(SEED_ARTICLE, join(dir, 'content', 'isis-central-asia.txt'));
   return dir;
 }
+
+export interface MainOptions {
+  /** Standard input, whole. */
+  stdin?: string;
+  /** Whether standard error is a terminal. */
+  isTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Run briefdeck's `main(argv, io)` in this process, in `cwd`, as the bin does:
+ * the fast way to test the command line (a real process costs a second of tsx).
+ */
+export async function runMain(args: string[], cwd: string, options: MainOptions = {}): Promise<CliResult> {
+  const { main } = await import('../../src/node/cli.ts');
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    stdin: (async function* () {
+      if (options.stdin !== undefined) yield options.stdin;
+    })(),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: options.env ?? {},
+    cwd,
+    isTTY: options.isTTY ?? false,
+    signal: options.signal,
+  });
+  return { status, stdout, stderr };
+}

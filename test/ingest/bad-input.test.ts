@@ -182,7 +182,8 @@ describe('bad input through the CLI (generated)', () => {
     expect(missing.stderr.trimEnd()).toBe('error: missing.md: no such file');
     const folder = await runCli(['folder.md', '--out', 'out'], dir);
     expectRefused(folder, dir, before);
-    expect(folder.stderr.trimEnd()).toBe('error: folder.md: is a folder, expected a text file');
+    // A folder builds every article in it; this one has none.
+    expect(folder.stderr.trimEnd()).toBe('error: folder.md: a folder with no articles (.md .markdown .mdown .txt .text .html .htm) in it');
     // A FIFO nobody writes to would block a plain readFile forever.
     const fifo = await runCli(['pipe.md', '--out', 'out'], dir, 30_000);
     expect(fifo.code).not.toBeNull();

@@ -7,6 +7,7 @@
  *   npm run bench                 # 7 runs a case (3 for the 8 MB article)
  *   npm run bench -- --runs 11    # more runs
  *   npm run bench -- --quick      # seed cases only
+ *   npm run bench -- --web        # saved web pages only: the reader against the HTML path before it
  *   npm run bench -- --limit 120  # stop any run after 120 s (default 300)
  *
  * Cases run interleaved (round after round) so a burst of load on a shared
@@ -140,6 +141,84 @@ export function generateArticle(bytes: number): { article: string; outline: stri
   return { article: parts.join('\n'), outline: slides.join('\n') };
 }
 
+/** Text made safe inside HTML. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A saved web page of at least `bytes` bytes, deterministic, from the dev set. `page`: shaped like a
+ * real saved news page, whose weight is mostly not the story (inline CSS, a preloaded-state script,
+ * SVG icons, navigation, teaser and related-story cards around a story of about 4,000 words);
+ * `text`: the worst case for a reader, a story whose 1 MB is all paragraphs, headings and figures.
+ */
+export function generateSavedPage(bytes: number, kind: 'page' | 'text'): string {
+  const articles = readFileSync(EVAL_SET, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { text: string }).text.replace(/^\(CNN\)\s*/, ''));
+  const head = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Benchmark page | The Daily Ledger</title>', '<meta property="og:title" content="Benchmark page">', '<meta property="og:site_name" content="The Daily Ledger">'];
+  const nav = `<header class="site-header"><nav><ul>${Array.from({ length: 200 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('')}</ul></nav></header>`;
+  const story: string[] = ['<main><article class="story"><h1>Benchmark page</h1><p class="byline">By Bench Writer</p>'];
+  const cards: string[] = [];
+  let size = 0;
+  const storyLimit = kind === 'page' ? 26_000 : Number.POSITIVE_INFINITY;
+  let storySize = 0;
+  for (let i = 0; size < bytes; i += 1) {
+    const text = articles[i % articles.length]!;
+    if (storySize < storyLimit) {
+      const part = `<h2>Part ${i + 1}</h2>${paragraphsOf(text).map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<figure><img src="page_files/photo-${i}.jpg" alt="Photo ${i}"><figcaption>Caption ${i}. Credit: Bench Photos</figcaption></figure><div class="share-tools"><a href="#">Share</a><a href="#">Email</a></div>`;
+      story.push(part);
+      storySize += part.length;
+      size += part.length;
+      continue;
+    }
+    // Beyond the story: cards of other stories, SVG icons, CSS and a state script, as saved pages carry.
+    const card = `<article class="card"><a href="/story/${i}"><h3>${escapeHtml(text.split(/\s+/).slice(0, 9).join(' '))}</h3></a><p>${escapeHtml(text.split(/\s+/).slice(9, 30).join(' '))}</p></article>`;
+    const icon = `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M${i % 24} 2L${(i * 7) % 24} 22L2 ${(i * 3) % 24}Z M4 4h16v16H4z"></path></svg>`;
+    const css = `.c${i}{margin:${i % 9}px;padding:${i % 5}px;color:#${(i * 2654435761 % 0xffffff).toString(16).padStart(6, '0')}}`;
+    const state = JSON.stringify({ id: i, headline: text.slice(0, 80), url: `/story/${i}`, tags: ['news', 'world'] });
+    cards.push(card + icon);
+    head.push(`<style>${css}</style><script>window.__state${i}=${state};</script>`);
+    size += card.length + icon.length + css.length + state.length + 40;
+  }
+  story.push('</article></main>');
+  return `${head.join('')}</head><body>${nav}<section class="top">${cards.slice(0, 20).join('')}</section>${story.join('')}<aside class="related">${cards.slice(20).join('')}</aside><footer><p>© The Daily Ledger</p></footer></body></html>`;
+}
+
+/**
+ * Two bundled scripts that read a saved page into mdast from a cold start: `old`, the HTML path before
+ * the reader (rehype-parse, the first article/main/body without nav, header, footer and aside,
+ * rehype-remark), and `reader`, today's (src/ingest/html-reader.ts). They go in lib/ (git-ignored)
+ * so the reader finds its DOM library in node_modules as the CLI does.
+ */
+async function makeHtmlReaders(): Promise<{ old: string; reader: string }> {
+  const old = join(ROOT, 'lib', 'bench-old-html-path.mjs');
+  const reader = join(ROOT, 'lib', 'bench-html-reader.mjs');
+  const oldEntry = [
+    "import { readFileSync } from 'node:fs';",
+    "import rehypeParse from 'rehype-parse';",
+    "import rehypeRemark from 'rehype-remark';",
+    "import { unified } from 'unified';",
+    "const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'iframe', 'button', 'dialog', 'base']);",
+    'const find = (node, name) => { for (const child of node.children ?? []) { if (child.type !== "element") continue; if (child.tagName === name) return child; const found = find(child, name); if (found) return found; } };',
+    'const strip = (node) => { node.children = node.children.filter((c) => c.type !== "element" || !CHROME.has(c.tagName)); for (const c of node.children) if (c.type === "element") strip(c); };',
+    'const body = () => (tree) => { const b = find(tree, "article") ?? find(tree, "main") ?? find(tree, "body") ?? tree; strip(b); tree.children = b.children; };',
+    'const processor = unified().use(rehypeParse).use(body).use(rehypeRemark);',
+    'const mdast = processor.runSync(processor.parse(readFileSync(process.argv[2], "utf8")));',
+    'if (mdast.children.length === 0) process.exitCode = 1;',
+  ].join('\n');
+  const readerEntry = [
+    "import { readFileSync } from 'node:fs';",
+    "import { VFile } from 'vfile';",
+    `import { readHtmlPage } from ${JSON.stringify(join(ROOT, 'src', 'ingest', 'html-reader.ts'))};`,
+    'const { tree } = readHtmlPage(new VFile({ path: process.argv[2], value: readFileSync(process.argv[2], "utf8") }));',
+    'if (tree.children.length === 0) process.exitCode = 1;',
+  ].join('\n');
+  for (const [contents, outfile] of [[oldEntry, old], [readerEntry, reader]] as const) {
+    await esbuild({ stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'entry.ts' }, outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', external: ['linkedom', '@mozilla/readability'] });
+  }
+  return { old, reader };
+}
+
 /** The floor: a bundled script that starts Node, reads the file and parses it with remark-parse. */
 async function makeFloor(dir: string): Promise<string> {
   const entry = join(dir, 'floor-entry.mjs');
@@ -168,7 +247,7 @@ function fmtS(ms: number | undefined): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, limit: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs ?? 7));
   if (values.limit !== undefined) runLimitMs = Number(values.limit) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
@@ -218,7 +297,7 @@ async function main(): Promise<void> {
     cases.push({ id: 'seed-npm', label: 'seed deck, outline kept, via npm run build', command: ['npm', 'run', '--silent', 'build', '--', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
 
     const pandoc = which('pandoc');
-    if (!values.quick) {
+    if (!values.quick && !values.web) {
       for (const [name, bytes, caseRuns] of [['1mb', 1 << 20, runs], ['8mb', 8 << 20, Math.min(runs, 3)]] as const) {
         const article = join(dir, name, `report-${name}.md`);
         spawnSync('mkdir', ['-p', dirname(article)]);
@@ -249,6 +328,22 @@ async function main(): Promise<void> {
       }
     }
 
+    // Saved web pages: the reader against the HTML path before it, and a whole build of the page.
+    if (!values.quick) {
+      const readers = await makeHtmlReaders();
+      for (const kind of ['page', 'text'] as const) {
+        const page = join(dir, `saved-${kind}`, `saved-${kind}.html`);
+        spawnSync('mkdir', ['-p', dirname(page)]);
+        writeFileSync(page, generateSavedPage(1 << 20, kind));
+        const size = (statSync(page).size / 1048576).toFixed(2);
+        const what = kind === 'page' ? 'saved news page' : 'page of all story text';
+        cases.push({ id: `html-old-${kind}`, label: `floor: HTML path before the reader, ${size} MB ${what}`, command: [node, readers.old, page], samples: [] });
+        cases.push({ id: `html-reader-${kind}`, label: `reader (linkedom + Readability), ${size} MB ${what}`, command: [node, readers.reader, page], floor: `html-old-${kind}`, samples: [] });
+        const built = join(dir, `saved-${kind}`, `saved-${kind}.outline.md`);
+        cases.push({ id: `html-build-${kind}`, label: `${size} MB ${what}, outline generated`, command: cli(page), before: () => rmSync(built, { force: true }), samples: [] });
+      }
+    }
+
     const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path));
     const pdf = pdfSupported();
     if (chromium) {
@@ -269,6 +364,8 @@ async function main(): Promise<void> {
       cases.push({ id: 'pandoc-seed', label: 'pandoc -t revealjs seed article', command: [pandoc, '-f', 'markdown', '-t', 'revealjs', '-s', '-o', join(dir, 'pandoc.html'), SEED], floor: 'floor-seed', samples: [] });
     }
 
+    // --web: the saved-page cases only (and Node's start).
+    if (values.web) cases.splice(0, cases.length, ...cases.filter((c) => c.id === 'node' || c.id.startsWith('html-')));
     const rounds = Math.max(...cases.map((c) => c.runs ?? runs));
     for (let round = 0; round < rounds; round += 1) {
       process.stderr.write(`round ${round + 1}/${rounds}\n`);
@@ -327,6 +424,15 @@ async function main(): Promise<void> {
     const k1 = medianMs(byId.get('1mb-kept'));
     const k8 = medianMs(byId.get('8mb-kept'));
     if (k1 !== undefined && k8 !== undefined) lines.push(`t(8 MB) / t(1 MB), outline kept: wall ${(k8 / k1).toFixed(2)}`);
+    for (const kind of ['page', 'text'] as const) {
+      const before = medianMs(byId.get(`html-old-${kind}`));
+      const after = medianMs(byId.get(`html-reader-${kind}`));
+      const beforeCpu = medianCpu(byId.get(`html-old-${kind}`));
+      const afterCpu = medianCpu(byId.get(`html-reader-${kind}`));
+      if (before !== undefined && after !== undefined) {
+        lines.push(`reader over the HTML path before it, 1 MB ${kind === 'page' ? 'saved news page' : 'page of all story text'}: wall ${((after - before) / 1000).toFixed(3)} s, cpu ${beforeCpu !== undefined && afterCpu !== undefined ? ((afterCpu - beforeCpu) / 1000).toFixed(3) : 'n/a'} s (target <= 0.3 s)`);
+      }
+    }
     lines.push('wall: median elapsed time; cpu: median user + system time (steadier on a shared machine); RSS: largest over the runs.');
     lines.push(`node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((v) => v.toFixed(2)).join(' ')} at the end`);
     process.stdout.write(lines.join('\n') + '\n');

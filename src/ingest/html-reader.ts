@@ -62,7 +62,18 @@ const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|by
 
 /** Class words of blocks shown only when the page is printed. */
 const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|css-?print)(?:$|[\s_-])/i;
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+/** Words in a text: runs of characters between white space (a character loop: a Unicode regular expression over a whole page cost a quarter of a second). */
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || code === 160;
+    if (!space && !inWord) words += 1;
+    inWord = !space;
+  }
+  return words;
+}
 
 function textOf(node: Node): string {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -79,6 +90,21 @@ function chromeNames(element: Element): string {
 function hiddenByStyle(element: Element): boolean {
   const style = element.getAttribute('style');
   return Boolean(style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style));
+}
+
+/** HTML elements that hold text, found inside an SVG's <title> or <foreignObject>. */
+const HTML_BLOCKS = new Set(['article', 'main', 'section', 'div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'blockquote']);
+
+/** The outermost descendants of an element whose tag is in `tags`. */
+function outermost(root: Element, tags: Set<string>): Element[] {
+  const found: Element[] = [];
+  const stack = Array.from(root.children).reverse();
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (tags.has(element.tagName.toLowerCase())) found.push(element);
+    else stack.push(...Array.from(element.children).reverse());
+  }
+  return found;
 }
 
 /** Fail the file when the page nests elements deeper than {@link MAX_HTML_DEPTH}; the walk itself does not recurse. */
@@ -100,9 +126,9 @@ function removePageChrome(document: Document, drops: PageDrops): void {
   for (const element of Array.from(document.querySelectorAll(NEVER_TEXT))) element.remove();
   // An SVG is an icon or a chart: it goes, unless it holds HTML text (in a <title> or <foreignObject>),
   // which then stands in its place.
-  for (const svg of Array.from(body.querySelectorAll('svg'))) {
-    if (!svg.parentNode) continue;
-    const html = Array.from(svg.querySelectorAll('article, main, section, div, p, h1, h2, h3, h4, h5, h6, ul, ol, table, pre, blockquote')).filter((element) => !element.parentElement?.closest('article, main, section, div, p, ul, ol, table, pre, blockquote') || !svg.contains(element.parentElement!.closest('article, main, section, div, p, ul, ol, table, pre, blockquote')));
+  for (const svg of Array.from(body.getElementsByTagName('svg'))) {
+    if (!svg.isConnected) continue;
+    const html = outermost(svg, HTML_BLOCKS);
     if (html.length > 0) {
       svg.replaceWith(...html);
       continue;
@@ -131,8 +157,8 @@ function removePageChrome(document: Document, drops: PageDrops): void {
   }
 
   // The main story: the <article> (or body) with the most paragraph text. Teaser <article>s beside it go.
-  const paragraphWords = (element: Element) => Array.from(element.querySelectorAll('p')).reduce((sum, p) => sum + wordCount(textOf(p)), 0);
-  const articles = Array.from(body.querySelectorAll('article'));
+  const paragraphWords = (element: Element) => Array.from(element.getElementsByTagName('p')).reduce((sum, p) => sum + wordCount(p.textContent ?? ''), 0);
+  const articles = Array.from(body.getElementsByTagName('article'));
   const bodyWords = paragraphWords(body);
   let story: Element = body;
   const teasers: Element[] = [];
@@ -149,33 +175,41 @@ function removePageChrome(document: Document, drops: PageDrops): void {
     }
   }
   const storyWords = Math.max(1, paragraphWords(story));
-  /** Whether removing an element would take the story, or much of it, with it. */
+  /** Whether removing an element would take the story, or much of it, with it (asked only of elements named as chrome). */
   const holdsStory = (element: Element) => element === story || element.contains(story) || (story.contains(element) && paragraphWords(element) > storyWords / 3);
+  const inFigure = (element: Element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (parent.tagName === 'FIGURE' || parent.tagName === 'figure') return true;
+    return false;
+  };
 
+  // One pass over the elements; a removed element's descendants are skipped (no longer connected).
   for (const element of Array.from(body.querySelectorAll('*'))) {
-    if (!element.parentNode || !body.contains(element) || holdsStory(element)) continue;
+    if (!element.isConnected) continue;
     const tag = element.tagName.toLowerCase();
     if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article' || tag === 'figure' || tag === 'figcaption' || tag === 'img' || tag === 'picture') continue;
     const names = chromeNames(element);
-    if (names && PRINT_ONLY.test(names)) {
-      remove(element, 'printOnly');
-      continue;
+    if (names) {
+      const kind = PRINT_ONLY.test(names)
+        ? 'printOnly'
+        : FURNITURE.test(names) && /^(?:div|section|aside|ul|ol|nav|footer|span|p|li|dl|sup|a|table|time)$/.test(tag)
+          ? 'furniture'
+          : /^(?:div|section|aside|ul|ol|nav|footer|header|span|p|li|form|dl|details)$/.test(tag)
+            ? CHROME_KINDS.find(([, pattern]) => pattern.test(names))?.[0]
+            : undefined;
+      if (kind && !holdsStory(element)) {
+        if (kind === 'furniture') element.remove();
+        else remove(element, kind);
+        continue;
+      }
     }
+    // Text rules look at short blocks only: a paragraph, a heading, a line; a wrapper of a few elements at most.
+    const textual = /^(?:p|li|h[1-6]|span|small|cite)$/.test(tag) || (/^(?:div|aside|section|footer)$/.test(tag) && element.childElementCount <= 3);
+    if (!textual) continue;
     const text = textOf(element);
+    if (text.length > 400) continue;
     if (/^(?:p|div|section|aside|footer|span|small)$/.test(tag) && PRINT_FOOTER.test(text)) {
       remove(element, 'printOnly');
       continue;
-    }
-    if (names && FURNITURE.test(names) && /^(?:div|section|aside|ul|ol|nav|footer|span|p|li|dl|sup|a|table|time)$/.test(tag)) {
-      element.remove();
-      continue;
-    }
-    if (names && /^(?:div|section|aside|ul|ol|nav|footer|header|span|p|li|form|dl|details)$/.test(tag)) {
-      const kind = CHROME_KINDS.find(([, pattern]) => pattern.test(names))?.[0];
-      if (kind) {
-        remove(element, kind);
-        continue;
-      }
     }
     // A heading that names a block of links ("Related stories", "Most read") goes with the list after it.
     if (/^h[1-6]$/.test(tag) && LINK_LABEL.test(text) && text.length < 80) {
@@ -184,11 +218,11 @@ function removePageChrome(document: Document, drops: PageDrops): void {
       remove(element, 'related');
       continue;
     }
-    if (/^(?:p|li|div|aside)$/.test(tag) && text.length < 200 && LINK_LABEL.test(text) && (element.querySelector('a') || text.length < 40)) {
+    if (/^(?:p|li|div|aside)$/.test(tag) && text.length < 200 && LINK_LABEL.test(text) && (element.getElementsByTagName('a').length > 0 || text.length < 40)) {
       remove(element, 'related');
       continue;
     }
-    if (/^(?:p|span|small|div|cite)$/.test(tag) && text.length < 140 && !element.closest('figure') && CREDIT.test(text)) {
+    if (/^(?:p|span|small|div|cite)$/.test(tag) && text.length < 140 && CREDIT.test(text) && !inFigure(element)) {
       remove(element, 'credits');
     }
   }
@@ -209,7 +243,7 @@ function removePageChrome(document: Document, drops: PageDrops): void {
 function linkDensity(element: Element): number {
   const total = textOf(element).length;
   if (total === 0) return 0;
-  const linked = Array.from(element.querySelectorAll('a')).reduce((sum, a) => sum + textOf(a).length, 0);
+  const linked = Array.from(element.getElementsByTagName('a')).reduce((sum, a) => sum + textOf(a).length, 0);
   return linked / total;
 }
 
@@ -235,7 +269,9 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
         children.push(child);
         continue;
       }
-      const text = hastText(child).replace(/\s+/g, ' ').trim();
+      // Text is looked at for short blocks only; a wrapper's text would be computed again at every level.
+      const textual = /^(?:p|span|small|cite|div|h[1-3]|figcaption)$/.test(child.tagName) && (child.tagName !== 'div' || child.children.filter(isElement).length <= 3);
+      const text = textual ? hastText(child).replace(/\s+/g, ' ').trim() : '';
       if (child.tagName === 'figure') {
         const image = findElement(child, (node) => node.tagName === 'img');
         const caption = findElement(child, (node) => node.tagName === 'figcaption');

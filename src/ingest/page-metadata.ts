@@ -134,14 +134,17 @@ export function isNotATitle(text: string): boolean {
 
 /** Metadata of a saved page, from its DOM as saved (before any cleaning). */
 export function pageMetadata(document: Document): PageMetadata {
-  const meta = (...keys: string[]): string | undefined => {
-    for (const key of keys) {
-      const element = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-      const value = clean(element?.getAttribute('content'));
-      if (value) return value;
+  // Every <meta> once, by property, name and itemprop (a selector per key would walk the page each time).
+  const metas = new Map<string, string>();
+  for (const element of Array.from(document.getElementsByTagName('meta'))) {
+    const content = clean(element.getAttribute('content'));
+    if (!content) continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = element.getAttribute(attribute);
+      if (key && !metas.has(key)) metas.set(key, content);
     }
-    return undefined;
-  };
+  }
+  const meta = (...keys: string[]): string | undefined => keys.map((key) => metas.get(key)).find((value) => value !== undefined);
 
   let ld: Record<string, Json> | undefined;
   const ldObjects: Array<Record<string, Json>> = [];
@@ -158,11 +161,21 @@ export function pageMetadata(document: Document): PageMetadata {
 
   const siteName = meta('og:site_name', 'application-name') ?? namesOf(ld?.publisher)[0] ?? (ldSite && typeof ldSite.name === 'string' ? clean(ldSite.name) : undefined);
 
-  // The article's own h1: inside the story, never the site's banner in the page header.
-  const storyH1 = ['article h1', 'main h1', '[itemprop="headline"]', '[role="main"] h1', 'h1']
-    .flatMap((selector) => Array.from(document.querySelectorAll(selector)))
-    .filter((h) => !h.closest('header.site-header, #masthead, [role="banner"], .site-title, .masthead') && !/site-?title|logo|brand/i.test(h.getAttribute('class') ?? ''))
-    .map((h) => clean(h.textContent))
+  // The article's own h1: inside the story (an <article>, <main>, `role=main`), never the site's banner in the page header.
+  const h1s = Array.from(document.getElementsByTagName('h1')).filter((h) => !/site-?title|logo|brand/i.test(h.getAttribute('class') ?? ''));
+  const ancestry = (element: Element) => {
+    let inStory = false;
+    let inBanner = false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const tag = parent.tagName.toLowerCase();
+      if (tag === 'article' || tag === 'main' || parent.getAttribute('role') === 'main') inStory = true;
+      if (parent.getAttribute('role') === 'banner' || parent.id === 'masthead' || /(?:^|\s)(?:site-header|masthead|site-title)(?:\s|$)/.test(parent.getAttribute('class') ?? '')) inBanner = true;
+    }
+    return { inStory, inBanner };
+  };
+  const ranked = h1s.map((h) => ({ h, ...ancestry(h) })).filter((entry) => !entry.inBanner);
+  const storyH1 = [...ranked.filter((entry) => entry.inStory), ...ranked.filter((entry) => !entry.inStory)]
+    .map((entry) => clean(entry.h.textContent))
     .find((text): text is string => Boolean(text) && !isNotATitle(text!) && (!siteName || comparable(text!) !== comparable(siteName)));
   const candidates = [meta('og:title', 'twitter:title'), ldString('headline'), ldString('name'), storyH1, clean(Array.from(document.querySelectorAll('title')).find((element) => !element.closest('svg'))?.textContent)];
   let title: string | undefined;
@@ -180,9 +193,16 @@ export function pageMetadata(document: Document): PageMetadata {
 
   const bylineElement = document.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author');
   // Else the first short "By ..." line of the page.
-  const byLine = Array.from(document.querySelectorAll('p, div, span, address'))
-    .map((element) => clean(element.textContent))
-    .find((text) => text !== undefined && text.length < 120 && /^[Bb][Yy]\s+\p{Lu}/u.test(text));
+  let byLine: string | undefined;
+  for (const element of Array.from(document.querySelectorAll('p, div, span, address'))) {
+    // Only a line's worth of markup: a wrapper's text would be read again for every element in it.
+    if (element.childElementCount > 4) continue;
+    const text = clean(element.textContent);
+    if (text !== undefined && text.length < 120 && /^[Bb][Yy]\s+\p{Lu}/u.test(text)) {
+      byLine = text;
+      break;
+    }
+  }
   const author =
     bylineNames(namesOf(ld?.author).join(', ') || undefined) ??
     bylineNames(meta('author', 'article:author', 'parsely-author', 'sailthru.author')) ??

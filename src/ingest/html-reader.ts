@@ -307,11 +307,12 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
       if (/^h[1-3]$/.test(child.tagName) && title && text.toLowerCase() === title.toLowerCase()) continue;
       // The standfirst is the subtitle in the front matter, not the first paragraph.
       if (metadata.subtitle && /^(?:p|div|h2|h3)$/.test(child.tagName) && text === metadata.subtitle) continue;
-      if (child.tagName === 'p' && CREDIT_TAIL.test(text) && !CREDIT.test(text)) {
+      // Only a paragraph's end can hold a credit: testing its last characters keeps the unanchored pattern linear.
+      if (child.tagName === 'p' && CREDIT_TAIL.test(text.slice(-120)) && !CREDIT.test(text)) {
         // "... the harbour at dawn. Photo: Jane Roe" after an image: the sentence stays, the credit goes.
         const last = child.children.at(-1);
-        if (last?.type === 'text' && CREDIT_TAIL.test(last.value)) {
-          last.value = last.value.replace(CREDIT_TAIL, '');
+        if (last?.type === 'text' && CREDIT_TAIL.test(last.value.slice(-120))) {
+          last.value = last.value.slice(0, -120) + last.value.slice(-120).replace(CREDIT_TAIL, '');
           drops.credits += 1;
         }
       }

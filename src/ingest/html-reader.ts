@@ -54,11 +54,11 @@ const CHROME_KINDS: Array<[keyof PageDrops, RegExp]> = [
   ['comments', /(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|discussion|replies|respond|reader-responses|conversation)(?:$|[\s_-])/i],
   ['share', /(?:^|[\s_-])(?:share|sharing|shares|share-?bar|share-?tools|social|social-?links|social-?share|sharethis|addthis)(?:$|[\s_-])/i],
   ['related', /(?:^|[\s_-])(?:related|recommended|recommendations|more-?stories|more-?from|read-?more|readmore|read-?next|most-?read|mostread|most-?popular|popular|trending|also-?like|you-?may-?like|outbrain|taboola|tag-?cloud|tags|topics|breadcrumbs?|pagination|post-?nav|teasers?|promo-?list)(?:$|[\s_-])/i],
-  ['prompts', /(?:^|[\s_-])(?:newsletter|signup|sign-?up|subscribe|subscription|paywall|regwall|login|log-?in|register|promo|advert|advertisement|ads?|ad-?slot|ad-?unit|sponsor(?:ed)?|donate|cookie|consent|gdpr)(?:$|[\s_-])/i],
+  ['prompts', /(?:^|[\s_-])(?:newsletter|signup|sign-?up|subscribe|subscription|paywall|regwall|login|log-?in|sign-?in|signin|sign-?in-?gate|register|promo|cta|advert|advertisement|ads?|ad-?slot|ad-?unit|sponsor(?:ed)?|donate|cookie|consent|gdpr)(?:$|[\s_-])/i],
 ];
 
 /** Class words of the story's furniture that the metadata holds or that labels it: kicker, byline, dateline, timestamp. */
-const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap)(?:$|[\s_-])/i;
+const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|button|buttons|button-?wrapper|btn|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap)(?:$|[\s_-])/i;
 
 /** Class words of blocks shown only when the page is printed. */
 const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|css-?print)(?:$|[\s_-])/i;
@@ -121,7 +121,7 @@ function checkDomDepth(root: Node, file: VFile): void {
  * Remove what reader views miss from a page's DOM, counting it by kind. The
  * largest block of paragraphs (the story) is never removed, nor anything holding it.
  */
-function removePageChrome(document: Document, drops: PageDrops): void {
+function removePageChrome(document: Document, drops: PageDrops): Element | undefined {
   const body = document.body ?? document.documentElement;
   for (const element of Array.from(document.querySelectorAll(NEVER_TEXT))) element.remove();
   // An SVG is an icon or a chart: it goes, unless it holds HTML text (in a <title> or <foreignObject>),
@@ -142,6 +142,7 @@ function removePageChrome(document: Document, drops: PageDrops): void {
     } else svg.remove();
   }
 
+  let leadFigure: Element | undefined;
   const remove = (element: Element, kind: keyof PageDrops) => {
     if (!element.parentNode) return;
     element.remove();
@@ -226,6 +227,13 @@ function removePageChrome(document: Document, drops: PageDrops): void {
       remove(element, 'credits');
     }
   }
+  // The lead image: a figure of the story before its first paragraph. Readability, which keeps the
+  // block of paragraphs, often leaves it out; a copy is kept to put back.
+  const firstParagraph = story.getElementsByTagName('p')[0];
+  const lead = Array.from(story.getElementsByTagName('figure')).find(
+    (figure) => figure.getElementsByTagName('img').length > 0 && (!firstParagraph || (figure.compareDocumentPosition(firstParagraph) & 4) !== 0),
+  );
+  leadFigure = lead ? (lead.cloneNode(true) as Element) : undefined;
   // Teasers go last: an <article> inside a comment section went with it.
   for (const teaser of teasers) if (body.contains(teaser)) remove(teaser, 'teasers');
   // A heading alone in its wrapper (`<div class="mw-heading"><h2>`) stands in its place: Readability
@@ -237,6 +245,7 @@ function removePageChrome(document: Document, drops: PageDrops): void {
       wrapper = heading.parentElement;
     }
   }
+  return leadFigure;
 }
 
 /** The share of an element's text that is link text. */
@@ -249,9 +258,15 @@ function linkDensity(element: Element): number {
 
 const isElement = (node: HastContent | ElementContent | HastRoot): node is HastElement => node.type === 'element';
 
+/** Elements whose text stands apart from its neighbours' ("caption" then "Credit: ..." in two divs). */
+const BLOCK_TEXT = new Set(['div', 'p', 'br', 'li', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'header', 'footer', 'blockquote', 'td', 'th']);
+
 function hastText(node: HastRoot | HastContent | ElementContent): string {
   if (node.type === 'text') return node.value;
-  if ('children' in node) return (node.children as Array<HastContent | ElementContent>).map(hastText).join('');
+  if ('children' in node) {
+    const text = (node.children as Array<HastContent | ElementContent>).map(hastText).join('');
+    return node.type === 'element' && BLOCK_TEXT.has(node.tagName) ? ` ${text} ` : text;
+  }
   return '';
 }
 
@@ -435,13 +450,19 @@ export function readHtmlPage(file: VFile): ReadPage {
   for (const element of Array.from(document.querySelectorAll('script, style, noscript, template'))) element.remove();
   const body = document.body ?? document.documentElement;
   const pageWords = wordCount(body ? textOf(body) : '');
-  removePageChrome(document, drops);
+  const leadFigure = removePageChrome(document, drops);
 
   let content: Element | undefined;
   try {
     const result = new Readability(document as unknown as Document, { serializer: (node: Node) => node, charThreshold: 300 }).parse();
     const node = result?.content as unknown as Element | undefined;
     if (node && textOf(node).length > 0) content = node;
+    // The lead image goes back at the top when Readability left it out.
+    const leadSource = leadFigure?.getElementsByTagName('img')[0]?.getAttribute('src');
+    if (content && leadFigure && leadSource && !Array.from(content.getElementsByTagName('img')).some((img) => img.getAttribute('src') === leadSource)) {
+      const first = content.firstElementChild?.tagName.toLowerCase() === 'div' ? content.firstElementChild : content;
+      first.insertBefore(leadFigure, first.firstChild);
+    }
   } catch (error) {
     if (error instanceof RangeError) failHtmlTooDeep(file);
     throw error;

@@ -4,10 +4,11 @@
  * Called by the orchestrator after the deck is written; the PDFs are printed from it.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { HandoutPaper } from '../render/handout.ts';
 import type { PdfProgress } from './pdf.ts';
-import type { PptxOptions } from '../render/pptx.ts';
+import type { PptxImage, PptxOptions } from '../render/pptx.ts';
+import { isPathInside, readFileBounded, realpathOrAncestor } from './safe-path.ts';
 import type { RenderedDeck } from '../render/render.ts';
 import { BriefdeckError } from './errors.ts';
 import { singleFileHtml } from '../render/single-file.ts';
@@ -36,7 +37,8 @@ export interface ExportReport {
   notesPdf?: { path: string; pages: number };
   handout?: { path: string; pages: number };
   singleFile?: string;
-  pptx?: { path: string; slides: number };
+  /** The PowerPoint file, its slide count and the figures whose image it could not embed (shown by their alt text). */
+  pptx?: { path: string; slides: number; missingImages: Array<{ slide: number; src: string; reason: string }> };
 }
 
 /**
@@ -86,12 +88,13 @@ export async function exportDeck(deck: RenderedDeck, deckDir: string, name: stri
  * Write the PowerPoint file atomically: it is made in memory, then written whole,
  * so a failure leaves the previous file (or none), never half of one.
  */
-async function writePptx(path: string, outline: Outline, look: PptxOptions): Promise<{ path: string; slides: number }> {
+async function writePptx(path: string, outline: Outline, look: PptxOptions): Promise<NonNullable<ExportReport['pptx']>> {
   // pptxgenjs and its zip library load only for --pptx.
   const { outlineToPptx, PptxSlideError } = await import('../render/pptx.ts');
+  const { images, refused } = await readDeckImages(resolve(path, '..'), outline);
   let written;
   try {
-    written = await outlineToPptx(outline, look);
+    written = await outlineToPptx(outline, { ...look, images });
   } catch (error) {
     if (error instanceof PptxSlideError) throw new BriefdeckError(`${path}: cannot write ${error.message}; no PowerPoint file written`, { file: path, cause: error });
     throw error;
@@ -103,5 +106,53 @@ async function writePptx(path: string, outline: Outline, look: PptxOptions): Pro
     if (code) throw new BriefdeckError(`${path}: cannot write the PowerPoint file: ${code}`, { file: path, cause: error });
     throw error;
   }
-  return { path, slides: written.slides.length };
+  const missingImages = written.missingImages.map((missing) => ({ ...missing, reason: refused.get(missing.src) ?? 'is not in the deck folder' }));
+  return { path, slides: written.slides.length, missingImages };
+}
+
+/** Images larger than this are not embedded: no slide needs one, and the file must stay small enough to mail. */
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The images of the outline's figures, read from the deck folder only (where the
+ * build copies them): a path that leaves it, a web address, a file that is not a
+ * PNG, JPEG or GIF is not read, with the reason.
+ */
+async function readDeckImages(deckDir: string, outline: Outline): Promise<{ images: Map<string, PptxImage>; refused: Map<string, string> }> {
+  const images = new Map<string, PptxImage>();
+  const refused = new Map<string, string>();
+  const sources = new Set(outline.slides.filter((slide) => !slide.hidden).flatMap((slide) => (slide.blocks ?? []).flatMap((block) => (block.type === 'figure' ? [block.src] : []))));
+  if (sources.size === 0) return { images, refused };
+  const { imageSize } = await import('image-size');
+  const root = await realpathOrAncestor(deckDir);
+  for (const src of sources) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+      refused.set(src, 'is a URL; only images in the deck folder are embedded');
+      continue;
+    }
+    const file = resolve(deckDir, decodeURIComponent(src.split(/[?#]/)[0]!));
+    if (!isPathInside(root, await realpathOrAncestor(file))) {
+      refused.set(src, 'is outside the deck folder, not read');
+      continue;
+    }
+    const data = await readFileBounded(file, MAX_IMAGE_BYTES, (size) => `${file}: image is ${(size / 1048576).toFixed(1)} MB`).catch((error: Error) => {
+      refused.set(src, `cannot be read (${error.message})`);
+      return undefined;
+    });
+    if (!data) continue;
+    let size;
+    try {
+      size = imageSize(data);
+    } catch {
+      refused.set(src, 'is not an image briefdeck can read');
+      continue;
+    }
+    const mime = ({ png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' } as const)[size.type as 'png' | 'jpg' | 'gif'];
+    if (!mime || !size.width || !size.height) {
+      refused.set(src, `is ${size.type ?? 'an unknown format'}; PowerPoint files embed PNG, JPEG and GIF`);
+      continue;
+    }
+    images.set(src, { data, width: size.width, height: size.height, mime });
+  }
+  return { images, refused };
 }

@@ -13,10 +13,12 @@
  * Pure: no file is read or written here. The file writing is in
  * `src/node/deck-exports.ts`.
  */
-import { blocksHeight, FIT_SCALES, LAYOUT, slideBlocks, slideContentRoom, type FontWidths, type FitBlock } from '../fit/fit.ts';
+import type { PhrasingContent } from 'mdast';
+import { blocksHeight, FIT_SCALES, LAYOUT, lineCount, slideBlocks, slideContentRoom, textWidth, type FontWidths, type FitBlock } from '../fit/fit.ts';
 import { PPTX_FONT_WIDTHS } from '../fit/pptx-metrics.ts';
 import { DEFAULT_THEME, THEMES, type PptxLook, type ThemeName } from '../outline/themes.ts';
-import type { Outline, Slide, SlideKind } from '../types.ts';
+import { inlineFromMarkdown, inlinePlainText } from '../text/inline-markdown.ts';
+import type { FigureBlock, Outline, Slide, SlideBlock, SlideKind, TableBlock } from '../types.ts';
 import { SLIDE_SIZES, type Aspect } from './render.ts';
 
 export interface PptxOptions {
@@ -27,6 +29,20 @@ export interface PptxOptions {
   lang?: string;
   /** The deck's fit step of each slide of the outline (hidden ones included), from `fitOutline`; default 0. */
   fit?: readonly number[];
+  /**
+   * The images of the figures, by the figure's `src`, read by the caller from
+   * the deck folder. A figure whose image is missing shows its alt text and is
+   * listed in {@link PptxDeck.missingImages}.
+   */
+  images?: ReadonlyMap<string, PptxImage>;
+}
+
+/** An image to embed: its bytes, pixel size and MIME type (PNG, JPEG or GIF). */
+export interface PptxImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  mime: 'image/png' | 'image/jpeg' | 'image/gif';
 }
 
 /**
@@ -61,6 +77,8 @@ export interface PptxSlidePlan {
   rule?: { y: number; thickness: number };
   /** Paragraphs and bullets (a title slide's subtitle and byline), when there are any. */
   bodyBox?: PptxBox;
+  /** The room below the text for the slide's tables, figures, code, formulas and quotes, in inches. */
+  exhibitRoom?: { x: number; y: number; w: number; h: number };
   /** Where the model puts the bottom of the slide's last line of text, in inches from the top. */
   contentBottom: number;
   /** Whether the content fits the slide at this size (false: the deck warned about it too). */
@@ -75,6 +93,8 @@ export interface PptxDeck {
   slides: PptxSlidePlan[];
   /** Slide width and height in inches. */
   size: { width: number; height: number };
+  /** Figures whose image was not given: 1-based slide number and the figure's `src`. */
+  missingImages: Array<{ slide: number; src: string }>;
 }
 
 /** A slide that could not be written: names the slide (1-based, as the deck numbers it) and its title. */
@@ -170,11 +190,16 @@ export function planPptxSlide(slide: Slide, deckStep: number, look: PptxLook, as
     const thickness = LAYOUT.h2.borderPx;
     plan.rule = { y: (titleTop + title!.height - thickness / 2) * inch, thickness: thickness * inch };
   }
+  const exhibits = slide.blocks ?? [];
+  const bodyTop = titleTop + title!.height + title!.margin;
   if (rest.length > 0) {
-    const bodyTop = titleTop + title!.height + title!.margin;
     const needed = blocksHeight(rest);
-    // A content slide's body box reaches down to the bottom of the room, so a person adding a line has space; centred slides keep a tight box.
-    plan.bodyBox = box(bodyTop, centred ? needed : Math.max(needed, roomBottom - bodyTop), rest);
+    // A content slide's body box reaches down to the bottom of the room, so a person adding a line has space; centred slides and slides with exhibits keep a tight box.
+    plan.bodyBox = box(bodyTop, centred || exhibits.length > 0 ? needed : Math.max(needed, roomBottom - bodyTop), rest);
+  }
+  if (exhibits.length > 0) {
+    const exhibitTop = rest.length > 0 ? bodyTop + blocksHeight(rest) + rest.at(-1)!.margin : bodyTop;
+    plan.exhibitRoom = { x: x * inch, y: exhibitTop * inch, w: w * inch, h: Math.max(0, roomBottom - exhibitTop) * inch };
   }
   return plan;
 }
@@ -224,6 +249,7 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
 
   const shown = outline.slides.map((slide, index) => ({ slide, step: options.fit?.[index] ?? 0 })).filter(({ slide }) => !slide.hidden);
   const plans: PptxSlidePlan[] = [];
+  const missingImages: PptxDeck['missingImages'] = [];
   const layouts = new Map<string, string>();
   const kindCounts = new Map<SlideKind, number>();
   const run = (block: FitBlock) => ({ fontFace: look.typeface, fontSize: round(block.size * pt), lang });
@@ -272,37 +298,212 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
       const plan: PptxSlidePlan = { ...planned, layout };
       plans.push(plan);
       const page = pptx.addSlide({ masterName: layout });
-      page.addText(xmlSafe(slide.title), { placeholder: 'title' });
+      page.addText(xmlSafe(inlinePlainText(slide.title)), { placeholder: 'title' });
       if (plan.rule) {
         page.addShape('line', { x: plan.titleBox.x, y: plan.rule.y, w: plan.titleBox.w, h: 0, line: { color: look.heading, width: round(plan.rule.thickness * 72) } });
       }
       const textBox = ({ x, y, w, h, blocks }: PptxBox, objectName: string, color: string) => {
-        const paragraphs = blocks.map((block, i) => ({
-          text: xmlSafe(block.text),
-          options: {
+        const paragraphs = blocks.flatMap((block, i) => {
+          const paragraph = {
             ...run(block),
             color,
             lineSpacing: round(block.lineHeight * pt),
             paraSpaceAfter: round(block.margin * pt),
             bullet: block.role === 'bullet' ? { characterCode: '2022', indent: round(block.size * LAYOUT.listIndent * pt) } : false,
             indentLevel: 0,
-            breakLine: i < blocks.length - 1,
-          },
-        }));
+          };
+          const runs = inlineRuns(block.text, look);
+          return runs.map((piece, r) => ({ text: piece.text, options: { ...paragraph, ...piece.options, breakLine: r === runs.length - 1 && i < blocks.length - 1 } }));
+        });
         page.addText(paragraphs, { x, y, w, h, margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: true, objectName });
       };
       if (plan.labelBox) textBox(plan.labelBox, 'Section', look.heading);
       if (plan.bodyBox) textBox(plan.bodyBox, slide.kind === 'title' ? 'Subtitle' : 'Text', look.text);
-      if (slide.notes.trim()) page.addNotes(xmlSafe(slide.notes.trim()));
+      if (plan.exhibitRoom) addExhibits(page, slide.blocks ?? [], plan.exhibitRoom, plan.bodyPt, look, lang, options.images, (src) => missingImages.push({ slide: index + 1, src }));
+      if (slide.notes.trim()) page.addNotes(xmlSafe(slide.notes.trim().split(/\n\s*\n/).map(inlinePlainText).join('\n\n')));
     } catch (error) {
       throw new PptxSlideError(index + 1, slide.title, error);
     }
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Uint8Array;
-  return { data, slides: plans, size: SLIDE_INCHES[aspect] };
+  return { data, slides: plans, size: SLIDE_INCHES[aspect], missingImages };
 }
 
 /** Round to two decimals: points and inches in the file, without float noise. */
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+type PptxSlide = import('pptxgenjs').default.Slide;
+type RunOptions = { bold?: boolean; italic?: boolean; strike?: 'sngStrike'; fontFace?: string; hyperlink?: { url: string } };
+
+/** The monospace typeface of code (Liberation Mono on Linux, the same widths), and its advance width in em. */
+const CODE_TYPEFACE = 'Courier New';
+const CODE_ADVANCE = 0.6;
+
+/**
+ * Markdown inline text (a bullet, a paragraph, a cell) as text runs: strong is
+ * bold, emphasis italic, strikethrough struck, code and math in the monospace
+ * face, links clickable when they are web or mail links.
+ */
+export function inlineRuns(markdown: string, look: PptxLook): Array<{ text: string; options: RunOptions }> {
+  const runs: Array<{ text: string; options: RunOptions }> = [];
+  const walk = (nodes: readonly PhrasingContent[], style: RunOptions) => {
+    for (const node of nodes) {
+      if (node.type === 'text' || node.type === 'html') runs.push({ text: node.value, options: style });
+      else if (node.type === 'strong') walk(node.children, { ...style, bold: true });
+      else if (node.type === 'emphasis') walk(node.children, { ...style, italic: true });
+      else if (node.type === 'delete') walk(node.children, { ...style, strike: 'sngStrike' });
+      else if (node.type === 'inlineCode') runs.push({ text: node.value, options: { ...style, fontFace: CODE_TYPEFACE } });
+      else if (node.type === 'link') walk(node.children, /^(https?:|mailto:)/i.test(node.url) ? { ...style, hyperlink: { url: node.url } } : style);
+      else if (node.type === 'break') runs.push({ text: ' ', options: style });
+      else if (node.type === 'image') runs.push({ text: node.alt ?? '', options: style });
+      else if ((node as { type: string }).type === 'inlineMath') runs.push({ text: (node as unknown as { value: string }).value, options: { ...style, italic: true, fontFace: look.typeface } });
+      else if ('children' in node) walk(node.children as PhrasingContent[], style);
+      else if ('value' in node) runs.push({ text: String((node as { value: unknown }).value), options: style });
+    }
+  };
+  walk(inlineFromMarkdown(markdown), {});
+  const merged = runs.filter((piece) => piece.text !== '').map((piece) => ({ text: xmlSafe(piece.text), options: piece.options }));
+  return merged.length > 0 ? merged : [{ text: '', options: {} }];
+}
+
+/** Text sizes tried for an exhibit, as fractions of the body size. */
+const EXHIBIT_SCALES = [1, 0.9, 0.8, 0.72, 0.66, 0.6, 0.5, 0.42] as const;
+
+/** Whether a table cell reads as a number (right-aligned, as in the source). */
+function isNumeric(text: string): boolean {
+  return /^[-+−(]?[$€£¥]?\s?\d[\d,.\s]*(%|[kKmMbB]n?|\))?$/.test(text.trim());
+}
+
+/** Lay a table out in `area` (inches): the largest text size at which every row fits, column widths from their contents. */
+export function planTable(table: TableBlock, area: { w: number; h: number }, bodyPt: number, widths: FontWidths): { size: number; colW: number[]; rowH: number[]; pad: number; fits: boolean } {
+  const rows = [table.header, ...table.rows].map((row) => row.map(inlinePlainText));
+  const columns = Math.max(...rows.map((row) => row.length));
+  const availableWidth = area.w * 72;
+  let last: { size: number; colW: number[]; rowH: number[]; pad: number; fits: boolean } | undefined;
+  for (const scale of EXHIBIT_SCALES) {
+    const size = bodyPt * scale;
+    const pad = size * 0.3;
+    const glyphs = (row: number) => (row === 0 ? widths.headingWidths : widths.bodyWidths);
+    const natural = Array.from({ length: columns }, (_, c) => Math.max(...rows.map((row, r) => textWidth(row[c] ?? '', glyphs(r)) * size / LAYOUT.widthSafety)) + 2 * pad + 1);
+    const total = natural.reduce((sum, width) => sum + width, 0);
+    const colPt = total <= availableWidth ? natural : natural.map((width) => (width * availableWidth) / total);
+    const rowPt = rows.map((row, r) => Math.max(...colPt.map((width, c) => lineCount(row[c] ?? '', glyphs(r), size, width - 2 * pad))) * size * 1.2 + 2 * pad);
+    const height = rowPt.reduce((sum, h) => sum + h, 0);
+    last = { size, colW: colPt.map((width) => width / 72), rowH: rowPt.map((h) => h / 72), pad, fits: height <= area.h * 72 };
+    if (last.fits) return last;
+  }
+  return last!;
+}
+
+/** Add a slide's tables, figures, code, formulas and quotes to the room below its text, one above the other. */
+function addExhibits(
+  page: PptxSlide,
+  blocks: readonly SlideBlock[],
+  room: { x: number; y: number; w: number; h: number },
+  bodyPt: number,
+  look: PptxLook,
+  lang: string,
+  images: ReadonlyMap<string, PptxImage> | undefined,
+  onMissing: (src: string) => void,
+): void {
+  const gap = 0.12;
+  const share = (room.h - gap * (blocks.length - 1)) / blocks.length;
+  const widths = PPTX_FONT_WIDTHS[look.typeface];
+  blocks.forEach((block, i) => {
+    const area = { x: room.x, y: room.y + i * (share + gap), w: room.w, h: share };
+    if (block.type === 'table') addTable(page, block, area, bodyPt, look, lang, widths);
+    else if (block.type === 'figure') addFigure(page, block, area, bodyPt, look, lang, images?.get(block.src), onMissing);
+    else if (block.type === 'code') {
+      const lines = block.value.split('\n');
+      const longest = Math.max(1, ...lines.map((line) => Array.from(line).length));
+      const size = Math.max(8, Math.min(bodyPt * 0.8, (area.w * 72 * LAYOUT.widthSafety) / (longest * CODE_ADVANCE), (area.h * 72) / (lines.length * 1.2)));
+      page.addText(
+        lines.map((line, l) => ({ text: xmlSafe(line === '' ? ' ' : line), options: { breakLine: l < lines.length - 1 } })),
+        { ...area, fontFace: CODE_TYPEFACE, fontSize: round(size), lineSpacing: round(size * 1.2), color: look.text, lang, margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: false, objectName: 'Code' },
+      );
+    } else {
+      // A formula (shown as its TeX source: it is not typeset in PowerPoint) or a quote.
+      const text = block.type === 'math' ? block.value : inlinePlainText(block.text);
+      const cite = block.type === 'quote' && block.cite ? `— ${inlinePlainText(block.cite)}` : undefined;
+      let size = bodyPt;
+      for (const scale of EXHIBIT_SCALES) {
+        size = bodyPt * scale;
+        const lines = lineCount(text, widths.bodyWidths, size, area.w * 72) + (cite ? lineCount(cite, widths.bodyWidths, size * 0.85, area.w * 72) : 0);
+        if (lines * size * 1.3 <= area.h * 72) break;
+      }
+      const paragraphs = [
+        { text: xmlSafe(text), options: { italic: true, fontSize: round(size), fontFace: block.type === 'math' ? CODE_TYPEFACE : look.typeface, breakLine: Boolean(cite) } },
+        ...(cite ? [{ text: xmlSafe(cite), options: { fontSize: round(size * 0.85), fontFace: look.typeface } }] : []),
+      ];
+      page.addText(paragraphs, { ...area, color: look.text, lang, lineSpacing: round(size * 1.3), margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: true, objectName: block.type === 'math' ? 'Formula' : 'Quote' });
+    }
+  });
+}
+
+function addTable(page: PptxSlide, table: TableBlock, area: { x: number; y: number; w: number; h: number }, bodyPt: number, look: PptxLook, lang: string, widths: FontWidths): void {
+  const { size, colW, rowH, pad } = planTable(table, area, bodyPt, widths);
+  const columns = colW.length;
+  const align = Array.from({ length: columns }, (_, c) => {
+    const declared = table.align[c];
+    if (declared === 'right' || declared === 'center') return declared;
+    const cells = table.rows.map((row) => inlinePlainText(row[c] ?? '')).filter((cell) => cell.trim() !== '');
+    return cells.length > 0 && cells.every(isNumeric) ? 'right' : 'left';
+  });
+  const border = { type: 'solid' as const, pt: 0.75, color: look.text };
+  const rows = [table.header, ...table.rows].map((row, r) =>
+    Array.from({ length: columns }, (_, c) => ({
+      text: inlineRuns(row[c] ?? '', look).map((piece) => ({ text: piece.text, options: { ...piece.options, ...(r === 0 ? { bold: true } : {}) } })),
+      options: {
+        align: align[c] === 'center' ? ('center' as const) : align[c] === 'right' ? ('right' as const) : ('left' as const),
+        valign: 'top' as const,
+        color: r === 0 ? look.background : look.text,
+        fill: r === 0 ? { color: look.heading } : undefined,
+        border: [border, border, border, border] as [typeof border, typeof border, typeof border, typeof border],
+        margin: round(pad),
+      },
+    })),
+  );
+  page.addTable(rows, { x: area.x, y: area.y, w: colW.reduce((sum, width) => sum + width, 0), colW: colW.map(round), rowH: rowH.map(round), fontFace: look.typeface, fontSize: round(size), lang, autoPage: false, objectName: 'Table' } as Parameters<PptxSlide['addTable']>[1]);
+}
+
+function addFigure(
+  page: PptxSlide,
+  figure: FigureBlock,
+  area: { x: number; y: number; w: number; h: number },
+  bodyPt: number,
+  look: PptxLook,
+  lang: string,
+  image: PptxImage | undefined,
+  onMissing: (src: string) => void,
+): void {
+  const widths = PPTX_FONT_WIDTHS[look.typeface];
+  const captionPt = bodyPt * 0.72;
+  const caption = figure.caption ? inlinePlainText(figure.caption) : '';
+  const captionGap = 0.06;
+  // The caption's lines, the gap above them and room for the descenders of its last line.
+  const captionLines = caption ? (lineCount(caption, widths.bodyWidths, captionPt, area.w * 72) * captionPt * 1.3) / 72 : 0;
+  const captionH = caption ? captionLines + captionGap + (0.25 * captionPt) / 72 : 0;
+  const room = { w: area.w, h: Math.max(0.5, area.h - captionH) };
+  let imageBottom = area.y;
+  if (image) {
+    const ratio = image.width / image.height;
+    let w = room.w;
+    let h = w / ratio;
+    if (h > room.h) {
+      h = room.h;
+      w = h * ratio;
+    }
+    page.addImage({ data: `${image.mime};base64,${Buffer.from(image.data).toString('base64')}`, x: area.x + (area.w - w) / 2, y: area.y, w, h, altText: xmlSafe(figure.alt) });
+    imageBottom = area.y + h;
+  } else {
+    onMissing(figure.src);
+    const text = `[Image: ${figure.alt || figure.src}]`;
+    page.addText(xmlSafe(text), { x: area.x, y: area.y, w: area.w, h: room.h, fontFace: look.typeface, fontSize: round(bodyPt * 0.8), italic: true, color: look.text, lang, margin: 0, valign: 'top', fit: 'none', objectName: 'Figure' });
+    imageBottom = area.y + (bodyPt * 0.8 * 1.3) / 72;
+  }
+  if (caption) {
+    page.addText(xmlSafe(caption), { x: area.x, y: imageBottom + captionGap, w: area.w, h: captionLines, fontFace: look.typeface, fontSize: round(captionPt), lineSpacing: round(captionPt * 1.3), color: look.text, lang, margin: 0, valign: 'top', align: 'center', fit: 'none', objectName: 'Caption' });
+  }
 }

@@ -6,7 +6,9 @@
  * text), for the seed article through the CLI and for a long article at 4:3 in
  * the dark theme.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,12 +18,14 @@ import { outlineFromMarkdown } from '../../src/outline-file/outline-markdown.ts'
 import { THEMES, type ThemeName } from '../../src/outline/themes.ts';
 import { outlineToPptx, pptxLanguage, type PptxSlidePlan } from '../../src/render/pptx.ts';
 import { deckAssets, SLIDE_SIZES, type Aspect } from '../../src/render/render.ts';
+import { inlinePlainText } from '../../src/text/inline-markdown.ts';
 import type { Outline } from '../../src/types.ts';
 import { runCli, seedWorkspace } from '../helpers/cli.ts';
 import { buildInTemp } from '../helpers/deck-page.ts';
 import { impressToPdf, paragraphs, pdfPageTexts, pdfToPngs, pdfWords, pptxParts, pptxXml, shapes } from '../helpers/pptx-readers.ts';
 
 const LONG_ARTICLE = join(import.meta.dirname, '..', 'fixtures', 'long-article', 'long-article.md');
+const REPORT = join(import.meta.dirname, '..', 'fixtures', 'pptx-report');
 
 /** The deck's slides as the build made them: the outline file, fitted, hidden slides left out. */
 function shownSlides(outlinePath: string, theme: ThemeName, aspect: Aspect): { outline: Outline; steps: number[]; lang?: string } {
@@ -37,22 +41,32 @@ async function checkPptx(path: string, outline: Outline, steps: number[], theme:
   const parts = pptxParts(path);
   const slideParts = parts.filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part));
   expect(slideParts.length).toBe(shown.length);
-  // Editable: no picture anywhere (no slide drawn as an image).
-  expect(parts.filter((part) => part.startsWith('ppt/media/') && !part.endsWith('/'))).toEqual([]);
+  // Editable: no picture but the figures' images (no slide drawn as an image).
+  const figures = shown.flatMap((slide) => (slide.blocks ?? []).filter((block) => block.type === 'figure'));
+  expect(parts.filter((part) => part.startsWith('ppt/media/') && !part.endsWith('/')).length).toBe(new Set(figures.map((figure) => figure.type === 'figure' && figure.src)).size);
 
   const { slides: plans, size } = await outlineToPptx(outline, { theme, aspect, lang, fit: steps });
   const language = pptxLanguage(lang);
   shown.forEach((slide, i) => {
     const document = pptxXml(path, `ppt/slides/slide${i + 1}.xml`);
-    expect(document.getElementsByTagName('p:pic').length).toBe(0);
+    const exhibits = slide.blocks ?? [];
+    expect(document.getElementsByTagName('p:pic').length).toBe(exhibits.filter((block) => block.type === 'figure').length);
+    // A table is a native table, its cells text.
+    const tables = Array.from(document.getElementsByTagName('a:tbl'));
+    expect(tables.length).toBe(exhibits.filter((block) => block.type === 'table').length);
+    exhibits.forEach((block) => {
+      if (block.type !== 'table') return;
+      const cells = Array.from(tables[0]!.getElementsByTagName('a:tc'), (cell) => paragraphs(cell as unknown as Document).join(' '));
+      expect(cells).toEqual([block.header, ...block.rows].flat().map(inlinePlainText));
+    });
     const found = shapes(document);
     // The title is the slide's title placeholder, with the deck's title text.
-    expect(found.filter((shape) => shape.placeholder === 'title').map((shape) => shape.paragraphs)).toEqual([[slide.title]]);
+    expect(found.filter((shape) => shape.placeholder === 'title').map((shape) => shape.paragraphs)).toEqual([[inlinePlainText(slide.title)]]);
     // Every bullet is a bulleted paragraph of its own, as text.
     const body = found.filter((shape) => shape.placeholder === undefined || shape.placeholder === 'body');
     const texts = body.flatMap((shape) => shape.paragraphs);
-    for (const bullet of slide.bullets) expect(texts).toContain(bullet.text);
-    for (const line of slide.body ?? []) expect(texts).toContain(line);
+    for (const bullet of slide.bullets) expect(texts).toContain(inlinePlainText(bullet.text));
+    for (const line of slide.body ?? []) expect(texts).toContain(inlinePlainText(line));
     const bulleted = Array.from(document.getElementsByTagName('a:p')).filter((p) => p.getElementsByTagName('a:buChar').length > 0);
     expect(bulleted.length).toBe(slide.bullets.length);
     // The rule under the title, as in the deck: on every slide but the title and closing slides.
@@ -117,11 +131,13 @@ async function checkPptx(path: string, outline: Outline, steps: number[], theme:
     // font's bounding box, which reaches about a fifth of the font size below the line's box.
     const lowest = Math.max(...words.map((word) => word.yMax));
     const last = [plan.bodyBox, plan.titleBox].find(Boolean)!.blocks.at(-1)!;
-    expect(lowest, `slide ${i + 1} (${slide.title})`).toBeLessThanOrEqual(plan.contentBottom * 72 + 0.2 * last.size * pt);
+    const bottom = plan.exhibitRoom ? (plan.exhibitRoom.y + plan.exhibitRoom.h) * 72 : plan.contentBottom * 72 + 0.2 * last.size * pt;
+    expect(lowest, `slide ${i + 1} (${slide.title})`).toBeLessThanOrEqual(bottom);
     // Searchable: the title and each bullet's words are in the page's text.
     const flat = texts[i]!.replace(/\s+/g, ' ');
     expect(flat).toContain(slide.title.split(/\s+/).slice(0, 3).join(' '));
-    for (const bullet of slide.bullets) expect(flat).toContain(bullet.text.split(/\s+/).slice(0, 4).join(' '));
+    for (const bullet of slide.bullets) expect(flat).toContain(inlinePlainText(bullet.text).split(/\s+/).slice(0, 4).join(' '));
+    for (const block of slide.blocks ?? []) if (block.type === 'table') for (const cell of block.rows.flat()) expect(flat).toContain(inlinePlainText(cell));
   });
   return pdf;
 }
@@ -171,6 +187,50 @@ describe('npm run build -- ARTICLE --pptx', () => {
   });
 });
 
+describe('npm run build -- REPORT --pptx (a report with a table and a figure)', () => {
+  it('should write the table as a native table and embed the figure from the deck folder, LibreOffice converting page for page with every word inside its slide', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-pptx-'));
+    mkdirSync(join(dir, 'content', 'images'), { recursive: true });
+    cpSync(join(REPORT, 'report.md'), join(dir, 'content', 'report.md'));
+    cpSync(join(REPORT, 'images', 'flows.png'), join(dir, 'content', 'images', 'flows.png'));
+    expect(runCli(['content/report.md'], dir).status).toBe(0);
+    // The person adds a table slide and a figure slide to the outline, before the closing slide.
+    const outlinePath = join(dir, 'content', 'report.outline.md');
+    const text = readFileSync(outlinePath, 'utf8');
+    const closing = text.indexOf('## Source {.closing}');
+    writeFileSync(outlinePath, text.slice(0, closing) + readFileSync(join(REPORT, 'exhibits.outline.md'), 'utf8') + text.slice(closing));
+    // The image in the deck folder, where the build copies a figure's file.
+    mkdirSync(join(dir, 'dist', 'report', 'images'), { recursive: true });
+    cpSync(join(REPORT, 'images', 'flows.png'), join(dir, 'dist', 'report', 'images', 'flows.png'));
+    const result = runCli(['content/report.md', '--pptx'], dir);
+    expect(result.stderr).not.toMatch(/error|image/i);
+    expect(result.status).toBe(0);
+    const slides = Number(/\((\d+) slides, theme light\)/.exec(result.stdout)?.[1]);
+    expect(result.stdout).toContain(`dist/report/report.pptx (PowerPoint, ${slides} slides)`);
+    const { outline, steps, lang } = shownSlides(outlinePath, 'light', '16:9');
+    expect(outline.slides.filter((slide) => !slide.hidden).length).toBe(slides);
+    expect(outline.slides.flatMap((slide) => slide.blocks ?? []).map((block) => block.type)).toEqual(['table', 'figure']);
+    const path = join(dir, 'dist', 'report', 'report.pptx');
+    await checkPptx(path, outline, steps, 'light', '16:9', lang);
+    const slideOf = outline.slides.filter((slide) => !slide.hidden).findIndex((slide) => slide.blocks?.[0]?.type === 'figure') + 1;
+    // The image carries the figure's alt text.
+    const picture = pptxXml(path, `ppt/slides/slide${slideOf}.xml`).getElementsByTagName('p:pic')[0]!;
+    expect(picture.getElementsByTagName('p:cNvPr')[0]?.getAttribute('descr')).toBe('Bar chart of yearly flows');
+  });
+
+  it('should show a figure whose image is not in the deck folder by its alt text, with a warning naming the slide', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-pptx-'));
+    mkdirSync(join(dir, 'content'), { recursive: true });
+    cpSync(join(REPORT, 'report.md'), join(dir, 'content', 'report.md'));
+    expect(runCli(['content/report.md'], dir).status).toBe(0);
+    const outlinePath = join(dir, 'content', 'report.outline.md');
+    writeFileSync(outlinePath, readFileSync(outlinePath, 'utf8') + '\n## Outside {.exhibit}\n\n![Secret](../../../etc/passwd "x")\n');
+    const result = runCli(['content/report.md', '--pptx'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: dist\/report\/report\.pptx: slide \d+: image `\.\.\/\.\.\/\.\.\/etc\/passwd` is outside the deck folder, not read; its alt text is shown instead/);
+  });
+});
+
 describe('outlineToPptx', () => {
   let report: BuildReport;
   beforeAll(async () => {
@@ -201,14 +261,38 @@ describe('outlineToPptx', () => {
       ],
     };
     const { data } = await outlineToPptx(outline, {});
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
     const path = join(mkdtempSync(join(tmpdir(), 'briefdeck-pptx-')), 'escape.pptx');
     writeFileSync(path, data);
-    expect(paragraphs(pptxXml(path, 'ppt/slides/slide1.xml'))).toEqual(['Tags <b>&amp; "quotes"', '<script>alert(1)</script>', '1']);
+    // Outline text is Markdown inline syntax: the entity reads as `&`, raw HTML stays text.
+    expect(paragraphs(pptxXml(path, 'ppt/slides/slide1.xml'))).toEqual(['Tags <b>& "quotes"', '<script>alert(1)</script>', '1']);
     expect(paragraphs(pptxXml(path, 'ppt/slides/slide2.xml'))).toEqual(['Controls', 'Bell \ufffd and ]]> end', '2']);
     expect(paragraphs(pptxXml(path, 'ppt/notesSlides/notesSlide1.xml'))).toContain('Notes & <i>more</i>');
     expect(pptxXml(path, 'docProps/core.xml').getElementsByTagName('dc:creator')[0]?.textContent).toBe('A & B');
+  });
+
+  it('should keep a bullet\'s bold, emphasis, code, strikethrough and web links as run formatting, and drop other links\' targets', async () => {
+    const outline: Outline = {
+      title: 'Formatting',
+      slides: [{ kind: 'content', title: 'Formatting', bullets: [{ text: '**Bold** and *it* with `code`, ~~gone~~, [a link](https://example.org/x) and [a script](javascript:alert(1))' }], notes: '' }],
+    };
+    const { data } = await outlineToPptx(outline, {});
+    const path = join(mkdtempSync(join(tmpdir(), 'briefdeck-pptx-')), 'format.pptx');
+    writeFileSync(path, data);
+    const document = pptxXml(path, 'ppt/slides/slide1.xml');
+    expect(paragraphs(document)).toContain('Bold and it with code, gone, a link and a script');
+    const runs = Array.from(document.getElementsByTagName('a:r'), (run) => {
+      const props = run.getElementsByTagName('a:rPr')[0]!;
+      return { text: run.getElementsByTagName('a:t')[0]?.textContent, b: props.getAttribute('b'), i: props.getAttribute('i'), strike: props.getAttribute('strike'), font: props.getElementsByTagName('a:latin')[0]?.getAttribute('typeface'), link: props.getElementsByTagName('a:hlinkClick').length };
+    });
+    expect(runs.find((run) => run.text === 'Bold')).toMatchObject({ b: '1' });
+    expect(runs.find((run) => run.text === 'it')).toMatchObject({ i: '1' });
+    expect(runs.find((run) => run.text === 'code')).toMatchObject({ font: 'Courier New' });
+    expect(runs.find((run) => run.text === 'gone')).toMatchObject({ strike: 'sngStrike' });
+    expect(runs.find((run) => run.text === 'a link')).toMatchObject({ link: 1 });
+    expect(runs.find((run) => run.text === 'a script')).toMatchObject({ link: 0 });
+    const rels = execFileSync('unzip', ['-p', path, 'ppt/slides/_rels/slide1.xml.rels'], { encoding: 'utf8' });
+    expect(rels).toContain('https://example.org/x');
+    expect(rels).not.toContain('javascript:');
   });
 
   it('should tag text with a language-region PowerPoint reads', () => {

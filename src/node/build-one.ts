@@ -55,7 +55,7 @@ export async function buildOutcome(task: BuildTask, onProgress?: BuildOptions['o
     if (report.exports.singleFile) stdout.push(`${report.articlePath} -> ${report.exports.singleFile} (single file)`);
     if (report.exports.pptx) stdout.push(`${report.articlePath} -> ${report.exports.pptx.path} (PowerPoint, ${report.exports.pptx.slides} slides)`);
     const stderr = messageLines(report);
-    for (const { slide, src, reason } of report.exports.pptx?.missingImages ?? []) stderr.push(`warning: ${report.exports.pptx!.path}: slide ${slide}: image \`${src}\` ${reason}; its alt text is shown instead`);
+    for (const { slide, src, reason } of report.exports.pptx?.missingImages ?? []) stderr.push(`warning: ${printable(`${report.exports.pptx!.path}: slide ${slide}: image \`${src}\` ${reason}; its alt text is shown instead`)}`);
     return { article: task.article, status: 'ok', stdout, stderr, slideCount: report.slideCount, ms: performance.now() - started };
   } catch (error) {
     const ms = performance.now() - started;

@@ -213,6 +213,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
     },
     outlineFile,
   );
+  if (update.status === 'kept') noteKeptOutlineOptions(options, outlineFile);
   const outlineText = update.text;
   outlineFile.value = outlineText;
   const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
@@ -248,6 +249,23 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
     messages,
     exports,
   };
+}
+
+/**
+ * The options that shape a generated outline do nothing when the outline file is kept as it
+ * is: say so, and how to apply them, rather than ignore them silently.
+ */
+function noteKeptOutlineOptions(options: BuildOptions, outlineFile: VFile): void {
+  const unused = [
+    options.minutes !== undefined ? `--minutes ${options.minutes}` : undefined,
+    options.keyPoints !== undefined ? `--key-points ${options.keyPoints}` : undefined,
+  ].filter((option) => option !== undefined);
+  if (unused.length === 0) return;
+  const message = outlineFile.info(
+    `${unused.join(' and ')} ${unused.length > 1 ? 'apply' : 'applies'} only when the outline is generated; this outline is kept as it is: add --regenerate to make it afresh (your file is kept as a .bak)`,
+  );
+  message.ruleId = 'kept-outline';
+  message.source = 'briefdeck';
 }
 
 /** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */

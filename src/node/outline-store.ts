@@ -4,7 +4,7 @@
  * `.briefdeck/` folder beside the outline, git-ignored), backups, and the
  * careful write that never replaces a file the person changed meanwhile.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefdeckError } from './errors.ts';
 import type { OutlineUpdate } from '../outline-file/merge.ts';
@@ -38,9 +38,29 @@ export async function readTextIfExists(path: string): Promise<string | undefined
   return bytes?.toString('utf8');
 }
 
-/** A free backup name for an outline: `<outline>.bak`, else `<outline>.bak.1`, `.bak.2`, ... (an old backup, or anything else there, is never replaced). */
-async function freeBackupPath(outlinePath: string): Promise<string> {
-  for (let index = 0; ; index += 1) {
+/** How many backups of an outline `--regenerate` keeps: the newest ones. */
+export const KEPT_BACKUPS = 3;
+
+/** The backups of an outline in its folder, oldest first: `<outline>.bak` is number 0, `<outline>.bak.N` number N. */
+async function backupsOf(outlinePath: string): Promise<Array<{ path: string; index: number }>> {
+  const name = basename(outlinePath);
+  const names = await readdir(dirname(outlinePath)).catch(() => [] as string[]);
+  return names
+    .flatMap((entry) => {
+      if (!entry.startsWith(`${name}.bak`)) return [];
+      const match = /^\.bak(?:\.(\d{1,9}))?$/.exec(entry.slice(name.length));
+      return match ? [{ path: join(dirname(outlinePath), entry), index: match[1] === undefined ? 0 : Number(match[1]) }] : [];
+    })
+    .sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The next backup name for an outline: `<outline>.bak` for the first, then `<outline>.bak.N`
+ * numbered after the newest one there (an old backup, or anything else there, is never replaced).
+ */
+async function nextBackupPath(outlinePath: string): Promise<string> {
+  const backups = await backupsOf(outlinePath);
+  for (let index = backups.length === 0 ? 0 : backups[backups.length - 1]!.index + 1; ; index += 1) {
     const path = index === 0 ? `${outlinePath}.bak` : `${outlinePath}.bak.${index}`;
     const taken = await lstat(path).then(
       () => true,
@@ -51,6 +71,12 @@ async function freeBackupPath(outlinePath: string): Promise<string> {
     );
     if (!taken) return path;
   }
+}
+
+/** Delete all but the {@link KEPT_BACKUPS} newest backups of an outline, so regenerating does not pile them up. */
+async function pruneBackups(outlinePath: string): Promise<void> {
+  const backups = await backupsOf(outlinePath);
+  for (const old of backups.slice(0, Math.max(0, backups.length - KEPT_BACKUPS))) await rm(old.path, { force: true });
 }
 
 /** What {@link saveOutline} wrote. */
@@ -72,8 +98,9 @@ export async function saveOutline(outlinePath: string, update: OutlineUpdate, ex
       throw new BriefdeckError(`${outlinePath}: changed while briefdeck was building; nothing was written, build again`, { file: outlinePath });
     }
     if (now !== undefined && update.backup) {
-      saved.backupPath = await freeBackupPath(outlinePath);
+      saved.backupPath = await nextBackupPath(outlinePath);
       await writeFileAtomic(saved.backupPath, now);
+      await pruneBackups(outlinePath);
     }
     if (now !== undefined && update.status === 'merged') await writeFileAtomic(beforeMergePathFor(outlinePath), now);
     await writeFileAtomic(outlinePath, update.text);

@@ -135,6 +135,9 @@ const ESCAPED_TRAILING_HASHES = /([ \t])\\(\\*#+)$/;
 /** A notes line that would end the notes block (`:::`), with the spaces before it: one more space is written. */
 const FENCE_LIKE = /^ *:::[ \t]*$/;
 const ESCAPED_FENCE = /^ (?= *:::[ \t]*$)/;
+/** A notes line that would read as a slide heading (and so as notes left open), with the spaces before it: one more space is written. */
+const HEADING_LIKE = /^ *#{1,2}(?:[ \t]|$)/;
+const ESCAPED_HEADING = /^ (?= *#{1,2}(?:[ \t]|$))/;
 
 /** The start of a line that reads as a table, figure, code block, formula or quote. */
 const BLOCK_LIKE = /^(?:\||>|!\[|`{3}|~{3}|\$\$)/;
@@ -162,11 +165,11 @@ function unescapeEnd(text: string, title: boolean): string {
 
 /** A notes line as written: a line of `:::` (after any spaces) gets one more space before it. */
 function escapeNotesLine(line: string): string {
-  return FENCE_LIKE.test(line) ? ` ${line}` : line;
+  return FENCE_LIKE.test(line) || HEADING_LIKE.test(line) ? ` ${line}` : line;
 }
 
 function unescapeNotesLine(line: string): string {
-  return line.replace(ESCAPED_FENCE, '');
+  return line.replace(ESCAPED_FENCE, '').replace(ESCAPED_HEADING, '');
 }
 
 /** A line of text: its content, its line ending ('' for a last line without one), its number and offset. */
@@ -355,6 +358,11 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
       while (close < lines.length && !FENCE_CLOSE.test(lines[close]!.text)) close += 1;
       if (close === lines.length) close = -1;
       if (close === -1) fail('Unclosed notes block: expected a `:::` line to end it', lineNumber, 1, 'notes');
+      // A notes block left open runs on to the next `:::`, and the slides between would vanish into its notes.
+      const swallowed = lines.slice(index + 1, close).findIndex((l) => SLIDE_HEADING.test(l.text));
+      if (swallowed !== -1) {
+        fail(`Unclosed notes block: the slide heading on line ${lineNumber + 1 + swallowed} is inside it; end the notes with a \`:::\` line before that heading`, lineNumber, 1, 'notes');
+      }
       const notes = lines
         .slice(index + 1, close)
         .map((l) => unescapeNotesLine(l.text))

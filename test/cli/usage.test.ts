@@ -121,3 +121,19 @@ describe('what users expect of a command line', () => {
     expect(result.status).toBe(1);
   });
 });
+
+describe('options a kept outline cannot take', () => {
+  it('should say that --minutes and --key-points need --regenerate when the outline is kept, and apply them with it', async () => {
+    const dir = seedWorkspace();
+    expect((await runMain([], dir)).status).toBe(0);
+    const kept = await runMain(['--minutes', '5', '--key-points', '3'], dir);
+    expect(kept.status).toBe(0);
+    expect(kept.stderr).toContain(
+      'note: content/isis-central-asia.outline.md: --minutes 5 and --key-points 3 apply only when the outline is generated; this outline is kept as it is: add --regenerate to make it afresh (your file is kept as a .bak)\n',
+    );
+    const regenerated = await runMain(['--minutes', '5', '--key-points', '3', '--regenerate'], dir);
+    expect(regenerated.status).toBe(0);
+    expect(regenerated.stderr).not.toContain('apply only when');
+    expect(regenerated.stdout).toContain('(regenerated, old one kept as content/isis-central-asia.outline.md.bak)');
+  });
+});

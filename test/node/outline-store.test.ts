@@ -54,3 +54,19 @@ describe('saveOutline', () => {
     expect(readFileSync(basePathFor(path), 'utf8')).toBe('## Generated\n');
   });
 });
+
+describe('backups', () => {
+  it('should keep the 3 newest backups of an outline regenerated again and again, and leave other files alone', async () => {
+    const dir = folder();
+    const path = join(dir, 'a.outline.md');
+    const regenerate = (text: string): OutlineUpdate => ({ status: 'regenerated', text, write: true, backup: true, base: text });
+    writeFileSync(join(dir, 'a.outline.md.bak.old'), 'mine');
+    writeFileSync(path, '## 0\n');
+    const made: string[] = [];
+    for (let round = 1; round <= 6; round += 1) made.push((await saveOutline(path, regenerate(`## ${round}\n`), `## ${round - 1}\n`)).backupPath!);
+    expect(made.map((made) => made.slice(path.length))).toEqual(['.bak', '.bak.1', '.bak.2', '.bak.3', '.bak.4', '.bak.5']);
+    expect(readdirSync(dir).sort()).toEqual(['.briefdeck', 'a.outline.md', 'a.outline.md.bak.3', 'a.outline.md.bak.4', 'a.outline.md.bak.5', 'a.outline.md.bak.old']);
+    expect(readFileSync(`${path}.bak.5`, 'utf8')).toBe('## 5\n');
+    expect(readFileSync(`${path}.bak.3`, 'utf8')).toBe('## 3\n');
+  });
+});

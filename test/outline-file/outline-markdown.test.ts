@@ -120,7 +120,7 @@ describe('escapes', () => {
     expect(read.outline).toEqual(withoutEmptyBodies(outline));
   });
 
-  it('should write text that looks like outline syntax with backslashes, and notes lines of `:::` with a space more', () => {
+  it('should write text that looks like outline syntax with backslashes, and notes lines of `:::` or `#` with a space more', () => {
     const outline: Outline = {
       title: 'Deck',
       slides: [
@@ -149,7 +149,8 @@ describe('escapes', () => {
         '::: notes',
         ' :::',
         '  :::',
-        '# kept',
+        // A heading-like notes line gets a space more too, so a notes block can never seem to run into a slide.
+        ' # kept',
         ':::',
         '',
         '## C# \\# {.title .hidden}',
@@ -157,5 +158,15 @@ describe('escapes', () => {
       ].join('\n'),
     );
     expect(outlineFromMarkdown(text).outline).toEqual(outline);
+  });
+});
+
+describe('notes that read like slide headings', () => {
+  it('should write a notes line of `## ...` so that it reads back as notes, not as a notes block left open', () => {
+    const outline: Outline = { title: 'T', slides: [{ kind: 'content', title: 'One', bullets: [{ text: 'A point' }], notes: 'First line\n## not a heading\n# nor this' }, { kind: 'content', title: 'Two', bullets: [], notes: '' }] };
+    const text = outlineToMarkdown(outline);
+    const { result } = parse(text);
+    expect(result.outline.slides.map((slide) => slide.title)).toEqual(['One', 'Two']);
+    expect(result.outline.slides[0]!.notes).toBe('First line\n## not a heading\n# nor this');
   });
 });

@@ -11,6 +11,7 @@
  * and shown in the article's order.
  */
 import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression } from './compress.ts';
+import { defaultTagger, type Tagger } from '../text/nlp.ts';
 import type { Article, Section, Sentence } from '../types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
@@ -46,7 +47,7 @@ export function contentWords(text: string): string[] {
 }
 
 /** Word counts, with their sum of squares (kept so a cosine costs the smaller vector only, not the article's vocabulary). */
-interface Vector {
+export interface Vector {
   counts: Map<string, number>;
   squares: number;
 }
@@ -144,22 +145,14 @@ function subjectNamesOf(text: string): string[] {
 }
 
 /** What scoring reads from a bullet's text, whatever the article: its content words and its names. */
-interface BulletFacts {
+export interface BulletFacts {
   vector: Vector;
   names: string[];
   subjectNames: string[];
 }
 
-/** Facts of each compression: a sentence is a candidate for the key points and for its section's slides. */
-const bulletFacts = new WeakMap<Compression, BulletFacts>();
-
 function factsOf(compression: Compression): BulletFacts {
-  let facts = bulletFacts.get(compression);
-  if (!facts) {
-    facts = { vector: vectorOf(contentWords(compression.text)), names: namesOf(compression.text), subjectNames: subjectNamesOf(compression.text) };
-    bulletFacts.set(compression, facts);
-  }
-  return facts;
+  return { vector: vectorOf(contentWords(compression.text)), names: namesOf(compression.text), subjectNames: subjectNamesOf(compression.text) };
 }
 
 /** How often each content word occurs in the article's paragraphs (in the order the words first occur). */
@@ -191,53 +184,80 @@ function articleVectorOf(article: Article, wordCounts: Map<string, number>): Vec
   return vectorOfCounts(counts);
 }
 
-/**
- * What is computed once per article, not once per section: each section is scored against the
- * whole article, and redoing that per section would make the outline quadratic in the article.
- * (An article is not changed once read.)
- */
-interface ArticleStats {
-  vector: Vector;
-  central: Set<string>;
-  importance: (word: string) => number;
+/** A sentence's bullet, compressed with the article's word weights, and what scoring reads from it. */
+export interface SentenceBullet {
+  compression: Compression;
+  facts: BulletFacts;
 }
 
-const articleStats = new WeakMap<Article, ArticleStats>();
+/**
+ * What claim selection knows about one article, computed once and passed down: each section
+ * is scored against the whole article, and redoing that per section would make the outline
+ * quadratic in the article. Sentences are compressed with the article's word weights the first
+ * time they are scored (the key points and the section's slides score the same sentences); the
+ * bullets are kept here, with the article they belong to, not in module state, so nothing one
+ * article or caller decides reaches another.
+ */
+export interface ArticleIndex {
+  readonly article: Article;
+  /** Content words of the whole article, its title's thrice. */
+  readonly vector: Vector;
+  /** The article's central entities ({@link centralNamesOf}). */
+  readonly central: Set<string>;
+  /** Each word's weight: how often the article uses it. */
+  readonly importance: (word: string) => number;
+  /** How sentences are tagged for compression. */
+  readonly tagger: Tagger;
+  /** The bullet of each sentence scored so far. */
+  readonly bullets: Map<Sentence, SentenceBullet>;
+}
 
-function statsOf(article: Article): ArticleStats {
-  let stats = articleStats.get(article);
-  if (!stats) {
-    const wordCounts = wordCountsOf(article);
-    stats = { vector: articleVectorOf(article, wordCounts), central: centralNamesOf(article), importance: wordWeights(wordCounts) };
-    articleStats.set(article, stats);
+export interface IndexOptions {
+  /** The tagger compression uses; by default the package's ({@link defaultTagger}). */
+  tagger?: Tagger;
+}
+
+/** Index an article for claim selection (see {@link ArticleIndex}). An article is not changed once read. */
+export function indexArticle(article: Article, options: IndexOptions = {}): ArticleIndex {
+  const wordCounts = wordCountsOf(article);
+  return {
+    article,
+    vector: articleVectorOf(article, wordCounts),
+    central: centralNamesOf(article),
+    importance: wordWeights(wordCounts),
+    tagger: options.tagger ?? defaultTagger(),
+    bullets: new Map(),
+  };
+}
+
+/** The bullet a build makes of `sentence` of the indexed article. */
+export function bulletOf(sentence: Sentence, index: ArticleIndex): SentenceBullet {
+  let bullet = index.bullets.get(sentence);
+  if (!bullet) {
+    const compression = compressClaim(sentence.text, BULLET_MAX_WORDS, index.importance, BULLET_MAX_WORDS, index.tagger);
+    bullet = { compression, facts: factsOf(compression) };
+    index.bullets.set(sentence, bullet);
   }
-  return stats;
+  return bullet;
 }
 
-/** Compressions are computed once per sentence: the same sentence is scored for the key points and its section. */
-const compressions = new WeakMap<Sentence, Compression>();
-
 /**
- * The candidates of `article`'s sentences. Bullets are compressed with the word weights of
- * `weights` (the whole article, when a section is scored as part of it) and names counted central
- * by `central`.
+ * The candidates of the sections `sections` (the whole article, or one section scored as part of
+ * it), their bullets those of `index`.
  */
-function candidatesOf(article: Article, central = centralNamesOf(article), importance = wordWeights(wordCountsOf(article))): Candidate[] {
+function candidatesOf(sections: readonly Section[], index: ArticleIndex): Candidate[] {
   const candidates: Candidate[] = [];
-  const lastSection = article.sections.length - 1;
+  const lastSection = sections.length - 1;
+  const { central } = index;
   let paragraphs = 0;
-  article.sections.forEach((section, sectionIndex) => {
+  sections.forEach((section, sectionIndex) => {
     section.paragraphs.forEach((paragraph, paragraphIndex) => {
       paragraphs += 1;
       paragraph.sentences.forEach((sentence, indexInParagraph) => {
         // Page furniture and source lines are never claims.
         if (BOILERPLATE.test(sentence.text)) return;
-        let compression = compressions.get(sentence);
-        if (!compression) {
-          compression = compressClaim(sentence.text, undefined, importance);
-          compressions.set(sentence, compression);
-        }
-        const { vector, names, subjectNames } = factsOf(compression);
+        const { compression, facts } = bulletOf(sentence, index);
+        const { vector, names, subjectNames } = facts;
         candidates.push({
           sentence,
           section: sectionIndex,
@@ -433,21 +453,24 @@ function sectionScores(candidates: Candidate[], articleVector?: Vector): number[
 }
 
 /** Score every sentence of a section by how much it reads as one of the section's main claims. */
-export function scoreSentences(section: Section): Array<{ sentence: Sentence; score: number }> {
-  const candidates = candidatesOf({ title: '', sections: [section] });
+export function scoreSentences(section: Section, options: IndexOptions = {}): Array<{ sentence: Sentence; score: number }> {
+  const candidates = candidatesOf([section], indexArticle({ title: '', sections: [section] }, options));
   const scores = sectionScores(candidates);
   return candidates.map((candidate, index) => ({ sentence: candidate.sentence, score: scores[index]! }));
 }
 
 /**
  * Choose up to `max` claims from a section: strong, covering its paragraphs and
- * not repeating each other, returned in the article's order. With the `article`,
- * centrality counts what the whole article (and its title) is about too.
+ * not repeating each other, returned in the article's order. With the article
+ * (or its {@link ArticleIndex}, which a caller scoring every section should make
+ * once), centrality counts what the whole article (and its title) is about too,
+ * and bullets are those the article's key points use; without, the section is
+ * scored as an article of its own.
  */
-export function sectionClaims(section: Section, sectionIndex: number, max: number, article?: Article): Claim[] {
-  const stats = article ? statsOf(article) : undefined;
-  const candidates = candidatesOf({ title: '', sections: [section] }, stats?.central, stats?.importance).map((candidate) => ({ ...candidate, section: sectionIndex }));
-  const scores = sectionScores(candidates, stats?.vector);
+export function sectionClaims(section: Section, sectionIndex: number, max: number, article?: Article | ArticleIndex): Claim[] {
+  const index = article === undefined ? undefined : 'bullets' in article ? article : indexArticle(article);
+  const candidates = candidatesOf([section], index ?? indexArticle({ title: '', sections: [section] })).map((candidate) => ({ ...candidate, section: sectionIndex }));
+  const scores = sectionScores(candidates, index?.vector);
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
   const paragraphs = new Set(candidates.map((candidate) => candidate.paragraph)).size;
   // Each paragraph gets its strongest claim first (while the budget lasts); the rest go to the
@@ -490,10 +513,12 @@ const ANALYTIC_SHARE = 0.85;
  * article weighs most (news puts the point first); so does centrality to the
  * whole text; a concluding sentence ("And so, ...") carries the thesis of an
  * analysis and is kept even at the end. Returned in the article's order.
+ * `index` is the article's {@link ArticleIndex}, when the caller scores its sections too.
  */
-export function keyPoints(article: Article, k: number): Claim[] {
-  const { vector: articleVector, central, importance } = statsOf(article);
-  const candidates = candidatesOf(article, central, importance);
+export function keyPoints(article: Article, k: number, index: ArticleIndex = indexArticle(article)): Claim[] {
+  if (index.article !== article) throw new TypeError('Expected the index of the article whose key points are asked for');
+  const articleVector = index.vector;
+  const candidates = candidatesOf(article.sections, index);
   const paragraphs = article.sections.reduce((n, section) => n + section.paragraphs.length, 0);
   const titleWords = new Set(titleWordsOf(article));
   const scores = candidates.map((candidate) => {

@@ -15,7 +15,7 @@
  * phrase, then after a complete noun; failing all, the sentence stays whole,
  * with quality 0, for claim selection to pass over.
  */
-import { tagSentence, type Token } from '../text/nlp.ts';
+import { defaultTagger, type Tagger, type Token } from '../text/nlp.ts';
 
 /** The most words a bullet should have. */
 export const BULLET_MAX_WORDS = 20;
@@ -550,16 +550,18 @@ interface Rendering {
  * Compress a sentence into a bullet of at most `maxWords` words (see the module
  * comment for the steps), reporting how cleanly it could be done. A sentence that
  * has no clean place to cut stays longer than `maxWords`, with quality 0.
+ * `importance` weighs the words by what the article is about; `tagger` tags the sentence.
  */
 export function compressClaim(
   sentence: string,
   maxWords = BULLET_MAX_WORDS,
   importance?: (word: string) => number,
   target = maxWords,
+  tagger: Tagger = defaultTagger(),
 ): Compression {
   const text = sentence.trim();
   // Tokens of one shape (no spread): every step reads their fields many times.
-  const tagged: Tok[] = tagSentence(text).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
+  const tagged: Tok[] = tagger.tag(text).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
   // Renderings of the sequences made from this sentence: the same sequence is measured again and again while
   // steps compete. (A sequence is never changed once made: steps return new ones.)
   const renderings = new Map<Tok[], Rendering>();
@@ -704,7 +706,23 @@ export function compressClaim(
   return { text: out, words, quality };
 }
 
-/** Shorten a sentence into a bullet of at most `maxWords` words, using only its own words. */
-export function compressSentence(sentence: string, maxWords = BULLET_MAX_WORDS): string {
-  return compressClaim(sentence, maxWords).text;
+export interface CompressOptions {
+  maxWords?: number;
+  /**
+   * What the article is about, as the words' weights: with the weights of the article the
+   * sentence is from (`indexArticle(article).importance`), the bullet is the one a build
+   * makes of it. Without, the sentence is shortened on its own.
+   */
+  importance?: (word: string) => number;
+  tagger?: Tagger;
+}
+
+/**
+ * Shorten a sentence into a bullet of at most `maxWords` words (a number, or in the
+ * options), using only its own words. Given the article's word weights, this is the
+ * bullet a build makes of the sentence: both go through {@link compressClaim}.
+ */
+export function compressSentence(sentence: string, options: number | CompressOptions = {}): string {
+  const { maxWords = BULLET_MAX_WORDS, importance, tagger } = typeof options === 'number' ? { maxWords: options } : options;
+  return compressClaim(sentence, maxWords, importance, maxWords, tagger).text;
 }

@@ -10,6 +10,7 @@ import type { VFileMessage } from 'vfile-message';
 import { BriefdeckError } from './errors.ts';
 import { formatFromPath, ARTICLE_EXTENSIONS } from '../ingest/ingest.ts';
 import { outlineFromArticle } from '../outline/outline.ts';
+import { taggerFor } from './tagger-model.ts';
 import { updateOutline, type OutlineUpdate } from '../outline-file/merge.ts';
 import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
 import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
@@ -188,7 +189,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
     const article = articleFromFile(articleFile, format);
     messages.push(...articleFile.messages);
     articleLang = article.lang;
-    return outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath) });
+    return outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath), tagger: taggerFor });
   };
 
   // The outline and its base record are files of the article's folder: a symlink out of it is refused, not read.

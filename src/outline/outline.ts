@@ -3,9 +3,9 @@
  * (bottom line up front), an agenda, content slides per section and a closing
  * slide naming the source.
  */
-import { claimBudget, keyPoints, sectionClaims, type Claim } from '../claims/claims.ts';
+import { claimBudget, indexArticle, keyPoints, sectionClaims, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import type { Tagger } from '../text/nlp.ts';
 import type { Article, Bullet, Outline, Section, Slide } from '../types.ts';
-import { expectSentences } from '../text/nlp.ts';
 
 /** The most bullets on one slide; a section with more continues on further slides. */
 export const MAX_BULLETS_PER_SLIDE = 5;
@@ -30,6 +30,11 @@ export interface OutlineOptions {
   minutes?: number;
   /** What the closing slide names as the source when the article does not say (usually the file name). */
   sourceName?: string;
+  /**
+   * The tagger compression uses, or a function giving it for an article of so many sentences
+   * (the edge loads the quickest model for the size). By default the package's model.
+   */
+  tagger?: Tagger | ((sentenceCount: number) => Tagger);
 }
 
 /** Key points for an article of this many sentences: 3 for a short piece, up to 5 for a long report. */
@@ -62,25 +67,20 @@ export interface SectionPlan {
   cut: Claim[];
 }
 
-/** Plans are the same for the agenda and the content slides; computing claims twice would double the work. */
-const plans = new WeakMap<Article, Map<number | undefined, SectionPlan[]>>();
-
 /**
  * Which claims of each section go on slides. Without `minutes`, every section's
  * claims (by {@link claimBudget}). With it, the content slides available are
  * shared out: the sections whose best claim is strongest keep a slide, then
  * extra slides go where the most claims wait; each section keeps its strongest
- * claims and the rest are cut to the notes.
+ * claims and the rest are cut to the notes. `index` is the article's, when the caller has made it.
  */
-export function planContentSlides(article: Article, minutes?: number): SectionPlan[] {
-  const cached = plans.get(article)?.get(minutes);
-  if (cached) return cached;
+export function planContentSlides(article: Article, minutes?: number, index: ArticleIndex = indexArticle(article)): SectionPlan[] {
   if (minutes !== undefined && !(Number.isFinite(minutes) && minutes > 0)) {
     throw new TypeError(`Expected minutes to be a positive number, not ${String(minutes)}`);
   }
   const all = article.sections.map((section, sectionIndex) => {
     const count = section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0);
-    const claims = sectionClaims(section, sectionIndex, claimBudget(count, section.paragraphs.length), article);
+    const claims = sectionClaims(section, sectionIndex, claimBudget(count, section.paragraphs.length), index);
     return { section, sectionIndex, claims };
   });
   let result: SectionPlan[];
@@ -119,8 +119,6 @@ export function planContentSlides(article: Article, minutes?: number): SectionPl
       };
     });
   }
-  if (!plans.has(article)) plans.set(article, new Map());
-  plans.get(article)!.set(minutes, result);
   return result;
 }
 
@@ -146,9 +144,11 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     (sum, section) => sum + section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0),
     0,
   );
-  expectSentences(sentenceCount);
   const k = options.keyPoints ?? defaultKeyPointCount(sentenceCount);
   if (!Number.isInteger(k) || k < 1) throw new TypeError(`Expected keyPoints to be a positive integer, not ${String(options.keyPoints)}`);
+  const tagger = typeof options.tagger === 'function' ? options.tagger(sentenceCount) : options.tagger;
+  // Made once: the key points, the agenda and the content slides score the same sentences.
+  const index = indexArticle(article, { tagger });
 
   const slides: Slide[] = [];
   const byline = [article.author, article.date].filter(Boolean).join(' · ');
@@ -156,10 +156,11 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   // An empty body is left out, as the outline file reads it back.
   slides.push({ kind: 'title', title: article.title, bullets: [], ...(titleBody.length > 0 ? { body: titleBody } : {}), notes: '' });
 
-  const points = keyPoints(article, k);
+  const points = keyPoints(article, k, index);
+  const plan = planContentSlides(article, options.minutes, index);
   slides.push({ kind: 'key-points', title: 'Key points', bullets: points.map(bulletOf), notes: notesOf(points) });
 
-  const shown = planContentSlides(article, options.minutes)
+  const shown = plan
     .filter((entry) => entry.slideClaims.length > 0)
     .map((entry) => entry.section);
   if (shown.length >= 3) {
@@ -174,7 +175,6 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     });
   }
 
-  const plan = planContentSlides(article, options.minutes);
   let lastSlide = slides[slides.length - 1]!;
   plan.forEach(({ section, slideClaims, cut }) => {
     if (slideClaims.length === 0) {

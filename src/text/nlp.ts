@@ -1,12 +1,15 @@
 /**
  * Part-of-speech tagging with wink-nlp and its English lite model, both shipped
- * in npm packages (nothing is downloaded at run time). The tagger takes some
- * 60 ms to load (50 ms of it the model, from its cache: see tagger-model.ts), so
- * it is loaded on first use only: a build that does not compute claims (an
- * existing outline) never pays for it.
+ * in npm packages (nothing is downloaded at run time).
+ *
+ * A {@link Tagger} is made from a model and passed down to what tags (compression,
+ * the fidelity check): the caller chooses the model. The edge (src/node/tagger.ts)
+ * loads it from the compact cache made at install, in about 50 ms; without one,
+ * {@link defaultTagger} loads the package's own model (about 150 ms), once per
+ * process and on first use only: a build that does not compute claims never pays
+ * for it. Which model a tagger was made from changes its speed, never its tags.
  */
-import { loadTaggerModel } from './tagger-model.ts';
-import { requireWinkNlp } from './wink-nlp-package.ts';
+import { requireWinkModel, requireWinkNlp } from './wink-nlp-package.ts';
 
 /** A token of a sentence: its text, Universal POS tag and where it sits in the sentence. */
 export interface Token {
@@ -19,6 +22,11 @@ export interface Token {
   end: number;
 }
 
+/** Tags sentences: their tokens with their part of speech and offsets. */
+export interface Tagger {
+  tag(text: string): Token[];
+}
+
 interface WinkDoc {
   tokens(): { out(what?: unknown): string[] };
 }
@@ -27,32 +35,27 @@ interface Wink {
   its: { pos: unknown; value: unknown };
 }
 
-let tagger: Wink | undefined;
-
-/** Up to how many sentences the model's words are indexed in a Map, quicker to make and slower to read (see tagger-model.ts). */
-const FEW_SENTENCES = 1000;
-let expectedSentences: number | undefined;
-
 /**
- * Say how many sentences are about to be tagged, before the first: the model is
- * then loaded the way that is quickest for that many. Only a matter of speed.
+ * A tagger from a wink model (the package's `wink-eng-lite-web-model`, or one
+ * loaded from its cache): for this tagger alone, since wink-nlp adds the words it
+ * reads to the model.
  */
-export function expectSentences(count: number): void {
-  expectedSentences ??= count;
+export function createTagger(model: unknown): Tagger {
+  const winkNLP = requireWinkNlp() as (model: unknown, pipe?: string[]) => Wink;
+  const nlp = winkNLP(model, ['pos']);
+  return { tag: (text) => tagWith(nlp, text) };
 }
 
-function load(): Wink {
-  if (!tagger) {
-    const winkNLP = requireWinkNlp() as (model: unknown, pipe?: string[]) => Wink;
-    const few = expectedSentences !== undefined && expectedSentences <= FEW_SENTENCES;
-    tagger = winkNLP(loadTaggerModel(undefined, few ? 'map' : 'object'), ['pos']);
-  }
-  return tagger;
+/** The tagger of the package's own model, made on first call: a loaded resource, the same tags whoever calls first. */
+let packageTagger: Tagger | undefined;
+
+/** The tagger of the package's own model (see the module comment), for callers that bring none. */
+export function defaultTagger(): Tagger {
+  packageTagger ??= createTagger(requireWinkModel());
+  return packageTagger;
 }
 
-/** Tag a sentence: its tokens with their part of speech and offsets. */
-export function tagSentence(text: string): Token[] {
-  const nlp = load();
+function tagWith(nlp: Wink, text: string): Token[] {
   const doc = nlp.readDoc(text);
   const words = doc.tokens().out();
   const tags = doc.tokens().out(nlp.its.pos);
@@ -70,4 +73,9 @@ export function tagSentence(text: string): Token[] {
     cursor = end;
   });
   return tokens;
+}
+
+/** Tag a sentence with `tagger` (by default the package's): its tokens with their part of speech and offsets. */
+export function tagSentence(text: string, tagger: Tagger = defaultTagger()): Token[] {
+  return tagger.tag(text);
 }

@@ -1,32 +1,18 @@
 /**
- * wink's English lite model, the data behind part-of-speech tagging, loaded from
- * a compact cache of its processed form.
+ * wink's English lite model in a compact form: what the package's loader makes of
+ * its 3 MB JSON, encoded in one buffer and decoded from it.
  *
- * The model package reads its 3 MB JSON, deep-copies it, decodes its lexicon
- * from base64 and indexes its 87,000 words on every start: about 150 ms, most of
- * what a cold build of a short article spends on tagging. The cache keeps what
- * that work produces (the lexicon as raw 32-bit words, the lists without their
- * indexes, which are rebuilt from the lists) in one file, `lib/tagger-model.bin`,
- * and loads in about 50 ms.
- *
- * The cache is made from the package's own loader at `npm ci` (scripts/bundle.mjs),
- * or else the first time the model is loaded without one, and is used only while
- * it matches the installed package (its version and the size and time of its
- * model file); anything else (a missing, stale or damaged cache, an unexpected
- * model layout) falls back to the package's loader, which is always right, only
- * slower.
+ * The model package reads its JSON, deep-copies it, decodes its lexicon from
+ * base64 and indexes its 87,000 words on every start: about 150 ms, most of what
+ * a cold build of a short article spends on tagging. The cache keeps what that
+ * work produces (the lexicon as raw 32-bit words, the lists without their
+ * indexes, which are rebuilt from the lists) and loads in about 50 ms. This
+ * module only encodes and decodes; the file (`lib/tagger-model.bin`, made at
+ * install) is read in src/node/tagger-model.ts.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Where the cache lives: the project's git-ignored `lib/`, beside the prebuilt bundle. */
-export const TAGGER_MODEL_CACHE = fileURLToPath(new URL('../../lib/tagger-model.bin', import.meta.url));
-
-const MODEL_PACKAGE = 'wink-eng-lite-web-model';
-const DIST = `${MODEL_PACKAGE}/dist/`;
-const CORE_JSON = `${DIST}languages/cur/models/eng-core-web-model.json`;
+export const MODEL_PACKAGE = 'wink-eng-lite-web-model';
+export const DIST = `${MODEL_PACKAGE}/dist/`;
+export const CORE_JSON = `${DIST}languages/cur/models/eng-core-web-model.json`;
 /** How the cache file starts; the version changes when its layout does. */
 const MAGIC = 'briefdeck-tagger-model-1\n';
 
@@ -38,7 +24,7 @@ interface Feature {
 }
 
 /** The processed core model, as the package's `load-core-model.js` returns it (the parts this module handles). */
-interface CoreModel {
+export interface CoreModel {
   lexicon: Uint32Array;
   xpansions: Uint32Array;
   features: Record<string, Feature>;
@@ -47,13 +33,6 @@ interface CoreModel {
 
 /** The model object wink-nlp is instantiated with, as the package's `model.js` exports it. */
 export type WinkModel = Record<string, unknown> & { core: () => CoreModel };
-
-/** What the installed package is, to tell whether a cache was made from it. */
-function packageStamp(require: NodeJS.Require): string {
-  const version = (require(`${MODEL_PACKAGE}/package.json`) as { version: string }).version;
-  const core = statSync(require.resolve(CORE_JSON));
-  return `${version} ${core.size} ${Math.round(core.mtimeMs)}`;
-}
 
 /** Whether a feature's index is exactly "value to position in the list", on an object without a prototype. */
 function isListIndex(feature: Feature): boolean {
@@ -150,76 +129,3 @@ export function decodeCoreModel(file: Buffer, stamp: string, wordIndex: WordInde
   return core;
 }
 
-/** Write the cache through a temporary file, so a concurrent build never reads half of it. A cache that cannot be written is only time lost. */
-function writeCache(path: string, data: Buffer): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Not even a temporary file could be made there.
-    }
-  }
-}
-
-/** The package's model.js with the given core: its other parts are small, and its core JSON is what the cache replaces. */
-function modelWithCore(require: NodeJS.Require, core: CoreModel): WinkModel {
-  const part = (name: string) => require(`${DIST}${name}.js`) as unknown;
-  const model = Object.create(null) as WinkModel;
-  model.core = () => core;
-  model.sbd = part('load-sbd-model');
-  model.pos = part('load-pos-model');
-  model.ner = part('load-ner-model');
-  model.negation = part('load-negation-model');
-  model.sa = part('load-sa-model');
-  model.metaCER = part('load-cer-meta-model');
-  model.featureFn = part('feature');
-  // Add-ons are looked up only when a text asks for stems, lemmas or readability, which tagging never
-  // does: each loads on first use (the lemmatizer's word lists take 11 ms).
-  const addons = Object.create(null) as Record<string, unknown>;
-  for (const [name, file] of [['stem', 'porter-stemmer'], ['lemmatize', 'lemmatize'], ['readabilityStats', 'readability-stats']] as const) {
-    Object.defineProperty(addons, name, { enumerable: true, get: () => part(file) });
-  }
-  addons.wordVectors = undefined;
-  model.addons = addons;
-  return model;
-}
-
-/**
- * The model wink-nlp is instantiated with: the package's own, with its core
- * loaded from the cache at `cachePath`, which is made there when missing or stale,
- * and its words indexed as `wordIndex` says. For one wink-nlp instance: its
- * `core()` returns the same core each time, to which wink-nlp adds the words it
- * reads (the package's makes a fresh one per call); load again for another.
- */
-export function loadTaggerModel(cachePath: string = TAGGER_MODEL_CACHE, wordIndex: WordIndex = 'object'): WinkModel {
-  const require = createRequire(import.meta.url);
-  let stamp: string;
-  try {
-    stamp = packageStamp(require);
-  } catch {
-    // A package not laid out as expected: its own loader does it all.
-    return require(MODEL_PACKAGE) as WinkModel;
-  }
-  let cached: CoreModel | undefined;
-  try {
-    cached = decodeCoreModel(readFileSync(cachePath), stamp, wordIndex);
-  } catch {
-    // No cache yet, or a damaged one: made below.
-  }
-  if (cached) return modelWithCore(require, cached);
-  let core: CoreModel;
-  try {
-    core = (require(`${DIST}load-core-model.js`) as () => CoreModel)();
-  } catch {
-    return require(MODEL_PACKAGE) as WinkModel;
-  }
-  // Encoded before wink-nlp sees the core: it adds the words of every text it reads to its lists.
-  const data = encodeCoreModel(core, stamp);
-  if (data) writeCache(cachePath, data);
-  return modelWithCore(require, core);
-}

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { centralNamesOf, claimBudget, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims, type Claim } from '../../src/claims/claims.ts';
+import { centralNamesOf, claimBudget, indexArticle, keyPoints, MAX_SECTION_CLAIMS, scoreSentences, sectionClaims, type Claim } from '../../src/claims/claims.ts';
+import { compressSentence } from '../../src/claims/compress.ts';
+import { outlineFromArticle } from '../../src/outline/outline.ts';
 import { articleFromFile } from '../../src/outline/pipeline.ts';
 import type { Article } from '../../src/types.ts';
 
@@ -72,6 +74,31 @@ describe('sectionClaims', () => {
     const second = fixture('claims-analysis').article;
     keyPoints(second, 5);
     expect(second.sections.map((section, index) => plain(sectionClaims(section, index, 20, second)))).toEqual(sectionsFirst);
+  });
+});
+
+describe('no state between calls', () => {
+  const seed = () => articleFromFile(new VFile({ value: readFileSync(new URL('../../content/isis-central-asia.txt', import.meta.url), 'utf8'), path: 'isis-central-asia.txt' }), 'txt');
+  const plain = (claims: Claim[]) => claims.map(({ bullet, sentence, score, quality }) => ({ bullet, start: sentence.start, score, quality }));
+
+  it('should give the key points of an article whatever was scored before with other word weights', () => {
+    const expected = plain(keyPoints(seed(), 5));
+    const article = seed();
+    // Scored as articles of their own, its sections weigh words otherwise (the bullets once cached by sentence).
+    for (const [index, section] of article.sections.entries()) sectionClaims(section, index, 20);
+    scoreSentences(article.sections[1]!);
+    expect(plain(keyPoints(article, 5))).toEqual(expected);
+    expect(outlineFromArticle(article)).toEqual(outlineFromArticle(seed()));
+  });
+
+  it('should give through compressSentence, with the article’s word weights, the bullet a build gives', () => {
+    const article = seed();
+    const { importance } = indexArticle(article);
+    const outline = outlineFromArticle(article);
+    const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
+    const bullets = outline.slides.flatMap((slide) => slide.bullets).filter((bullet) => bullet.source);
+    expect(bullets.length).toBeGreaterThan(20);
+    for (const bullet of bullets) expect(compressSentence(sentences.get(bullet.source!)!.text, { importance })).toBe(bullet.text);
   });
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, fileStamp, MANIFEST_PATH, staleInputs } from '../../scripts/bundle.mjs';
 import { findChromium } from '../../src/node/browser.ts';
-import { TAGGER_MODEL_CACHE } from '../../src/text/tagger-model.ts';
+import { TAGGER_MODEL_CACHE } from '../../src/node/tagger-model.ts';
 import { REPO_ROOT, runCli, seedWorkspace } from '../helpers/cli.ts';
 
 const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/text/sentences.ts';
-import { decodeCoreModel, loadTaggerModel } from '../../src/text/tagger-model.ts';
+import { loadTaggerModel, writeTaggerModelCache } from '../../src/node/tagger-model.ts';
+import { decodeCoreModel } from '../../src/text/tagger-model.ts';
 import { SEED_ARTICLE } from '../helpers/cli.ts';
 
 const require = createRequire(import.meta.url);
@@ -47,20 +48,24 @@ describe('tagger model cache', () => {
   const sentences = corpus();
   const expected = tagsOf(require('wink-eng-lite-web-model'), sentences);
 
-  it('tags every sentence exactly as the package loader does, when it makes the cache and when it reads it', () => {
+  it('tags every sentence exactly as the package loader does, without a cache and from the one install makes', () => {
     expect(sentences.length).toBeGreaterThan(80);
+    // No cache: the package's own loader, in memory; nothing is written.
     expect(tagsOf(loadTaggerModel(cache), sentences)).toEqual(expected);
+    expect(existsSync(cache)).toBe(false);
+    expect(writeTaggerModelCache(cache)).toBe(true);
     expect(statSync(cache).size).toBeGreaterThan(1_000_000);
     const stamp = readFileSync(cache).toString('utf8').match(/"stamp":"([^"]+)"/)![1]!;
-    // The second load comes from the cache.
     expect(decodeCoreModel(readFileSync(cache), stamp)).toBeDefined();
     const before = statSync(cache).mtimeMs;
     expect(tagsOf(loadTaggerModel(cache), sentences)).toEqual(expected);
+    // A current cache is not made again.
+    expect(writeTaggerModelCache(cache)).toBe(true);
     expect(statSync(cache).mtimeMs).toBe(before);
   });
 
   it('tags the same with the words indexed in a Map, as for a short article', () => {
-    loadTaggerModel(cache);
+    writeTaggerModelCache(cache);
     expect(tagsOf(loadTaggerModel(cache, 'map'), sentences)).toEqual(expected);
     const stamp = readFileSync(cache).toString('utf8').match(/"stamp":"([^"]+)"/)![1]!;
     const core = decodeCoreModel(readFileSync(cache), stamp, 'map')! as unknown as { features: { lexeme: { hash: Record<string, number> } } };
@@ -86,11 +91,14 @@ describe('tagger model cache', () => {
       file.write('{{{{', 40);
       writeFileSync(path, file);
     }],
-  ])('remakes a cache that is %s, and still tags right', (_, damage) => {
-    loadTaggerModel(cache);
+  ])('still tags right from a cache that is %s, writing nothing, and install remakes it', (_, damage) => {
+    writeTaggerModelCache(cache);
     damage(cache);
+    const damaged = readFileSync(cache);
     expect(tagsOf(loadTaggerModel(cache), sentences.slice(0, 40))).toEqual(expected.slice(0, 40));
-    // Remade whole: the next load reads it.
+    expect(readFileSync(cache).equals(damaged)).toBe(true);
+    // Remade whole by the install step: the next load reads it.
+    expect(writeTaggerModelCache(cache)).toBe(true);
     const stamp = readFileSync(cache).toString('utf8').match(/"stamp":"([^"]+)"/)![1]!;
     expect(decodeCoreModel(readFileSync(cache), stamp)).toBeDefined();
   });
@@ -103,12 +111,14 @@ describe('tagger model cache', () => {
     };
     const expectedOut = out(require('wink-eng-lite-web-model'));
     expect(expectedOut[0]).toContain('provinc');
+    writeTaggerModelCache(cache);
     expect(out(loadTaggerModel(cache))).toEqual(expectedOut);
   });
 
   it('works without a cache it can write', () => {
     const unwritable = join(dir, 'missing-folder', 'file-not-folder');
     writeFileSync(join(dir, 'missing-folder'), 'a file where the folder would be');
+    expect(writeTaggerModelCache(unwritable)).toBe(false);
     expect(tagsOf(loadTaggerModel(unwritable), sentences.slice(0, 40))).toEqual(expected.slice(0, 40));
   });
 });

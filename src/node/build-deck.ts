@@ -3,8 +3,9 @@
  * (only when there is none) and the deck. All file I/O of a build happens here.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { BriefdeckError } from './errors.ts';
@@ -23,6 +24,9 @@ import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from '../outline/t
 import type { ArticleFormat } from '../types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { assertInside, readFileBounded } from './safe-path.ts';
+import { deckNameFor, outlinePathFor } from './article-files.ts';
+
+export { deckNameFor, outlinePathFor };
 
 /** The options that ask for an export; the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
 const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true, pptx: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
@@ -76,14 +80,31 @@ export interface BuildReport {
   exports: ExportReport;
 }
 
-/** The outline file that belongs to an article: `<dir>/<name>.outline.md`. */
-export function outlinePathFor(articlePath: string): string {
-  return join(dirname(articlePath), `${deckNameFor(articlePath)}.outline.md`);
+/** The `article` an outline's front matter names (the file it was generated from), if it names one. */
+function outlineArticleName(outline: string | undefined): string | undefined {
+  const front = outline === undefined ? null : /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/.exec(outline);
+  if (!front) return undefined;
+  const value: unknown = parseDocument(front[1]!).get('article');
+  return typeof value === 'string' ? value : undefined;
 }
 
-/** The deck name of an article: its file name without the extension. */
-export function deckNameFor(articlePath: string): string {
-  return basename(articlePath, extname(articlePath));
+/**
+ * Refuse to use an outline that another article beside this one generated (`a.txt`'s
+ * outline for `a.md`): the two would merge each other's text on every build.
+ */
+async function assertOutlineBelongs(outlinePath: string, ours: string | undefined, articlePath: string): Promise<void> {
+  const owner = outlineArticleName(ours);
+  if (owner === undefined || owner === basename(articlePath) || owner.includes('/') || owner.includes('\\')) return;
+  const other = join(dirname(articlePath), owner);
+  const exists = await access(other).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return;
+  throw new BriefdeckError(
+    `${outlinePath}: this outline belongs to ${other}, not ${articlePath}; the two articles would share one outline and one deck: rename one of them`,
+    { file: articlePath },
+  );
 }
 
 /** SHA-256 of the article text, recorded in the outline it generates. */
@@ -196,6 +217,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   for (const path of [outlinePath, basePathFor(outlinePath)]) await assertInside(dirname(articlePath), path, 'the outline file');
   // The outline file is decided (kept, created, merged...) and read before anything is written.
   const ours = await readTextIfExists(outlinePath);
+  await assertOutlineBelongs(outlinePath, ours, articlePath);
   const outlineFile = new VFile({ path: outlinePath, value: ours });
   const articleSha256 = articleHash(articleText);
   const update = updateOutline(
@@ -232,7 +254,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
     outlineFile.fail('Every slide is hidden: expected at least one slide without `.hidden`', { place: { line: 1, column: 1 }, ruleId: 'no-slides', source: 'briefdeck' });
   }
   const saved = await saveOutline(outlinePath, update, ours);
-  await writeDeck(deckDir, deck.html, deck.assets);
+  await writeDeck(options.outDir ?? 'dist', deckDir, deck.html, deck.assets);
   // The exporters load the PDF library and the browser driver (a third of a second): only when an export is asked for.
   const exportAsked = EXPORT_REQUESTS.some((key) => Boolean(options[key]));
   const exports: ExportReport = exportAsked ? await (await import('./deck-exports.ts')).exportDeck(deck, deckDir, name, outline, options, { theme, aspect: options.aspect, lang: settings.lang, fit: fitted.steps }) : {};
@@ -270,18 +292,19 @@ function noteKeptOutlineOptions(options: BuildOptions, outlineFile: VFile): void
 }
 
 /** Write a deck folder: assets first, `index.html` last, each file atomically, so an interrupted build leaves the previous deck usable. */
-async function writeDeck(deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
-  // A symlinked deck or assets folder must not carry the writes out of the output folder.
-  for (const folder of new Set([deckDir, ...assets.map((asset) => dirname(join(deckDir, asset.to)))])) {
-    await assertInside(dirname(deckDir), folder, 'the deck folder');
-  }
+async function writeDeck(outDir: string, deckDir: string, html: string, assets: Array<{ from: string; to: string }>): Promise<void> {
+  // The deck folder lies strictly inside --out, and a symlinked deck or assets folder must not carry
+  // the writes out of it: every file's real path is checked against the real path of --out.
+  await assertInside(outDir, deckDir, 'the deck folder', { strictly: true });
   for (const asset of assets) {
     const target = join(deckDir, asset.to);
+    await assertInside(outDir, target, 'a deck file', { strictly: true });
     const contents = await readFile(asset.from);
     // A rebuild finds the assets in place: leave identical ones be, since each atomic write flushes to disk (2-4 ms).
     const existing = await readFile(target).catch(() => undefined);
     if (existing?.equals(contents)) continue;
     await writeFileAtomic(target, contents);
   }
+  await assertInside(outDir, join(deckDir, 'index.html'), 'a deck file', { strictly: true });
   await writeFileAtomic(join(deckDir, 'index.html'), html);
 }

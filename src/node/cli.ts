@@ -13,7 +13,8 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deckNameFor, type BuildOptions } from './build-deck.ts';
 import { buildOutcome, describeReport, internalErrorLine, messageLines, type BuildOutcome, type BuildTask } from './build-one.ts';
-import { BriefdeckError, formatUserError, isUserError } from './errors.ts';
+import { folderEntryProblem } from './article-files.ts';
+import { BriefdeckError, formatUserError, isUserError, printable } from './errors.ts';
 import { ARTICLE_EXTENSIONS, formatFromPath } from '../ingest/ingest.ts';
 import { helpText, parseCliArgs, UsageError, type CliOptions } from './cli-args.ts';
 import type { ArticleFormat } from '../types.ts';
@@ -178,7 +179,7 @@ async function collectInputs(cli: CliOptions, io: CliIo, outDir: string): Promis
     const path = resolve(io.cwd, arg);
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      inputs.push(...(await folderArticles(path, arg, cli.inputs.length === 0)).map((article) => ({ article })));
+      inputs.push(...(await folderArticles(path, arg, cli.inputs.length === 0, io)).map((article) => ({ article })));
     } else {
       // A missing or unreadable file is reported by its build, so the other articles still build.
       inputs.push({ article: path });
@@ -200,15 +201,20 @@ async function collectInputs(cli: CliOptions, io: CliIo, outDir: string): Promis
   return unique;
 }
 
-/** The articles in a folder: files briefdeck reads (not outline files, backups or hidden files), sorted. */
-async function folderArticles(folder: string, shown: string, isDefault: boolean): Promise<string[]> {
+/**
+ * The articles in a folder: files briefdeck reads (not outline files, backups or hidden files), sorted.
+ * Only regular files whose real path is inside the folder: a symlink out of it is skipped with a warning.
+ */
+async function folderArticles(folder: string, shown: string, isDefault: boolean, io: CliIo): Promise<string[]> {
   const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
     throw new BriefdeckError(`${shown}: cannot read the folder (${error.code ?? error.message})`);
   });
-  const articles = names
-    .filter((name) => !name.startsWith('.') && !name.endsWith('.outline.md') && formatFromPath(name))
-    .sort()
-    .map((name) => join(folder, name));
+  const articles: string[] = [];
+  for (const name of names.filter((name) => !name.startsWith('.') && !name.endsWith('.outline.md') && formatFromPath(name)).sort()) {
+    const problem = await folderEntryProblem(folder, name);
+    if (problem === undefined) articles.push(join(folder, name));
+    else io.stderr.write(`warning: ${printable(`${join(shown, name)}: skipped, ${problem}`)}\n`);
+  }
   if (articles.length === 0) {
     const hint = isDefault ? '; name an article to build' : '';
     throw new BriefdeckError(`${shown}: a folder with no articles (${ARTICLE_EXTENSIONS.join(' ')}) in it${hint}`);

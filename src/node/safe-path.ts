@@ -38,12 +38,14 @@ export async function realpathOrAncestor(path: string): Promise<string> {
 
 /**
  * Check that `path`, with every symlink resolved, stays inside `root` (also resolved).
- * Throws a {@link BriefdeckError} naming both when it escapes. `what` says what the path is for the message.
+ * Throws a {@link BriefdeckError} naming both when it escapes (or, `strictly`, when it is `root` itself).
+ * `what` says what the path is for the message.
  */
-export async function assertInside(root: string, path: string, what: string): Promise<void> {
+export async function assertInside(root: string, path: string, what: string, options: { strictly?: boolean } = {}): Promise<void> {
   const [realRoot, realPath] = await Promise.all([realpathOrAncestor(root), realpathOrAncestor(path)]);
-  if (!isPathInside(realRoot, realPath)) {
-    throw new BriefdeckError(`${path}: ${what} resolves to ${realPath}, outside ${root}; refusing to follow it`, { file: path });
+  if (!isPathInside(realRoot, realPath) || (options.strictly && realRoot === realPath)) {
+    const where = realRoot === realPath ? `is ${root} itself` : `resolves to ${realPath}, outside ${root}`;
+    throw new BriefdeckError(`${path}: ${what} ${where}; refusing to write there`, { file: path });
   }
 }
 

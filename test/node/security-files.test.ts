@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { articlesInFolder, assertDistinctDecks, deckNameFor, outlinePathFor } from '../../src/node/article-files.ts';
 import { buildDeck } from '../../src/node/build-deck.ts';
+import { runCli } from '../helpers/cli.ts';
 import { BriefdeckError } from '../../src/node/errors.ts';
 import { printDeckToPdf } from '../../src/node/pdf.ts';
 import { assertInside, isPathInside, readFileBounded, realpathOrAncestor } from '../../src/node/safe-path.ts';
@@ -148,6 +150,85 @@ describe('what a build reads and writes', () => {
     expect(readFileSync(join(secret, 'canary.txt'), 'utf8')).toBe(CANARY);
     expect(lstatSync(join(work, 'out', 'article', 'index.html')).isSymbolicLink()).toBe(false);
     expectNoCanary(root);
+  });
+});
+
+describe('deck names and folder builds', () => {
+  it('should never name a deck `.`, `..` or nothing', () => {
+    expect(deckNameFor('content/...md')).toBe('article');
+    expect(deckNameFor('content/..txt')).toBe('article');
+    expect(deckNameFor('content/..report.md')).toBe('report');
+    expect(deckNameFor('content/report.v2.md')).toBe('report.v2');
+    expect(outlinePathFor('content/...md')).toBe(join('content', 'article.outline.md'));
+  });
+
+  it('should keep the deck of an article named `...md` inside --out, writing nothing beside it', async () => {
+    const { root, work } = layout();
+    writeFileSync(join(work, '...md'), ARTICLE);
+    mkdirSync(join(work, 'out'));
+    const before = snapshot(root);
+    const report = await buildDeck({ article: join(work, '...md'), outDir: join(work, 'out') });
+    expect(report.deckDir).toBe(join(work, 'out', 'article'));
+    const added = [...snapshot(root).keys()].filter((path) => !before.has(path));
+    for (const path of added) expect(path, path).toMatch(/^work\/(out\/article\/|article\.outline\.md$|\.briefdeck\/)/);
+    expect(existsSync(join(work, 'index.html'))).toBe(false);
+    expect(existsSync(join(work, 'assets'))).toBe(false);
+  });
+
+  it('should read only regular files inside a folder, skipping symlinks out of it with a warning', async () => {
+    const { root, secret, work } = layout();
+    symlinkSync(join(secret, 'canary.txt'), join(work, 'leak.txt'));
+    symlinkSync(join(work, 'article.md'), join(work, 'alias.md'));
+    symlinkSync(join(work, 'missing.md'), join(work, 'dangling.md'));
+    mkdirSync(join(work, 'folder.md'));
+    const { articles, warnings } = await articlesInFolder(work);
+    expect(articles).toEqual([join(work, 'alias.md'), join(work, 'article.md')]);
+    expect(warnings).toEqual([
+      `${join(work, 'dangling.md')}: skipped, a symlink to nothing`,
+      `${join(work, 'folder.md')}: skipped, not a regular file`,
+      expect.stringMatching(new RegExp(`^${join(work, 'leak.txt')}: skipped, a symlink to .*secret/canary\\.txt, outside `)),
+    ]);
+    expectNoCanary(root);
+  });
+
+  it('should build content/ without publishing the target of a symlink out of it', () => {
+    const { root, secret } = layout();
+    mkdirSync(join(root, 'content'));
+    writeFileSync(join(root, 'content', 'budget.md'), ARTICLE);
+    symlinkSync(join(secret, 'canary.txt'), join(root, 'content', 'leak.txt'));
+    const result = runCli([], root);
+    expect(result.stderr).toMatch(/^warning: content\/leak\.txt: skipped, a symlink to .*canary\.txt, outside content\/$/m);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(root, 'dist', 'budget', 'index.html'))).toBe(true);
+    expect(existsSync(join(root, 'dist', 'leak'))).toBe(false);
+    expectNoCanary(root);
+  }, 60_000);
+
+  it('should refuse two articles that would share a deck and an outline, naming both', () => {
+    expect(() => assertDistinctDecks(['content/a.md', 'content/a.txt'], 'dist')).toThrow(
+      'content/a.md and content/a.txt would share the deck dist/a/ and the outline content/a.outline.md: rename one of them, or build them into different --out folders',
+    );
+    expect(() => assertDistinctDecks(['one/a.md', 'two/a.md'], 'dist')).toThrow('one/a.md and two/a.md would share the deck dist/a/:');
+    expect(() => assertDistinctDecks(['content/a.md', 'content/b.md', 'content/a.md'], 'dist')).not.toThrow();
+    const { root } = layout();
+    mkdirSync(join(root, 'content'));
+    writeFileSync(join(root, 'content', 'a.md'), ARTICLE);
+    writeFileSync(join(root, 'content', 'a.txt'), 'Other story\n\nA different article about the harbour. The port reopened on Monday.\n');
+    const result = runCli([], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error: .*content\/a\.txt: its deck would be a\/, like the deck of .*content\/a\.md; build them into different --out folders or rename one\n$/);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  }, 60_000);
+
+  it("should refuse to build an article from the outline of another article beside it", async () => {
+    const { work } = layout();
+    writeFileSync(join(work, 'article.txt'), 'Other story\n\nA different article about the harbour. The port reopened on Monday.\n');
+    await buildDeck({ article: join(work, 'article.md'), outDir: join(work, 'out') });
+    const outline = readFileSync(join(work, 'article.outline.md'), 'utf8');
+    await expect(buildDeck({ article: join(work, 'article.txt'), outDir: join(work, 'out') })).rejects.toThrow(
+      `${join(work, 'article.outline.md')}: this outline belongs to ${join(work, 'article.md')}, not ${join(work, 'article.txt')}`,
+    );
+    expect(readFileSync(join(work, 'article.outline.md'), 'utf8')).toBe(outline);
   });
 });
 

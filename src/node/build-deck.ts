@@ -298,13 +298,13 @@ async function writeDeck(outDir: string, deckDir: string, html: string, assets: 
   await assertInside(outDir, deckDir, 'the deck folder', { strictly: true });
   for (const asset of assets) {
     const target = join(deckDir, asset.to);
-    await assertInside(outDir, target, 'a deck file', { strictly: true });
+    // The folder a file lands in is checked: the rename replaces a symlink at the file's own name, never follows it.
+    await assertInside(outDir, dirname(target), 'a deck folder', { strictly: true });
     const contents = await readFile(asset.from);
     // A rebuild finds the assets in place: leave identical ones be, since each atomic write flushes to disk (2-4 ms).
     const existing = await readFile(target).catch(() => undefined);
     if (existing?.equals(contents)) continue;
     await writeFileAtomic(target, contents);
   }
-  await assertInside(outDir, join(deckDir, 'index.html'), 'a deck file', { strictly: true });
   await writeFileAtomic(join(deckDir, 'index.html'), html);
 }

@@ -8,7 +8,6 @@
  * in one paragraph or a hundred levels of nesting; crafted input does. This is
  * one linear scan over the lines, not a parse: it only counts.
  */
-import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { VFile } from 'vfile';
 
 /** The most inline markers (`*`, `_`, `[`, `]`, `<`, `>`, backticks, `~`) in one paragraph: a run of non-blank lines between headings. */
@@ -83,21 +82,6 @@ export function checkMarkdownLimits(file: VFile): void {
       }
     }
   });
-}
-
-/**
- * Fail the file (rule `input-limits`, at the element's place) when an HTML article nests
- * elements deeper than {@link MAX_HTML_DEPTH}: the HTML-to-Markdown step walks the
- * tree recursively and would overflow the stack. The check itself does not recurse.
- */
-export function checkHtmlDepth(tree: HastRoot, file: VFile): void {
-  const stack: Array<[HastRoot | HastContent, number]> = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_HTML_DEPTH) failHtmlTooDeep(file, node.position?.start);
-    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
-    if (node.type === 'element' && node.content) stack.push([node.content, depth + 1]);
-  }
 }
 
 /** Fail the file: its HTML nests elements deeper than briefdeck reads ({@link MAX_HTML_DEPTH}). */

@@ -16,8 +16,8 @@
  * (kept there, never copied into the project). This prints numbers; it asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -295,6 +295,24 @@ async function main(): Promise<void> {
     // The way before the bundle, for reference: tsx transpiling at every run, and npm's own start on top.
     cases.push({ id: 'seed-tsx', label: 'seed deck, outline kept, via npx tsx build.ts', command: ['npx', 'tsx', 'build.ts', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
     cases.push({ id: 'seed-npm', label: 'seed deck, outline kept, via npm run build', command: ['npm', 'run', '--silent', 'build', '--', seed, '--out', out], runs: Math.min(runs, 3), floor: 'floor-seed', samples: [] });
+
+    // A folder of 20 articles, outline generated: built in parallel (worker threads, one per core) and one by one.
+    if (!values.web) {
+      const folder = join(dir, 'folder-20');
+      mkdirSync(folder, { recursive: true });
+      const texts = existsSync(EVAL_SET)
+        ? readFileSync(EVAL_SET, 'utf8').split('\n').filter(Boolean).slice(0, 19).map((line) => (JSON.parse(line) as { text: string }).text)
+        : [];
+      writeFileSync(join(folder, 'article-00.txt'), readFileSync(SEED, 'utf8'));
+      for (let index = 1; index < 20; index += 1) writeFileSync(join(folder, `article-${String(index).padStart(2, '0')}.txt`), texts[index - 1] ?? readFileSync(SEED, 'utf8'));
+      const fresh = () => {
+        for (const name of readdirSync(folder)) if (name.endsWith('.outline.md')) rmSync(join(folder, name), { force: true });
+        rmSync(join(folder, '.briefdeck'), { recursive: true, force: true });
+      };
+      const cores = availableParallelism();
+      cases.push({ id: 'folder-serial', label: '20 articles one by one (--jobs 1)', command: cli(folder, '--jobs', '1'), before: fresh, runs: Math.min(runs, 3), samples: [] });
+      cases.push({ id: 'folder-parallel', label: `20 articles in parallel (${cores} worker threads)`, command: cli(folder, '--jobs', String(cores)), before: fresh, runs: Math.min(runs, 3), floor: 'folder-serial', samples: [] });
+    }
 
     const pandoc = which('pandoc');
     if (!values.quick && !values.web) {

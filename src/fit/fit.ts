@@ -10,9 +10,9 @@
  * test/fit.test.ts checks the model against Chromium's real layout.
  */
 import type { VFile } from 'vfile';
-import { FALLBACK_WIDTH, MEASURED_CHARS } from './fit-measure.ts';
+import { FALLBACK_WIDTH, MEASURED_CHARS } from './measured-chars.ts';
 import { FONT_WIDTHS } from './fit-metrics.ts';
-import { SLIDE_SIZES, type Aspect } from '../render/render.ts';
+import { SLIDE_SIZES, type Aspect } from './slide-sizes.ts';
 import { THEMES, type ThemeFont, type ThemeName } from '../outline/themes.ts';
 import type { Outline, Slide } from '../types.ts';
 

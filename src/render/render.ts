@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SLIDE_SIZES, type Aspect } from '../fit/slide-sizes.ts';
 import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../outline/themes.ts';
 import type { Outline, Slide } from '../types.ts';
@@ -26,18 +27,7 @@ export interface RenderOptions {
   fit?: readonly number[];
 }
 
-/** The slide shapes briefdeck renders. */
-export type Aspect = '16:9' | '4:3';
-
-/** Slide size in CSS pixels per shape. */
-export const SLIDE_SIZES: Record<Aspect, { width: number; height: number }> = {
-  '16:9': { width: 1280, height: 720 },
-  '4:3': { width: 1024, height: 768 },
-};
-
-export function isAspect(value: string): value is Aspect {
-  return Object.hasOwn(SLIDE_SIZES, value);
-}
+export { isAspect, SLIDE_SIZES, type Aspect } from '../fit/slide-sizes.ts';
 
 /** A file the deck loads: where to copy it from and its path inside the deck folder. */
 export interface DeckAsset {

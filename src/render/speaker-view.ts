@@ -4,9 +4,6 @@
  * Content-Security-Policy, so the deck allows exactly these scripts by hash.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -38,14 +35,11 @@ export function speakerViewScripts(pluginSource: string): string[] {
  */
 export const SPEAKER_VIEW_SCRIPT_SOURCES: readonly string[] = ["'sha256-GzCveToXhSIzS3M5eQeRm3McVRB7cYneYKwTkzA3wDk='"];
 
-let cached: string[] | undefined;
-
-/** CSP source expressions (`'sha256-...'`) for the speaker view's inline scripts of the installed reveal.js. */
-export function speakerViewScriptSources(): string[] {
-  if (!cached) {
-    const require = createRequire(import.meta.url);
-    const plugin = join(require.resolve('reveal.js'), '..', 'plugin', 'notes.js');
-    cached = speakerViewScripts(readFileSync(plugin, 'utf8')).map((script) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
-  }
-  return cached;
+/**
+ * CSP source expressions (`'sha256-...'`) for the speaker view's inline scripts of
+ * the notes plugin whose source is `pluginSource` (the installed reveal.js's
+ * `dist/plugin/notes.js`, which the caller reads).
+ */
+export function speakerViewScriptSources(pluginSource: string): string[] {
+  return speakerViewScripts(pluginSource).map((script) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/node/browser.ts';
 import { formatMessage } from '../../src/node/errors.ts';
 import { FIT_SCALES, fitOutline, fitStep, LAYOUT, lineCount, reportFitProblems, slideContentHeight } from '../../src/fit/fit.ts';
-import { measureSlideOverflow, measureThemeFonts } from '../../src/fit/fit-measure.ts';
+import { measureSlideOverflow, measureThemeFonts } from '../../scripts/lib/fit-measure.ts';
 import { FONT_WIDTHS } from '../../src/fit/fit-metrics.ts';
 import { outlineFromMarkdown } from '../../src/outline-file/outline-markdown.ts';
 import { renderDeck, SLIDE_SIZES } from '../../src/render/render.ts';

@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/node/build-deck.ts';
 import { launchChromium } from '../../src/node/browser.ts';
-import { measureSlideOverflow } from '../../src/fit/fit-measure.ts';
+import { measureSlideOverflow } from '../../scripts/lib/fit-measure.ts';
 import { outlineFromMarkdown } from '../../src/outline-file/outline-markdown.ts';
 import { buildInTemp, openDeck, openSpeakerView, SEED_ARTICLE, type OpenDeck } from '../helpers/deck-page.ts';
 

@@ -87,7 +87,7 @@ describe('speaker view script hashes', () => {
     const require = createRequire(import.meta.url);
     const source = readFileSync(join(require.resolve('reveal.js'), '..', 'plugin', 'notes.js'), 'utf8');
     expect(speakerViewScripts(source).length).toBe(1);
-    expect(speakerViewScriptSources()).toEqual([...SPEAKER_VIEW_SCRIPT_SOURCES]);
+    expect(speakerViewScriptSources(source)).toEqual([...SPEAKER_VIEW_SCRIPT_SOURCES]);
   });
 
   it('should refuse a plugin source without the speaker page', () => {

@@ -68,6 +68,8 @@ export interface BuildReport {
   outlinePath: string;
   /** What this build did with the outline file (see {@link OutlineUpdate}). */
   outline: OutlineUpdate['status'];
+  /** The outline text the deck was built from, as the outline file holds it after the build. */
+  outlineText: string;
   /** The backup of the outline file made by `regenerate`. */
   backupPath?: string;
   deckDir: string;
@@ -264,6 +266,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
     articlePath,
     outlinePath,
     outline: update.status,
+    outlineText,
     ...saved,
     deckDir,
     indexPath: join(deckDir, 'index.html'),

@@ -14,10 +14,11 @@
  * other sites ({@link SECURITY_HEADERS}).
  */
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -26,6 +27,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildDeck, deckNameFor, outlinePathFor, type BuildOptions, type BuildReport } from './build-deck.ts';
 import { readTextIfExists } from './outline-store.ts';
+import { isPathInside } from './safe-path.ts';
 
 /** The path under which watch mode serves its own files. */
 const OWN_PATH = '/__briefdeck/';
@@ -112,14 +114,13 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
   const clients = new Map<string, Set<ServerResponse>>();
 
   const send = (deck: string, event: string, data: string) => {
-    for (const response of clients.get(deck) ?? []) response.write(`event: ${event}\ndata: ${data.replace(/\n/g, ' ')}\n\n`);
+    for (const response of clients.get(deck) ?? []) response.write(serverSentEvent(event, data));
   };
 
   /** Per article: the texts of the last build, whether a build runs, whether another is due. */
   const states = options.builds.map((build) => ({ build, name: deckNameFor(build.article), seen: '', running: false, again: false, timer: undefined as NodeJS.Timeout | undefined }));
 
-  const snapshot = async (build: BuildOptions) =>
-    JSON.stringify([await readTextIfExists(build.article), await readTextIfExists(outlinePathFor(build.article))]);
+  const snapshot = async (build: BuildOptions) => [await readTextIfExists(build.article), await readTextIfExists(outlinePathFor(build.article))] as const;
 
   const run = async (state: (typeof states)[number], since: number): Promise<void> => {
     if (state.running) {
@@ -131,11 +132,14 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
       let seen: string | undefined;
       try {
         // Reading can fail too (a file replaced by a FIFO or grown past the limit): reported like a failed build.
-        seen = await snapshot(state.build);
+        // The texts are taken before the build: a save while it runs differs from them and is built next.
+        const [article, outline] = await snapshot(state.build);
+        seen = JSON.stringify([article, outline]);
         // Our own write of the outline, or an editor touching a file without changing it, needs no rebuild.
         if (seen !== state.seen) {
           const report = await buildDeck(state.build);
-          state.seen = await snapshot(state.build);
+          // The outline as this build left it (its own write included), the article as read before it.
+          state.seen = JSON.stringify([article, report.outlineText]);
           events.onBuild?.(report, performance.now() - since);
           send(state.name, 'reload', String(report.slideCount));
         }
@@ -185,9 +189,10 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header');
       return;
     }
-    serve(request, response, outDir, clients).catch((error: unknown) => {
+    serve(request, response, outDir, clients).catch(() => {
+      // No internal text (paths, error names) in a response.
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(String(error));
+      response.end('Internal error');
     });
   });
   await new Promise<void>((done, fail) => {
@@ -213,10 +218,56 @@ async function closeAll(server: Server, watchers: FSWatcher[], clients: Map<stri
   await new Promise<void>((done) => server.close(() => done()));
 }
 
+/**
+ * One Server-Sent Event. A line break in the name or the data would end the field
+ * and start another (an injected `event: reload`), so `\r` and `\n` become spaces.
+ */
+export function serverSentEvent(event: string, data: string): string {
+  const field = (value: string) => value.replace(/\r\n|[\r\n]/g, ' ');
+  return `event: ${field(event)}\ndata: ${field(data)}\n\n`;
+}
+
+/** The bytes of `file` if it is a regular file whose real path lies inside the real path of `root`; else undefined. */
+async function readServedFile(root: string, file: string): Promise<Buffer | undefined> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    if (!isPathInside(realRoot, realFile)) return undefined;
+    const handle = await open(realFile, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) return undefined;
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /** Answer one request: the reload script, the event stream, or a file of a deck. */
 async function serve(request: IncomingMessage, response: ServerResponse, outDir: string, clients: Map<string, Set<ServerResponse>>): Promise<void> {
-  const address = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const path = decodeURIComponent(address.pathname);
+  const bad = () => response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+  let address: URL;
+  let path: string;
+  const target = request.url ?? '/';
+  // An origin-form path only: `//host/...` or an absolute URL would name another host.
+  if (!target.startsWith('/') || target.startsWith('//')) {
+    bad();
+    return;
+  }
+  try {
+    address = new URL(target, 'http://127.0.0.1');
+    path = decodeURIComponent(address.pathname);
+  } catch {
+    bad();
+    return;
+  }
+  // Only plain paths: no NUL, no backslash, no empty, `.` or `..` segment after decoding.
+  const segments = path.split('/').slice(1);
+  if (/[\u0000\\]/.test(path) || segments.slice(0, -1).some((segment) => segment === '' || segment === '.' || segment === '..') || segments.at(-1) === '.' || segments.at(-1) === '..') {
+    bad();
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -240,22 +291,30 @@ async function serve(request: IncomingMessage, response: ServerResponse, outDir:
     request.on('close', () => set.delete(response));
     return;
   }
+  const notFound = () => response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+  // Outlines, their backups and briefdeck's own records (`.briefdeck/`, any hidden name) are never served, even with `--out .`.
+  if (segments.some((segment) => segment.startsWith('.') || /\.outline\.md(\.|$)/.test(segment))) {
+    notFound();
+    return;
+  }
   let file = resolve(outDir, `.${path}`);
-  if (file !== outDir && !file.startsWith(outDir + sep)) {
-    response.writeHead(403).end();
+  if (!isPathInside(outDir, file)) {
+    notFound();
     return;
   }
   const info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
     if (!path.endsWith('/')) {
-      response.writeHead(302, { location: `${address.pathname}/` }).end();
+      // A same-origin path: it starts with one `/` and has no empty segment, so it can never read as `//host`.
+      response.writeHead(302, { location: `/${segments.map(encodeURIComponent).join('/')}/` }).end();
       return;
     }
     file = join(file, 'index.html');
   }
-  const body = await readFile(file).catch(() => undefined);
+  // Only a regular file whose real path is inside the served folder: a symlink out (to /etc) is not followed.
+  const body = await readServedFile(outDir, file);
   if (!body) {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    notFound();
     return;
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';

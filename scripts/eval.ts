@@ -18,8 +18,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
-import { keyPoints } from '../src/claims/claims.ts';
+import { indexArticle } from '../src/claims/claims.ts';
 import { BULLET_MAX_WORDS, compressSentence } from '../src/claims/compress.ts';
+import { briefingKeyPoints } from '../src/outline/briefing.ts';
 import { outlineFromArticle } from '../src/outline/outline.ts';
 import { articleFromFile } from '../src/outline/pipeline.ts';
 import { equalSegments, segmentSentences, type CohesionOptions, type StorySentence } from '../src/outline/storyline.ts';
@@ -214,8 +215,10 @@ async function main(): Promise<void> {
     const sentences = sentencesOf(article);
     devArticles.push(article);
 
-    const points = keyPoints(article, K);
-    const bullets = points.map((point) => point.bullet);
+    // The key points as the deck shows them: the thesis first, headline-length bullets.
+    const briefing = briefingKeyPoints(article, K, indexArticle(article));
+    const points = briefing.claims.map((claim, index) => ({ ...claim, bullet: briefing.bullets[index]! }));
+    const bullets = briefing.bullets;
     add(ours, rouge(bullets.join('\n'), reference));
     add(lead, rouge(sentences.slice(0, K).map((s) => s.text).join('\n'), reference));
     add(leadShort, rouge(sentences.slice(0, K).map((s) => compressSentence(s.text)).join('\n'), reference));

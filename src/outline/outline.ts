@@ -3,12 +3,12 @@
  * (bottom line up front), an agenda, content slides per section and a closing
  * slide naming the source.
  */
-import { claimBudget, indexArticle, keyPoints, sectionClaims, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import { indexArticle, sectionClaims, type ArticleIndex, type Claim } from '../claims/claims.ts';
 import type { Tagger } from '../text/nlp.ts';
-import type { Article, Bullet, Outline, Section, Slide } from '../types.ts';
+import type { Article, Outline, Section, Slide } from '../types.ts';
+import { bottomLine, briefingKeyPoints, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
 
-/** The most bullets on one slide; a section with more continues on further slides. */
-export const MAX_BULLETS_PER_SLIDE = 5;
+export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
 /** The most sections the agenda lists on one slide. */
 const MAX_AGENDA_ITEMS = 7;
 
@@ -44,10 +44,6 @@ export function defaultKeyPointCount(sentenceCount: number): number {
   return 5;
 }
 
-function bulletOf(claim: Claim): Bullet {
-  return { text: claim.bullet, source: `${claim.sentence.start.line}:${claim.sentence.start.column}` };
-}
-
 function notesOf(claims: Claim[]): string {
   return claims.map((claim) => claim.sentence.text).join('\n\n');
 }
@@ -67,9 +63,42 @@ export interface SectionPlan {
   cut: Claim[];
 }
 
+/** The most bullets a section gets, by its length: about 2.8 x the square root of its sentences (6 for 4, 11 for 16, 14 for 25 or more). */
+export function sectionBulletBudget(sentenceCount: number): number {
+  return Math.max(1, Math.min(sentenceCount, 14, Math.round(2.8 * Math.sqrt(sentenceCount))));
+}
+
+/**
+ * Each section's claims, as many as it matters to the article's argument: the budget of its
+ * length ({@link sectionBulletBudget}) scaled by how strong its best claims are against the other
+ * sections' (0.8 for the weakest to 1.1 for the strongest), at least two. A list of what a
+ * person would put up, not 85% of an analytic section's sentences.
+ */
+function sectionsByImportance(article: Article, index: ArticleIndex): Array<{ section: Section; sectionIndex: number; claims: Claim[] }> {
+  const drafts = article.sections.map((section, sectionIndex) => {
+    const count = section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0);
+    const budget = sectionBulletBudget(count);
+    return { section, sectionIndex, budget, claims: count === 0 ? [] : sectionClaims(section, sectionIndex, budget, index) };
+  });
+  // A section's strength: the mean score of its three best claims.
+  const strength = (claims: Claim[]) => {
+    const best = claims.map((claim) => claim.score).sort((a, b) => b - a).slice(0, 3);
+    return best.length === 0 ? -Infinity : best.reduce((a, b) => a + b, 0) / best.length;
+  };
+  const strengths = drafts.map((draft) => strength(draft.claims)).filter(Number.isFinite);
+  const low = Math.min(...strengths);
+  const high = Math.max(...strengths);
+  return drafts.map(({ section, sectionIndex, budget, claims }) => {
+    const share = high > low ? (strength(claims) - low) / (high - low) : 1;
+    const keep = Math.min(claims.length, Math.max(2, Math.round(budget * (0.8 + 0.3 * share))));
+    const kept = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, keep));
+    return { section, sectionIndex, claims: claims.filter((claim) => kept.has(claim)) };
+  });
+}
+
 /**
  * Which claims of each section go on slides. Without `minutes`, every section's
- * claims (by {@link claimBudget}). With it, the content slides available are
+ * claims (by {@link sectionsByImportance}). With it, the content slides available are
  * shared out: the sections whose best claim is strongest keep a slide, then
  * extra slides go where the most claims wait; each section keeps its strongest
  * claims and the rest are cut to the notes. `index` is the article's, when the caller has made it.
@@ -78,11 +107,7 @@ export function planContentSlides(article: Article, minutes?: number, index: Art
   if (minutes !== undefined && !(Number.isFinite(minutes) && minutes > 0)) {
     throw new TypeError(`Expected minutes to be a positive number, not ${String(minutes)}`);
   }
-  const all = article.sections.map((section, sectionIndex) => {
-    const count = section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0);
-    const claims = sectionClaims(section, sectionIndex, claimBudget(count, section.paragraphs.length), index);
-    return { section, sectionIndex, claims };
-  });
+  const all = sectionsByImportance(article, index);
   let result: SectionPlan[];
   if (minutes === undefined) {
     result = all.map(({ section, sectionIndex, claims }) => ({ section, sectionIndex, slideClaims: claims, cut: [] }));
@@ -138,6 +163,24 @@ export function evenChunks<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
+/**
+ * The closing slide's source line: the article's title, author, date and URL when it has them,
+ * never a bare file name.
+ */
+export function sourceLine(article: Article): string {
+  const title = [article.title, article.subtitle].filter(Boolean).join(': ');
+  const url = article.source && /^https?:\/\//i.test(article.source) ? article.source : '';
+  const parts = [title ? `“${title}”` : '', article.author ?? '', article.date ?? '', url].filter(Boolean);
+  return parts.length > 0 ? `Source: ${parts.join(', ')}` : '';
+}
+
+/** The notes of the bottom line: the full sentences behind its bullets. */
+function notesOfBullets(bullets: Array<{ source?: string }>, keyClaims: Claim[], plan: SectionPlan[]): string {
+  const bySource = new Map<string, string>();
+  for (const claim of [...keyClaims, ...plan.flatMap((entry) => entry.slideClaims)]) bySource.set(`${claim.sentence.start.line}:${claim.sentence.start.column}`, claim.sentence.text);
+  return bullets.map((bullet) => (bullet.source ? bySource.get(bullet.source) : undefined)).filter(Boolean).join('\n\n');
+}
+
 /** Build the outline of a deck from an article. */
 export function outlineFromArticle(article: Article, options: OutlineOptions = {}): Outline {
   const sentenceCount = article.sections.reduce(
@@ -156,25 +199,19 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   // An empty body is left out, as the outline file reads it back.
   slides.push({ kind: 'title', title: article.title, bullets: [], ...(titleBody.length > 0 ? { body: titleBody } : {}), notes: '' });
 
-  const points = keyPoints(article, k, index);
+  const points = briefingKeyPoints(article, k, index);
+  slides.push({
+    kind: 'key-points',
+    title: 'Key points',
+    bullets: points.claims.map((claim, at) => ({ text: points.bullets[at]!, source: `${claim.sentence.start.line}:${claim.sentence.start.column}` })),
+    notes: notesOf(points.claims),
+  });
+
   const plan = planContentSlides(article, options.minutes, index);
-  slides.push({ kind: 'key-points', title: 'Key points', bullets: points.map(bulletOf), notes: notesOf(points) });
-
-  const shown = plan
-    .filter((entry) => entry.slideClaims.length > 0)
-    .map((entry) => entry.section);
-  if (shown.length >= 3) {
-    const chunks = evenChunks(shown, MAX_AGENDA_ITEMS);
-    chunks.forEach((sections, index) => {
-      slides.push({
-        kind: 'agenda',
-        title: index === 0 ? 'Agenda' : 'Agenda (cont.)',
-        bullets: sections.map((section) => ({ text: section.heading })),
-        notes: '',
-      });
-    });
-  }
-
+  const onKeyPoints = new Set(points.claims.map((claim) => claim.sentence));
+  const shownSections = plan.filter((entry) => entry.slideClaims.length > 0);
+  const taken = new Set<string>();
+  const content: Slide[] = [];
   let lastSlide = slides[slides.length - 1]!;
   plan.forEach(({ section, slideClaims, cut }) => {
     if (slideClaims.length === 0) {
@@ -182,28 +219,26 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
       lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut })].filter(Boolean).join('\n\n');
       return;
     }
-    const chunks = evenChunks(slideClaims, MAX_BULLETS_PER_SLIDE);
-    chunks.forEach((chunk, index) => {
-      const notes = [notesOf(chunk)];
-      if (index === chunks.length - 1 && cut.length > 0) notes.push(`Cut for time:\n\n${notesOf(cut)}`);
-      const slide: Slide = {
-        kind: 'content',
-        title: index === 0 ? section.heading : `${section.heading} (cont.)`,
-        bullets: chunk.map(bulletOf),
-        notes: notes.join('\n\n'),
-      };
-      slides.push(slide);
+    for (const slide of sectionSlides({ section, claims: slideClaims, cut, onKeyPoints, taken, label: article.sections.length > 1, index })) {
+      content.push(slide);
       lastSlide = slide;
-    });
+    }
   });
 
+  // An agenda whenever there are two or more sections or four or more content slides: the
+  // sections when there are three or more, else the storyline's slide titles.
+  if (shownSections.length >= 2 || content.length >= 4) {
+    const items = shownSections.length >= 3 ? shownSections.map((entry) => entry.section.heading) : content.map((slide) => slide.title);
+    const chunks = evenChunks(items, MAX_AGENDA_ITEMS);
+    chunks.forEach((chunk, at) => {
+      slides.push({ kind: 'agenda', title: at === 0 ? 'Agenda' : `Agenda, ${at + 1} of ${chunks.length}`, bullets: chunk.map((text) => ({ text })), notes: '' });
+    });
+  }
+  slides.push(...content);
+
   const source = article.source ?? options.sourceName;
-  const closingBody = [
-    [article.title, article.subtitle].filter(Boolean).join(': '),
-    byline,
-    source ? `Source: ${source}` : '',
-  ].filter((line) => line.length > 0);
-  slides.push({ kind: 'closing', title: 'Source', bullets: [], body: closingBody, notes: '' });
+  const bottom = bottomLine(article, points, plan.flatMap((entry) => entry.slideClaims), index);
+  slides.push({ kind: 'closing', title: 'Bottom line', bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: notesOfBullets(bottom, points.claims, plan) });
 
   const outline: Outline = { title: article.title, slides };
   if (article.subtitle) outline.subtitle = article.subtitle;

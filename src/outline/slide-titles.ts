@@ -9,6 +9,7 @@
  */
 import { namesIn } from '../article/section-title.ts';
 import { compressClaim } from '../claims/compress.ts';
+import type { Tagger } from '../text/nlp.ts';
 
 /** The most words a slide title has. */
 export const TITLE_MAX_WORDS = 8;
@@ -25,9 +26,9 @@ const POINTS_BACK = /^(?:it|they|he|she|we|this|that|these|those|there|its|their
 const DANGLING_END = /\b(?:a|an|the|of|to|in|on|for|with|by|from|at|as|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|its|their|his|her|this|these|those|than|into|about|between)$/i;
 
 /** A clause shortened to a headline, or undefined when it cannot be done cleanly. */
-export function headlineOf(sentence: string, importance?: (word: string) => number): string | undefined {
+export function headlineOf(sentence: string, importance?: (word: string) => number, tagger?: Tagger): string | undefined {
   if (/\?["'”’)]*$/u.test(sentence.trim()) || /^["“‘']/u.test(sentence.trim())) return undefined;
-  const compression = compressClaim(sentence, TITLE_MAX_WORDS, importance);
+  const compression = compressClaim(sentence, TITLE_MAX_WORDS, importance, TITLE_MAX_WORDS, tagger);
   if (compression.words > TITLE_MAX_WORDS || compression.words < 3 || compression.quality < 0.4) return undefined;
   const text = compression.text.replace(/[.!;:,–—-]+$/u, '').trim();
   if (POINTS_BACK.test(text) || DANGLING_END.test(text)) return undefined;
@@ -62,10 +63,16 @@ function key(title: string): string {
  * `taken` (which it is added to). `heading` is the slide's section heading, the last resort.
  * Returns the title and, when it was made from one of the sentences, that sentence's index.
  */
-export function slideTitle(sources: TitleSource[], heading: string, taken: Set<string>, importance?: (word: string) => number): { title: string; from?: number } {
+export function slideTitle(
+  sources: TitleSource[],
+  heading: string,
+  taken: Set<string>,
+  importance?: (word: string) => number,
+  tagger?: Tagger,
+): { title: string; from?: number } {
   const order = sources.map((source, index) => ({ ...source, index })).sort((a, b) => b.score - a.score);
   for (const source of order) {
-    const title = headlineOf(source.sentence, importance);
+    const title = headlineOf(source.sentence, importance, tagger);
     if (title && !taken.has(key(title))) {
       taken.add(key(title));
       return { title, from: source.index };

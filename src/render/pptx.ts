@@ -35,6 +35,12 @@ export interface PptxOptions {
    * listed in {@link PptxDeck.missingImages}.
    */
   images?: ReadonlyMap<string, PptxImage>;
+  /**
+   * Pictures of the display formulas, by their TeX, typeset by the caller
+   * (PowerPoint's own math is not read alike by other readers). A formula
+   * without one shows its TeX source.
+   */
+  formulas?: ReadonlyMap<string, PptxImage>;
 }
 
 /** An image to embed: its bytes, pixel size and MIME type (PNG, JPEG or GIF). */
@@ -319,7 +325,7 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
       };
       if (plan.labelBox) textBox(plan.labelBox, 'Section', look.heading);
       if (plan.bodyBox) textBox(plan.bodyBox, slide.kind === 'title' ? 'Subtitle' : 'Text', look.text);
-      if (plan.exhibitRoom) addExhibits(page, slide.blocks ?? [], plan.exhibitRoom, plan.bodyPt, look, lang, options.images, (src) => missingImages.push({ slide: index + 1, src }));
+      if (plan.exhibitRoom) addExhibits(page, slide.blocks ?? [], plan.exhibitRoom, plan.bodyPt, look, lang, options, (src) => missingImages.push({ slide: index + 1, src }));
       if (slide.notes.trim()) page.addNotes(xmlSafe(slide.notes.trim().split(/\n\s*\n/).map(inlinePlainText).join('\n\n')));
     } catch (error) {
       throw new PptxSlideError(index + 1, slide.title, error);
@@ -405,7 +411,7 @@ function addExhibits(
   bodyPt: number,
   look: PptxLook,
   lang: string,
-  images: ReadonlyMap<string, PptxImage> | undefined,
+  { images, formulas }: PptxOptions,
   onMissing: (src: string) => void,
 ): void {
   const gap = 0.12;
@@ -415,7 +421,15 @@ function addExhibits(
     const area = { x: room.x, y: room.y + i * (share + gap), w: room.w, h: share };
     if (block.type === 'table') addTable(page, block, area, bodyPt, look, lang, widths);
     else if (block.type === 'figure') addFigure(page, block, area, bodyPt, look, lang, images?.get(block.src), onMissing);
-    else if (block.type === 'code') {
+    else if (block.type === 'math' && formulas?.get(block.value)) {
+      const image = formulas.get(block.value)!;
+      // Typeset at the full body size (96 px to the inch, as the deck), smaller with the slide's text, never past its room.
+      const natural = (bodyPt / (SLIDE_SIZES['16:9'].width * LAYOUT.fontPerWidth * 0.75)) / 96;
+      const scale = Math.min(natural, area.w / image.width, area.h / image.height);
+      const w = image.width * scale;
+      const h = image.height * scale;
+      page.addImage({ data: `${image.mime};base64,${Buffer.from(image.data).toString('base64')}`, x: area.x + (area.w - w) / 2, y: area.y, w, h, altText: xmlSafe(block.value) });
+    } else if (block.type === 'code') {
       const lines = block.value.split('\n');
       const longest = Math.max(1, ...lines.map((line) => Array.from(line).length));
       const size = Math.max(8, Math.min(bodyPt * 0.8, (area.w * 72 * LAYOUT.widthSafety) / (longest * CODE_ADVANCE), (area.h * 72) / (lines.length * 1.2)));
@@ -459,7 +473,7 @@ function addTable(page: PptxSlide, table: TableBlock, area: { x: number; y: numb
         align: align[c] === 'center' ? ('center' as const) : align[c] === 'right' ? ('right' as const) : ('left' as const),
         valign: 'top' as const,
         color: r === 0 ? look.background : look.text,
-        fill: r === 0 ? { color: look.heading } : undefined,
+        fill: { color: r === 0 ? look.heading : look.background },
         border: [border, border, border, border] as [typeof border, typeof border, typeof border, typeof border],
         margin: round(pad),
       },

@@ -42,15 +42,15 @@ async function checkPptx(path: string, outline: Outline, steps: number[], theme:
   const slideParts = parts.filter((part) => /^ppt\/slides\/slide\d+\.xml$/.test(part));
   expect(slideParts.length).toBe(shown.length);
   // Editable: no picture but the figures' images (no slide drawn as an image).
-  const figures = shown.flatMap((slide) => (slide.blocks ?? []).filter((block) => block.type === 'figure'));
-  expect(parts.filter((part) => part.startsWith('ppt/media/') && !part.endsWith('/')).length).toBe(new Set(figures.map((figure) => figure.type === 'figure' && figure.src)).size);
+  const pictured = shown.flatMap((slide) => (slide.blocks ?? []).flatMap((block) => (block.type === 'figure' ? [`figure ${block.src}`] : block.type === 'math' ? [`math ${block.value}`] : [])));
+  expect(parts.filter((part) => part.startsWith('ppt/media/') && !part.endsWith('/')).length).toBe(new Set(pictured).size);
 
   const { slides: plans, size } = await outlineToPptx(outline, { theme, aspect, lang, fit: steps });
   const language = pptxLanguage(lang);
   shown.forEach((slide, i) => {
     const document = pptxXml(path, `ppt/slides/slide${i + 1}.xml`);
     const exhibits = slide.blocks ?? [];
-    expect(document.getElementsByTagName('p:pic').length).toBe(exhibits.filter((block) => block.type === 'figure').length);
+    expect(document.getElementsByTagName('p:pic').length).toBe(exhibits.filter((block) => block.type === 'figure' || block.type === 'math').length);
     // A table is a native table, its cells text.
     const tables = Array.from(document.getElementsByTagName('a:tbl'));
     expect(tables.length).toBe(exhibits.filter((block) => block.type === 'table').length);
@@ -188,7 +188,7 @@ describe('npm run build -- ARTICLE --pptx', () => {
 });
 
 describe('npm run build -- REPORT --pptx (a report with a table and a figure)', () => {
-  it('should write the table as a native table and embed the figure from the deck folder, LibreOffice converting page for page with every word inside its slide', async () => {
+  it('should write the table as a native table, embed the figure from the deck folder and the formula as a picture, LibreOffice converting page for page with every word inside its slide', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefdeck-pptx-'));
     mkdirSync(join(dir, 'content', 'images'), { recursive: true });
     cpSync(join(REPORT, 'report.md'), join(dir, 'content', 'report.md'));
@@ -209,14 +209,19 @@ describe('npm run build -- REPORT --pptx (a report with a table and a figure)', 
     expect(result.stdout).toContain(`dist/report/report.pptx (PowerPoint, ${slides} slides)`);
     const { outline, steps, lang } = shownSlides(outlinePath, 'light', '16:9');
     expect(outline.slides.filter((slide) => !slide.hidden).length).toBe(slides);
-    expect(outline.slides.flatMap((slide) => slide.blocks ?? []).map((block) => block.type)).toEqual(['table', 'figure']);
+    expect(outline.slides.flatMap((slide) => slide.blocks ?? []).map((block) => block.type)).toEqual(['table', 'figure', 'math']);
     const path = join(dir, 'dist', 'report', 'report.pptx');
     await checkPptx(path, outline, steps, 'light', '16:9', lang);
     const slideOf = outline.slides.filter((slide) => !slide.hidden).findIndex((slide) => slide.blocks?.[0]?.type === 'figure') + 1;
     // The image carries the figure's alt text.
     const picture = pptxXml(path, `ppt/slides/slide${slideOf}.xml`).getElementsByTagName('p:pic')[0]!;
     expect(picture.getElementsByTagName('p:cNvPr')[0]?.getAttribute('descr')).toBe('Bar chart of yearly flows');
-  });
+    // The formula is a picture typeset by KaTeX, its TeX as the description.
+    const formulaSlide = outline.slides.filter((slide) => !slide.hidden).findIndex((slide) => slide.blocks?.[0]?.type === 'math') + 1;
+    const formula = pptxXml(path, `ppt/slides/slide${formulaSlide}.xml`).getElementsByTagName('p:pic')[0]!;
+    expect(formula.getElementsByTagName('p:cNvPr')[0]?.getAttribute('descr')).toBe('R_t = \\min\\left(S_t, \\frac{D_t}{1 + e_t}\\right)');
+    // Three builds, Chromium for the formula and LibreOffice: slow on a loaded machine.
+  }, 240_000);
 
   it('should show a figure whose image is not in the deck folder by its alt text, with a warning naming the slide', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefdeck-pptx-'));

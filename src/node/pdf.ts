@@ -8,11 +8,12 @@
  * network idle.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { isPathInside } from './safe-path.ts';
 import { BriefdeckError } from './errors.ts';
 import { handoutHtml, type HandoutPaper } from '../render/handout.ts';
 import type { Outline } from '../types.ts';
@@ -68,9 +69,7 @@ export function isInsideFolder(url: string, folder: string): boolean {
   } catch {
     return false;
   }
-  const root = resolve(folder);
-  const target = resolve(path);
-  return target === root || target.startsWith(root + sep);
+  return isPathInside(resolve(folder), resolve(path));
 }
 
 /** A context that can only read the deck folder: offline, and every other request aborted. */

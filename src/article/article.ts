@@ -104,7 +104,17 @@ function frontMatterFields(tree: Root, file: VFile): Partial<Record<ArticleField
       source: 'briefdeck',
     });
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    // yaml refuses aliases that expand past its limit (an alias bomb) with a ReferenceError.
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    file.fail(`Cannot read the article's front matter: ${error instanceof Error ? error.message : String(error)}; expected plain \`key: value\` lines`, {
+      place: { line: baseLine - 1, column: 1 },
+      ruleId: 'front-matter',
+      source: 'briefdeck',
+    });
+  }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     // `---` / text / `---` is as often a rule and a setext heading as front matter: warn, do not refuse the article.

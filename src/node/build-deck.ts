@@ -23,7 +23,7 @@ import { renderDeck, type Aspect } from '../render/render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from '../outline/themes.ts';
 import type { ArticleFormat } from '../types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
-import { assertInside, readFileBounded } from './safe-path.ts';
+import { assertInside, isPathInside, readFileBounded, realpathOrAncestor } from './safe-path.ts';
 import { deckNameFor, outlinePathFor } from './article-files.ts';
 
 export { deckNameFor, outlinePathFor };
@@ -80,6 +80,16 @@ export interface BuildReport {
   messages: VFileMessage[];
   /** The PDFs, single-file deck and PowerPoint file written on request (see {@link ExportOptions}). */
   exports: ExportReport;
+}
+
+/** Kernel file systems: writing there fails, or (under /proc) reads back without end. */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/** Refuse an output folder under /proc, /sys or /dev (after symlinks) before anything is read or written there. */
+async function assertOutputFolderOnDisk(outDir: string): Promise<void> {
+  const real = await realpathOrAncestor(outDir);
+  const system = SYSTEM_FOLDERS.find((folder) => isPathInside(folder, real));
+  if (system) throw new BriefdeckError(`--out ${outDir}: is under ${system}, a system folder; expected a folder on disk for the decks`, { file: outDir });
 }
 
 /** The `article` an outline's front matter names (the file it was generated from), if it names one. */
@@ -197,6 +207,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   if (options.theme !== undefined && !isThemeName(options.theme)) {
     throw new BriefdeckError(`Unknown theme \`${options.theme}\`, expected one of ${Object.keys(THEMES).join(', ')}`);
   }
+  await assertOutputFolderOnDisk(options.outDir ?? 'dist');
   const name = deckNameFor(articlePath);
   const outlinePath = outlinePathFor(articlePath);
   const deckDir = join(options.outDir ?? 'dist', name);

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { BriefdeckError } from './errors.ts';
 
 /** The prefix of the temporary files of writes to `path`: `.<name>.tmp-`, followed by `<pid>-<random>`. */
 function temporaryPrefix(path: string): string {
@@ -39,6 +40,29 @@ async function removeStaleTemporaries(path: string): Promise<void> {
 
 /** Write a file atomically: data is flushed to disk under a temporary name, then renamed over the destination. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomicOrFail(path, data);
+  } catch (error) {
+    // A folder that cannot be written (read-only, a system folder, a file in the way, a full disk) is one line, not a stack trace.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new BriefdeckError(`${path}: cannot write (${code}${WRITE_ERRORS[code] ? `: ${WRITE_ERRORS[code]}` : ''})`, { file: path, cause: error });
+  }
+}
+
+/** What the common write errors mean, for the message. */
+const WRITE_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a file is in the way of a folder',
+  EEXIST: 'a file is in the way of a folder',
+  EISDIR: 'a folder is in the way of the file',
+};
+
+async function writeFileAtomicOrFail(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await removeStaleTemporaries(path);
   const temporary = temporaryPath(path);

@@ -536,7 +536,13 @@ function readFrontMatter(
   if (!isMap(contents)) {
     fail('Expected the front matter to be `key: value` lines', firstLine, 1, 'front-matter');
   }
-  const data = document.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown> = {};
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    // An alias bomb: yaml refuses aliases that expand past its limit.
+    fail(`Cannot read the front matter: ${error instanceof Error ? error.message : String(error)}; expected plain \`key: value\` lines`, firstLine, 1, 'front-matter');
+  }
   for (const pair of map.items!) {
     const key = String(pair.key?.value ?? '');
     const [line, column] = place(pair.key?.range?.[0] ?? 0);

@@ -28,6 +28,7 @@ import { visit } from 'unist-util-visit';
 import { buildDeck, deckNameFor, outlinePathFor, type BuildOptions, type BuildReport } from './build-deck.ts';
 import { readTextIfExists } from './outline-store.ts';
 import { isPathInside } from './safe-path.ts';
+import { formatUserError, isUserError } from './errors.ts';
 
 /** The path under which watch mode serves its own files. */
 const OWN_PATH = '/__briefdeck/';
@@ -39,7 +40,25 @@ export const LIVE_RELOAD_SCRIPT = `/* briefdeck watch mode: reload on rebuild; r
   var deck = location.pathname.split('/').filter(Boolean)[0] || '';
   var events = new EventSource('${OWN_PATH}events?deck=' + encodeURIComponent(deck));
   events.addEventListener('reload', function () { location.reload(); });
-  events.addEventListener('build-error', function (event) { console.warn('briefdeck: the rebuild failed: ' + event.data); });
+  events.addEventListener('build-error', function (event) {
+    console.warn('briefdeck: the rebuild failed: ' + event.data);
+    showError(event.data);
+  });
+  // The build error over the last good deck, until the next good build reloads the page.
+  function showError(text) {
+    var box = document.getElementById('briefdeck-build-error');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'briefdeck-build-error';
+      box.setAttribute('role', 'alert');
+      var s = box.style;
+      s.position = 'fixed'; s.left = '0'; s.right = '0'; s.top = '0'; s.zIndex = '2147483647';
+      s.padding = '16px 24px'; s.background = '#7f1d1d'; s.color = '#fff'; s.font = '16px/1.4 monospace';
+      s.whiteSpace = 'pre-wrap'; s.boxShadow = '0 2px 12px rgba(0,0,0,.5)';
+      document.body.appendChild(box);
+    }
+    box.textContent = 'briefdeck: the rebuild failed; the deck below is the last good build.\\n' + text;
+  }
 })();
 `;
 
@@ -118,7 +137,16 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
   };
 
   /** Per article: the texts of the last build, whether a build runs, whether another is due. */
-  const states = options.builds.map((build) => ({ build, name: deckNameFor(build.article), seen: '', running: false, again: false, timer: undefined as NodeJS.Timeout | undefined }));
+  const states = options.builds.map((build) => ({
+    build,
+    name: deckNameFor(build.article),
+    seen: '',
+    running: false,
+    again: false,
+    timer: undefined as NodeJS.Timeout | undefined,
+    /** The last build's error, one line, shown over the deck in an open tab until a build succeeds. */
+    error: undefined as string | undefined,
+  }));
 
   const snapshot = async (build: BuildOptions) => [await readTextIfExists(build.article), await readTextIfExists(outlinePathFor(build.article))] as const;
 
@@ -141,12 +169,14 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
           // The outline as this build left it (its own write included), the article as read before it.
           state.seen = JSON.stringify([article, report.outlineText]);
           events.onBuild?.(report, performance.now() - since);
+          state.error = undefined;
           send(state.name, 'reload', String(report.slideCount));
         }
       } catch (error) {
         if (seen !== undefined) state.seen = seen;
         events.onError?.(error, state.build.article);
-        send(state.name, 'build-error', error instanceof Error ? error.message : String(error));
+        state.error = isUserError(error) ? formatUserError(error) : error instanceof Error ? error.message : String(error);
+        send(state.name, 'build-error', state.error);
       }
     } finally {
       state.running = false;
@@ -189,7 +219,7 @@ export async function watchDecks(options: WatchOptions, events: WatchEvents = {}
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host header');
       return;
     }
-    serve(request, response, outDir, clients).catch(() => {
+    serve(request, response, outDir, clients, states).catch(() => {
       // No internal text (paths, error names) in a response.
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('Internal error');
@@ -244,8 +274,39 @@ async function readServedFile(root: string, file: string): Promise<Buffer | unde
   }
 }
 
-/** Answer one request: the reload script, the event stream, or a file of a deck. */
-async function serve(request: IncomingMessage, response: ServerResponse, outDir: string, clients: Map<string, Set<ServerResponse>>): Promise<void> {
+/** What the index page and a newly opened tab need to know of a deck. */
+interface DeckState {
+  name: string;
+  build: BuildOptions;
+  error?: string;
+}
+
+/** The page at `/`: every deck served, with a link and its last build's state. */
+export function indexPage(decks: readonly DeckState[]): string {
+  const items = decks.map((deck) =>
+    h('li', [
+      h('a', { href: `/${encodeURIComponent(deck.name)}/` }, deck.name),
+      ' ',
+      h('span', { class: 'source' }, `(${basename(deck.build.article)})`),
+      deck.error ? h('p', { class: 'error', role: 'alert' }, `The last build failed: ${deck.error}`) : '',
+    ]),
+  );
+  const tree = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: 'en' }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('title', 'briefdeck watch: decks'),
+        h('style', 'body{font:18px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:50rem;padding:0 1rem}.source{color:#555}.error{color:#991b1b;font-family:monospace;white-space:pre-wrap}'),
+      ]),
+      h('body', [h('h1', 'Decks'), h('p', 'Rebuilt when you save an article or its outline; an open deck reloads on the same slide.'), h('ul', items)]),
+    ]),
+  ]);
+  return toHtml(tree);
+}
+
+/** Answer one request: the reload script, the event stream, the index page, or a file of a deck. */
+async function serve(request: IncomingMessage, response: ServerResponse, outDir: string, clients: Map<string, Set<ServerResponse>>, states: readonly DeckState[]): Promise<void> {
   const bad = () => response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
   let address: URL;
   let path: string;
@@ -289,6 +350,16 @@ async function serve(request: IncomingMessage, response: ServerResponse, outDir:
     set.add(response);
     clients.set(deck, set);
     request.on('close', () => set.delete(response));
+    // A tab opened after a failed build shows the error at once.
+    const failed = states.find((state) => state.name === deck)?.error;
+    if (failed) response.write(`event: build-error\ndata: ${failed.replace(/[\r\n]+/g, ' ')}\n\n`);
+    return;
+  }
+  if (path === '/' || path === '/index.html') {
+    // Its own policy: no script at all, the one inline style sheet.
+    response
+      .writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'" })
+      .end(request.method === 'HEAD' ? undefined : indexPage(states));
     return;
   }
   const notFound = () => response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -43,7 +43,34 @@ interface Wink {
 export function createTagger(model: unknown): Tagger {
   const winkNLP = requireWinkNlp() as (model: unknown, pipe?: string[]) => Wink;
   const nlp = winkNLP(model, ['pos']);
-  return { tag: (text) => tagWith(nlp, text) };
+  return { tag: (text) => tagCapped(nlp, text) };
+}
+
+/**
+ * The longest run of non-space characters given to wink. Its tokenizer runs its
+ * patterns (e-mail, URL) on each such run in time that grows with the square of
+ * its length: a 50 KB "word" took seconds. Longer runs (no word of prose is) are
+ * one token tagged `X`, and the text around them is tagged piece by piece.
+ */
+export const MAX_TAGGED_RUN = 64;
+
+function tagCapped(nlp: Wink, text: string): Token[] {
+  const long = new RegExp(`\\S{${MAX_TAGGED_RUN + 1},}`, 'gu');
+  const tokens: Token[] = [];
+  let from = 0;
+  const piece = (end: number) => {
+    if (end <= from) return;
+    const part = text.slice(from, end);
+    if (part.trim() !== '') for (const token of tagWith(nlp, part)) tokens.push({ ...token, start: token.start + from, end: token.end + from });
+  };
+  for (const match of text.matchAll(long)) {
+    piece(match.index);
+    tokens.push({ text: match[0], pos: 'X', start: match.index, end: match.index + match[0].length });
+    from = match.index + match[0].length;
+  }
+  if (from === 0) return tagWith(nlp, text);
+  piece(text.length);
+  return tokens;
 }
 
 /** The tagger of the package's own model, made on first call: a loaded resource, the same tags whoever calls first. */

@@ -105,3 +105,31 @@ async function sequential<T>(count: number, run: () => Promise<T>): Promise<T[]>
   for (let i = 0; i < count; i += 1) out.push(await run());
   return out;
 }
+
+describe('runs of non-space characters the tagger would take quadratic time on', () => {
+  it('should tag a run longer than MAX_TAGGED_RUN as one X token and the words around it as usual', async () => {
+    const { MAX_TAGGED_RUN, tagSentence } = await import('../../src/text/nlp.ts');
+    const run = 'a@b.'.repeat(MAX_TAGGED_RUN);
+    const text = `The council wrote to ${run} on Monday.`;
+    const tokens = tagSentence(text);
+    const long = tokens.find((token) => token.text === run);
+    expect(long).toEqual({ text: run, pos: 'X', start: text.indexOf(run), end: text.indexOf(run) + run.length });
+    expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual(tokens.map((token) => token.text));
+    expect(tokens.slice(0, 4).map((token) => token.text)).toEqual(['The', 'council', 'wrote', 'to']);
+    expect(tokens.at(-2)?.text).toBe('Monday');
+  });
+
+  const shapes: Array<[string, (n: number) => string]> = [
+    ['one long word', (n) => 'a'.repeat(n)],
+    ['a run of *', (n) => '*'.repeat(n)],
+    ['an e-mail-like run', (n) => 'a'.repeat(n / 2) + '@' + 'b.'.repeat(n / 4)],
+    ['a URL-like run', (n) => 'http://' + 'a.'.repeat(n / 2) + 'com'],
+    ['a word ending in a period', (n) => 'a'.repeat(n) + '.'],
+  ];
+  for (const [name, make] of shapes) {
+    it(`should build plain text holding ${name} of 100 KB into a deck`, async () => {
+      const outline = await outlineFromText(`Title\n\nThe council met on Monday. ${make(100_000)} Critics said the plan cuts schools.\n`, { format: 'txt', path: 'p.txt' });
+      expect(deckProblems(renderDeck(outline).html)).toEqual([]);
+    }, 60_000);
+  }
+});

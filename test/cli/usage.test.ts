@@ -137,3 +137,21 @@ describe('options a kept outline cannot take', () => {
     expect(regenerated.stdout).toContain('(regenerated, old one kept as content/isis-central-asia.outline.md.bak)');
   });
 });
+
+describe('several articles', () => {
+  it('should print a progress line per article on a terminal, and a summary; one failure does not stop the others', async () => {
+    const dir = seedWorkspace();
+    writeFileSync(join(dir, 'content', 'rail.md'), '# Rail fares\n\n## Findings\n\nThe survey found that 62% of commuters would switch to rail if fares fell. Officials expect a decision in June.\n');
+    writeFileSync(join(dir, 'content', 'empty.txt'), '\n');
+    const result = await runMain(['content', '--jobs', '1'], dir, { isTTY: true });
+    expect(result.status).toBe(1);
+    const progress = result.stderr.split('\n').filter((line) => line.startsWith('['));
+    expect(progress).toEqual([expect.stringMatching(/^\[1\/3\] content\/empty\.txt: failed$/), expect.stringMatching(/^\[2\/3\] content\/isis-central-asia\.txt: 8 slides in [\d.]+ s$/), expect.stringMatching(/^\[3\/3\] content\/rail\.md: \d+ slides in [\d.]+ s$/)]);
+    expect(result.stderr).toMatch(/\nbriefdeck: built 2 of 3 decks in [\d.]+ s; failed: content\/empty\.txt\n$/);
+    expect(existsSync(join(dir, 'dist', 'rail', 'index.html'))).toBe(true);
+    // Not a terminal: no progress lines, the summary still.
+    const piped = await runMain(['content', '--jobs', '1'], dir);
+    expect(piped.stderr).not.toMatch(/^\[/m);
+    expect(piped.stderr).toContain('briefdeck: built 2 of 3 decks');
+  });
+});

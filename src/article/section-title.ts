@@ -21,15 +21,40 @@ const NAME_JOINERS = new Set(['of', 'de', 'du', 'la', 'van', 'von', 'der', 'al',
 /** Endings of capitalised adjectives ("Islamist movements", "Egyptian forces"): not names when a lower-case word follows. */
 const ADJECTIVE_ENDING = /(ist|ists|ic|an|ian|ese|ish|i)$/;
 
-/** Replace bracketed asides by spaces (offsets stay): names in them are examples, not the subject. */
+/**
+ * Replace bracketed asides by spaces (offsets stay): names in them are examples, not the subject.
+ * Each balanced `(...)` and `[...]` is blanked, nested ones included, in one pass with a stack
+ * per bracket kind: repeated regex passes took time quadratic in the nesting depth.
+ */
 function withoutAsides(text: string): string {
-  let out = text;
-  let previous;
-  do {
-    previous = out;
-    out = out.replace(/\([^()]*\)|\[[^[\]]*\]/g, (aside) => ' '.repeat(aside.length));
-  } while (out !== previous);
-  return out;
+  // +1 where a blanked range starts, -1 just past where it ends.
+  const marks = new Int32Array(text.length + 1);
+  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+    const stack: number[] = [];
+    for (let index = 0; index < text.length; index += 1) {
+      if (text[index] === open) stack.push(index);
+      else if (text[index] === close && stack.length > 0) {
+        // Every closed pair is marked (an unclosed opener around it must not hide it); nested marks add up.
+        marks[stack.pop()!]! += 1;
+        marks[index + 1]! -= 1;
+      }
+    }
+  }
+  let out = '';
+  let depth = 0;
+  let from = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    const next = depth + (marks[index] ?? 0);
+    if (depth === 0 && next > 0) {
+      out += text.slice(from, index);
+      from = index;
+    } else if (depth > 0 && next === 0) {
+      out += ' '.repeat(index - from);
+      from = index;
+    }
+    depth = next;
+  }
+  return out + text.slice(from);
 }
 
 /** Names (runs of capitalised words) in the text, with how often each occurs. */

@@ -133,3 +133,14 @@ describe('runs of non-space characters the tagger would take quadratic time on',
     }, 60_000);
   }
 });
+
+describe('nested brackets in section titles', () => {
+  it('should leave names in nested and unclosed asides out of a section title, in one pass', async () => {
+    const { sectionTitleFromText } = await import('../../src/article/section-title.ts');
+    const text = 'Brussels said Brussels would act. (Madrid (Madrid [Madrid]) Madrid.) ( Brussels and (Paris Paris Paris) agreed.';
+    expect(sectionTitleFromText(text, 'Background')).toBe('Background: Brussels');
+    const deep = `Title\n\nThe council met. ${'('.repeat(50_000)}a${')'.repeat(50_000)} It agreed.\n`;
+    const outline = await outlineFromText(deep, { format: 'txt', path: 'p.txt' });
+    expect(deckProblems(renderDeck(outline).html)).toEqual([]);
+  }, 60_000);
+});

@@ -2,14 +2,16 @@
  * Article model: mdast -> {@link Article}: title, byline, sections, paragraphs
  * and sentences, each with its position in the source file.
  */
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { parseDocument } from 'yaml';
 import { sectionTitleFromText } from './section-title.ts';
+import { exhibitsOf, footnoteOf } from './exhibits.ts';
+import { inlineToMarkdown, mathToInline } from '../text/inline-markdown.ts';
 import { sentenceSpans } from '../text/sentences.ts';
-import type { Article, Paragraph, Section, SourcePoint } from '../types.ts';
+import type { Article, Footnote, Paragraph, Section, Sentence, SourcePoint } from '../types.ts';
 
 /** Front-matter keys an article may carry, and the model field each fills. */
 type ArticleField = 'title' | 'subtitle' | 'author' | 'date' | 'source' | 'lang';
@@ -29,6 +31,13 @@ const ARTICLE_FRONT_MATTER: Record<string, ArticleField> = {
   language: 'lang',
 };
 
+/** A formatted stretch of a paragraph's raw text, and a footnote cited in it. */
+interface RawMark {
+  start: number;
+  end: number;
+  markdown: string;
+}
+
 interface TextPiece {
   /** Offset of the piece in the paragraph text. */
   at: number;
@@ -37,15 +46,36 @@ interface TextPiece {
 }
 
 /** The text of an inline tree, with a map from its offsets back to the source file. */
-function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[] } {
+function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[]; marks: RawMark[]; footnotes: Array<{ at: number; label: string }> } {
   let text = '';
   const pieces: TextPiece[] = [];
+  const marks: RawMark[] = [];
+  const footnotes: Array<{ at: number; label: string }> = [];
+  let inMark = false;
   const walk = (current: Nodes) => {
     if (current.type === 'break') {
       text += ' ';
       return;
     }
-    if (current.type === 'html' || current.type === 'footnoteReference' || current.type === 'image' || current.type === 'imageReference') {
+    if (current.type === 'footnoteReference') {
+      footnotes.push({ at: text.length, label: current.label ?? current.identifier });
+      return;
+    }
+    if (current.type === 'html' || current.type === 'image' || current.type === 'imageReference') {
+      return;
+    }
+    if (!inMark && MARKED.has(current.type)) {
+      const start = text.length;
+      inMark = true;
+      if (current.type === 'inlineMath') {
+        pieces.push({ at: text.length, sourceOffset: current.position?.start.offset });
+        text += current.value;
+      } else if ('value' in current) {
+        pieces.push({ at: text.length, sourceOffset: current.position?.start.offset });
+        text += toString(current);
+      } else if ('children' in current) for (const child of current.children) walk(child as Nodes);
+      inMark = false;
+      marks.push({ start, end: text.length, markdown: current.type === 'inlineMath' ? mathToInline(current.value) : inlineToMarkdown([current as PhrasingContent]) });
       return;
     }
     if ('value' in current) {
@@ -56,8 +86,11 @@ function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[] } {
     if ('children' in current) for (const child of current.children) walk(child as Nodes);
   };
   walk(node);
-  return { text, pieces };
+  return { text, pieces, marks, footnotes };
 }
+
+/** Inline nodes whose formatting a bullet keeps. */
+const MARKED = new Set(['strong', 'emphasis', 'delete', 'inlineCode', 'link', 'inlineMath']);
 
 /** A run of white space, including line breaks and no-break spaces. */
 const SPACE_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
@@ -187,9 +220,22 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   const startOf = (node: RootContent): SourcePoint => pointAt(node.position?.start.offset, origin);
 
   const addParagraph = (node: Nodes, section: Section) => {
-    const { text: raw, pieces } = textWithOffsets(node);
+    const { text: raw, pieces, marks, footnotes } = textWithOffsets(node);
     const { text, toOriginal } = normalizeSpace(raw);
     if (!text) return;
+    /** The index in `text` of a raw offset. */
+    const normalIndex = (at: number) => {
+      let low = 0;
+      let high = toOriginal.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (toOriginal[middle]! < at) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    const inlineMarks = marks.map((mark) => ({ start: normalIndex(mark.start), end: normalIndex(mark.end), markdown: mark.markdown }));
+    const citations = footnotes.map((footnote) => ({ at: normalIndex(footnote.at), label: footnote.label }));
     const sourceOffsetOf = (index: number): number | undefined => {
       const rawIndex = toOriginal[index] ?? raw.length;
       // The last piece that starts at or before `rawIndex` (pieces are in text order): a binary search, so a
@@ -211,14 +257,22 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
     const paragraph: Paragraph = { text, start, sentences: [] };
     // Sentence indexes run on through the section: continue from its last sentence (not a sum over all its paragraphs).
     const firstIndex = (section.paragraphs.at(-1)?.sentences.at(-1)?.index ?? -1) + 1;
-    for (const span of sentenceSpans(text)) {
-      paragraph.sentences.push({
+    const spans = sentenceSpans(text);
+    spans.forEach((span, spanIndex) => {
+      const sentence: Sentence = {
         text: span.text,
         start: pointAt(sourceOffsetOf(span.start), start),
         index: firstIndex + paragraph.sentences.length,
         paragraph: paragraphIndex,
-      });
-    }
+      };
+      const end = spanIndex + 1 < spans.length ? spans[spanIndex + 1]!.start : text.length + 1;
+      const own = inlineMarks.filter((mark) => mark.start >= span.start && mark.end <= span.start + span.text.length + 1 && mark.end > mark.start);
+      if (own.length > 0) sentence.marks = own.map((mark) => ({ text: text.slice(mark.start, mark.end).trim(), markdown: mark.markdown }));
+      // A footnote mark right after a sentence's full stop belongs to that sentence.
+      const cited = citations.filter((citation) => (spanIndex === 0 || citation.at >= span.start) && citation.at < end);
+      if (cited.length > 0) sentence.footnotes = cited.map((citation) => citation.label);
+      paragraph.sentences.push(sentence);
+    });
     if (paragraph.sentences.length > 0) section.paragraphs.push(paragraph);
   };
 
@@ -230,16 +284,21 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
         break;
       case 'list':
       case 'listItem':
-      case 'blockquote':
         for (const child of node.children) collect(child as RootContent, section);
         break;
       default:
-        // Code, math, tables, raw HTML, images and footnote definitions are not prose to brief.
         break;
     }
+    // Tables, figures, formulas, code and quotes (in a list too) become exhibits; an image inside a paragraph does too.
+    for (const exhibit of exhibitsOf(node, section, file, startOf(node))) (section.exhibits ??= []).push(exhibit);
   };
+  const footnotes: Footnote[] = [];
 
   for (const node of blocks) {
+    if (node.type === 'footnoteDefinition') {
+      footnotes.push(footnoteOf(node, startOf(node)));
+      continue;
+    }
     if (node.type === 'heading') {
       const heading = toString(node).replace(/\s+/g, ' ').trim();
       if (!heading) {
@@ -262,7 +321,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   }
 
   const withText = sections.filter((section) => {
-    if (section.paragraphs.length > 0) return true;
+    if (section.paragraphs.length > 0 || (section.exhibits?.length ?? 0) > 0) return true;
     if (!section.headingGenerated) {
       file.message(`Unexpected empty section \`${section.heading}\`, expected at least one paragraph`, {
         place: { line: section.start.line, column: section.start.column },
@@ -273,7 +332,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
     return false;
   });
 
-  if (withText.length === 0) {
+  if (!withText.some((section) => section.paragraphs.length > 0)) {
     file.fail('No article text found: expected at least one paragraph of prose', {
       place: { line: 1, column: 1 },
       ruleId: 'no-content',
@@ -297,6 +356,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   if (date) article.date = date;
   if (fields.source) article.source = fields.source;
   if (fields.lang) article.lang = fields.lang;
+  if (footnotes.length > 0) article.footnotes = footnotes;
   return article;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { tagSentence } from '../text/nlp.ts';
+import { inlinePlainText } from '../text/inline-markdown.ts';
 import type { Outline } from '../types.ts';
 
 /** Something on a slide that must be found in the article. */
@@ -143,7 +144,7 @@ export function checkFidelity(outline: Outline, articleText: string, file: VFile
       for (const fact of factsMissingFrom(slide.title, facts)) report(fact, slideLine, 4);
     }
     slide.bullets.forEach((bullet, bulletIndex) => {
-      for (const fact of factsMissingFrom(bullet.text, facts)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
+      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
     });
   });
 }

@@ -24,6 +24,8 @@ import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from '../outline/t
 import type { ArticleFormat } from '../types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { assertInside, isPathInside, readFileBounded, realpathOrAncestor } from './safe-path.ts';
+import { deckImages } from './deck-images.ts';
+import { reportMathProblems } from '../render/report-math.ts';
 import { deckNameFor, outlinePathFor } from './article-files.ts';
 
 export { deckNameFor, outlinePathFor };
@@ -262,7 +264,11 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const outline = fitted.outline;
   messages.push(...outlineFile.messages);
 
-  const deck = renderDeck(outline, { theme, lang: settings.lang, aspect: options.aspect, fit: fitted.steps });
+  // Figures: their files copied from the article's folder, never from outside it or the network.
+  const images = await deckImages(outline, articlePath, outlineFile, fitted.origin.map((index) => slideLines[index] ?? 1));
+  reportMathProblems(outline, outlineFile, fitted.origin.map((index) => slideLines[index] ?? 1));
+  messages.push(...outlineFile.messages.filter((message) => !messages.includes(message)));
+  const deck = renderDeck(outline, { theme, lang: settings.lang, aspect: options.aspect, fit: fitted.steps, images });
   if (deck.slides.length === 0) {
     outlineFile.fail('Every slide is hidden: expected at least one slide without `.hidden`', { place: { line: 1, column: 1 }, ruleId: 'no-slides', source: 'briefdeck' });
   }

@@ -5,7 +5,8 @@
  */
 import { indexArticle, sectionClaims, type ArticleIndex, type Claim } from '../claims/claims.ts';
 import type { Tagger } from '../text/nlp.ts';
-import type { Article, Outline, Section, Slide } from '../types.ts';
+import type { Article, Outline, Section, Sentence, Slide } from '../types.ts';
+import { exhibitSlides, placeFootnotes } from './exhibits.ts';
 import { bottomLine, briefingKeyPoints, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
 
 export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
@@ -213,17 +214,30 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   const taken = new Set<string>();
   const content: Slide[] = [];
   let lastSlide = slides[slides.length - 1]!;
+  const slideSentences = new Map<Slide, Sentence[]>();
+  const slidesOfSection = new Map<Section, Slide[]>();
   plan.forEach(({ section, slideClaims, cut }) => {
+    // Tables, figures, formulas, code and quotes follow the section's claim slides, whatever the time.
+    const exhibits = exhibitSlides(section);
+    const own: Slide[] = [];
+    slidesOfSection.set(section, own);
     if (slideClaims.length === 0) {
       // No room for this section: it is quoted in the notes of the slide before.
-      lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut })].filter(Boolean).join('\n\n');
-      return;
+      if (cut.length > 0 || exhibits.length === 0) lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut })].filter(Boolean).join('\n\n');
+    } else {
+      const bySource = new Map(section.paragraphs.flatMap((paragraph) => paragraph.sentences).map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
+      for (const slide of sectionSlides({ section, claims: slideClaims, cut, onKeyPoints, taken, label: article.sections.length > 1, index })) {
+        content.push(slide);
+        own.push(slide);
+        slideSentences.set(slide, slide.bullets.flatMap((bullet) => (bullet.source && bySource.get(bullet.source) ? [bySource.get(bullet.source)!] : [])));
+        lastSlide = slide;
+      }
     }
-    for (const slide of sectionSlides({ section, claims: slideClaims, cut, onKeyPoints, taken, label: article.sections.length > 1, index })) {
-      content.push(slide);
-      lastSlide = slide;
-    }
+    content.push(...exhibits);
+    own.push(...exhibits);
+    if (exhibits.length > 0) lastSlide = exhibits.at(-1)!;
   });
+  placeFootnotes(article, content, slideSentences, slidesOfSection);
 
   // An agenda whenever there are two or more sections or four or more content slides: the
   // sections when there are three or more, else the storyline's slide titles.

@@ -43,6 +43,26 @@ function assetText(contents: ReadonlyMap<string, Uint8Array>, path: string): str
   return Buffer.from(bytes).toString('utf8').replace(/<\/(script|style)/gi, '<\\/$1');
 }
 
+const FONT_TYPES: Record<string, string> = { woff2: 'font/woff2', woff: 'font/woff', ttf: 'font/ttf' };
+
+/**
+ * A stylesheet with every `url(...)` to a file of the deck (KaTeX's fonts) made a
+ * data URI, so the single file makes no request; a url to a file the deck does
+ * not hold (KaTeX's WOFF and TTF fallbacks, never used where WOFF2 loads) is emptied.
+ */
+function inlineCssUrls(css: string, cssPath: string, contents: ReadonlyMap<string, Uint8Array>): string {
+  const folder = cssPath.includes('/') ? cssPath.slice(0, cssPath.lastIndexOf('/') + 1) : '';
+  return css.replace(/url\((['"]?)([^'")]+)\1\)/g, (whole, _quote: string, url: string) => {
+    if (/^data:/i.test(url)) return whole;
+    const path = folder + url;
+    const bytes = contents.get(path);
+    const ext = url.split('.').pop()?.toLowerCase() ?? '';
+    const type = FONT_TYPES[ext] ?? MEDIA_TYPES[ext];
+    if (bytes && type) return `url(data:${type};base64,${Buffer.from(bytes).toString('base64')})`;
+    return 'url(data:,)';
+  });
+}
+
 /**
  * Inline a rendered deck's assets into one HTML document. `contents` holds the
  * bytes of each asset by its path in the deck folder (`DeckAsset.to`) and of
@@ -54,7 +74,7 @@ export function toSingleFileHast(deck: RenderedDeck, contents: ReadonlyMap<strin
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.tagName === 'link' && String(node.properties.rel ?? '').includes('stylesheet') && typeof node.properties.href === 'string') {
-      parent.children[index] = h('style', assetText(contents, node.properties.href));
+      parent.children[index] = h('style', inlineCssUrls(assetText(contents, node.properties.href), node.properties.href, contents));
       return;
     }
     if (node.tagName === 'script' && typeof node.properties.src === 'string') {

@@ -33,7 +33,8 @@ export function messageLines(report: BuildReport): string[] {
 
 /** The line saying what a build wrote. */
 export function describeReport(report: BuildReport): string {
-  return `${report.articlePath} -> ${report.indexPath} (${report.slideCount} slides, theme ${report.theme}); outline ${report.outlinePath} (${report.outline}${report.backupPath ? `, old one kept as ${report.backupPath}` : ''})`;
+  // File names may hold control characters (a line break, an escape sequence): printed as \uXXXX, like messages.
+  return printable(`${report.articlePath} -> ${report.indexPath} (${report.slideCount} slides, theme ${report.theme}); outline ${report.outlinePath} (${report.outline}${report.backupPath ? `, old one kept as ${report.backupPath}` : ''})`);
 }
 
 /** One line for an error that is not the user's: ours, with the stack only when debugging. */

@@ -54,3 +54,15 @@ describe('one line, never a stack trace', () => {
     expectOneLine(runCli(['budget.md', '--out', 'out'], dir), /^error: out\/budget\/.*: cannot write \((ENOTDIR|EEXIST): a file is in the way of a folder\)\n$/);
   }, 60_000);
 });
+
+describe('file names with control characters', () => {
+  it('should print them as \\uXXXX on stdout, never raw', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'evil\u001b[31m\nname.md'), ARTICLE);
+    const result = runCli(['evil\u001b[31m\nname.md', '--out', 'out'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(result.stdout).toContain('evil\\u001b[31m\\u000aname.md -> ');
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+});

@@ -6,7 +6,8 @@
 import { indexArticle, sectionClaims, type ArticleIndex, type Claim } from '../claims/claims.ts';
 import type { Tagger } from '../text/nlp.ts';
 import type { Article, Outline, Section, Sentence, Slide } from '../types.ts';
-import { exhibitSlides, placeFootnotes } from './exhibits.ts';
+import { exhibitSlides, markdownFromSentence, placeFootnotes } from './exhibits.ts';
+import { escapeInline } from '../text/inline-markdown.ts';
 import { bottomLine, briefingKeyPoints, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
 
 export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
@@ -253,6 +254,19 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   const source = article.source ?? options.sourceName;
   const bottom = bottomLine(article, points, plan.flatMap((entry) => entry.slideClaims), index);
   slides.push({ kind: 'closing', title: 'Bottom line', bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: notesOfBullets(bottom, points.claims, plan) });
+
+  // Bullets and notes as Markdown inline text, each keeping its sentence's emphasis, links, code and math.
+  const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [sentence.text, sentence]));
+  const bySource = new Map([...sentences.values()].map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
+  for (const slide of slides) {
+    if (slide.kind === 'exhibit' || slide.kind === 'quote') continue;
+    slide.bullets = slide.bullets.map((bullet) => ({ ...bullet, text: markdownFromSentence(bullet.text, bullet.source ? bySource.get(bullet.source) : undefined) }));
+    if (slide.body) slide.body = slide.body.map((line) => escapeInline(line));
+    slide.notes = slide.notes
+      .split('\n\n')
+      .map((paragraph) => (paragraph.startsWith('Footnote ') ? paragraph : markdownFromSentence(paragraph, sentences.get(paragraph))))
+      .join('\n\n');
+  }
 
   const outline: Outline = { title: article.title, slides };
   if (article.subtitle) outline.subtitle = article.subtitle;

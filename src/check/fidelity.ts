@@ -5,7 +5,7 @@
  * the slide and the line of the outline file.
  */
 import type { VFile } from 'vfile';
-import { tagSentence } from '../text/nlp.ts';
+import { defaultTagger, type Tagger } from '../text/nlp.ts';
 import { inlinePlainText } from '../text/inline-markdown.ts';
 import type { Outline } from '../types.ts';
 
@@ -94,7 +94,7 @@ function opensSentence(text: string, offset: number): boolean {
 }
 
 /** Numbers and proper names in a slide's text that the article does not have. */
-export function factsMissingFrom(text: string, article: ArticleFacts): Fact[] {
+export function factsMissingFrom(text: string, article: ArticleFacts, tagger: () => Tagger = defaultTagger): Fact[] {
   const missing: Fact[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const digits = digitsOf(match[0]);
@@ -113,7 +113,7 @@ export function factsMissingFrom(text: string, article: ArticleFacts): Fact[] {
       if (COMMON_OPENERS.has(word.toLowerCase())) continue;
       const nextWord = text.slice(match.index + match[0].length).match(/^\s+(\S)/u)?.[1] ?? '';
       if (!/\p{Lu}/u.test(nextWord)) {
-        const token = tagSentence(text).find((candidate) => candidate.start === match.index);
+        const token = tagger().tag(text).find((candidate) => candidate.start === match.index);
         if (token && token.pos !== 'PROPN') continue;
       }
     }
@@ -126,8 +126,9 @@ export function factsMissingFrom(text: string, article: ArticleFacts): Fact[] {
  * Check an outline against its article: each number, date, percentage or
  * proper name on a slide that the article does not have becomes a warning on
  * the outline file, at the bullet's (or the slide title's) line and column.
+ * `tagger` gives the tagger for a capitalised first word (called only then); by default the package's.
  */
-export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines): void {
+export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines, tagger: () => Tagger = defaultTagger): void {
   const facts = articleFacts(articleText);
   outline.slides.forEach((slide, slideIndex) => {
     if (slide.kind === 'title' || slide.kind === 'closing') return;
@@ -141,10 +142,10 @@ export function checkFidelity(outline: Outline, articleText: string, file: VFile
       });
     };
     if (slide.kind === 'content') {
-      for (const fact of factsMissingFrom(slide.title, facts)) report(fact, slideLine, 4);
+      for (const fact of factsMissingFrom(slide.title, facts, tagger)) report(fact, slideLine, 4);
     }
     slide.bullets.forEach((bullet, bulletIndex) => {
-      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
+      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts, tagger)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
     });
   });
 }

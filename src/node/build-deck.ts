@@ -257,7 +257,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
   const theme = resolveTheme(options.theme, settings, outlineFile);
   // Every number and name on a slide must be in the article; a hand edit that breaks this is warned about at its line.
-  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines });
+  // The tagger, for a capitalised first word of a hand edit only: the one the build's claims used, or the cache's.
+  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines }, () => taggerFor(0));
   // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
   const fitted = fitOutline(written, { theme, aspect: options.aspect });
   reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);

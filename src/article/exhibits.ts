@@ -9,8 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { escapeCell } from '../outline-file/outline-blocks.ts';
-import { escapeInline, inlineToMarkdown } from '../text/inline-markdown.ts';
+import { escapeCell, escapeInline, inlineToMarkdown } from '../text/inline-markdown.ts';
 import type { Exhibit, FigureBlock, Footnote, Section, SlideBlock, SourcePoint } from '../types.ts';
 
 /** A paragraph that names the exhibit next to it: `Table 2: ...`, `Figure 3. ...`, `Source: ...`. */

@@ -114,12 +114,20 @@ async function settleNotesPages(page: Page, height: number): Promise<void> {
       title.textContent = `Notes: ${slide?.textContent ?? ''}`;
       notes.prepend(title);
       notes.style.height = `${pageHeight}px`;
+      // Padding inside the page's height, and nothing past it: the last notes page used to spill
+      // onto a blank page of its own when the last slide had notes.
+      notes.style.boxSizing = 'border-box';
+      notes.style.overflow = 'hidden';
       let size = 26;
       while (notes.scrollHeight > notes.clientHeight && size > 12) {
         size -= 1;
         notes.style.fontSize = `${size}px`;
       }
     }
+    // reveal.js breaks after every notes page, the last one too: a blank page at the end.
+    const notesPages = document.querySelectorAll<HTMLElement>('.reveal .speaker-notes-pdf, .reveal .pdf-page');
+    const last = notesPages[notesPages.length - 1];
+    if (last) for (const element of [last, last.parentElement]) if (element) { element.style.breakAfter = 'auto'; element.style.pageBreakAfter = 'auto'; }
   }, height);
 }
 

@@ -24,6 +24,9 @@
 import type { Image, Paragraph, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { ColumnAlign, FigureBlock, SlideBlock, TableBlock } from '../types.ts';
+import { escapeCell } from '../text/inline-markdown.ts';
+
+export { escapeCell };
 
 /** A line of an outline file, as the reader splits it. */
 export interface BlockLine {
@@ -58,17 +61,6 @@ export function tableCells(row: string): string[] {
   return cells.map((cell) => cell.trim());
 }
 
-/** A cell's text as written in a row: every `|` not yet escaped gets a backslash, line breaks become spaces. */
-export function escapeCell(text: string): string {
-  let out = '';
-  let backslashes = 0;
-  for (const char of text.replace(/\s*[\r\n]+\s*/g, ' ').trim()) {
-    if (char === '|' && backslashes % 2 === 0) out += '\\';
-    out += char;
-    backslashes = char === '\\' ? backslashes + 1 : 0;
-  }
-  return out;
-}
 
 /** What kind of block starts at `lines[index]`, if any (a table needs its delimiter row on the next line). */
 export function blockStart(lines: readonly BlockLine[], index: number): 'code' | 'math' | 'table' | 'figure' | 'quote' | undefined {

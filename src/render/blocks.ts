@@ -141,7 +141,7 @@ function tableToHast(block: TableBlock, context: RichContext): Element {
   const cell = (tag: 'th' | 'td', text: string, column: number) =>
     h(tag, { style: align[column] ? `text-align: ${align[column]}` : undefined }, inlineToHast(text, context));
   return h('table.bd-table', [
-    h('colgroup', widths.map((width) => h('col', { style: `width: ${(width * 100).toFixed(2)}%` }))),
+    h('colgroup', widths.map((width) => h('col', { width: `${(width * 100).toFixed(2)}%` }))),
     h('thead', [h('tr', block.header.map((text, column) => cell('th', text, column)))]),
     h('tbody', block.rows.map((row) => h('tr', block.header.map((_, column) => cell('td', row[column] ?? '', column))))),
   ]);

@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SLIDE_SIZES, type Aspect } from '../fit/slide-sizes.ts';
-import { readdirSync } from 'node:fs';
 import { blockToHast, inlineToHast, type DeckImage, type RichContext } from './blocks.ts';
 import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../outline/themes.ts';
@@ -94,6 +93,30 @@ function isDarkTheme(theme: ThemeName): boolean {
   return 0.299 * r! + 0.587 * g! + 0.114 * b! < 128;
 }
 
+/** KaTeX's WOFF2 fonts, named here so rendering reads no folder (test/render/katex-fonts.test.ts checks the list against the installed package). */
+export const KATEX_FONTS = [
+  'KaTeX_AMS-Regular',
+  'KaTeX_Caligraphic-Bold',
+  'KaTeX_Caligraphic-Regular',
+  'KaTeX_Fraktur-Bold',
+  'KaTeX_Fraktur-Regular',
+  'KaTeX_Main-Bold',
+  'KaTeX_Main-BoldItalic',
+  'KaTeX_Main-Italic',
+  'KaTeX_Main-Regular',
+  'KaTeX_Math-BoldItalic',
+  'KaTeX_Math-Italic',
+  'KaTeX_SansSerif-Bold',
+  'KaTeX_SansSerif-Italic',
+  'KaTeX_SansSerif-Regular',
+  'KaTeX_Script-Regular',
+  'KaTeX_Size1-Regular',
+  'KaTeX_Size2-Regular',
+  'KaTeX_Size3-Regular',
+  'KaTeX_Size4-Regular',
+  'KaTeX_Typewriter-Regular',
+] as const;
+
 /** The asset files of a deck with this theme. */
 export function deckAssets(theme: ThemeName, uses: { math?: boolean; code?: boolean; images?: Readonly<Record<string, DeckImage & { from?: string }>> } = {}): DeckAsset[] {
   const reveal = join(revealRoot(), 'dist');
@@ -102,9 +125,7 @@ export function deckAssets(theme: ThemeName, uses: { math?: boolean; code?: bool
     // KaTeX's stylesheet and its WOFF2 fonts (every browser a deck runs in reads WOFF2): typeset math offline.
     const katexDist = join(dirname(createRequire(import.meta.url).resolve('katex')), '');
     extra.push({ from: join(katexDist, 'katex.min.css'), to: 'assets/katex/katex.min.css' });
-    for (const font of readdirSync(join(katexDist, 'fonts')).filter((name) => name.endsWith('.woff2')).sort()) {
-      extra.push({ from: join(katexDist, 'fonts', font), to: `assets/katex/fonts/${font}` });
-    }
+    for (const font of KATEX_FONTS) extra.push({ from: join(katexDist, 'fonts', `${font}.woff2`), to: `assets/katex/fonts/${font}.woff2` });
   }
   if (uses.code) {
     const styles = join(dirname(createRequire(import.meta.url).resolve('highlight.js/package.json')), 'styles');

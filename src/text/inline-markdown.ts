@@ -133,3 +133,15 @@ export function escapeInline(text: string): string {
 export function mathToInline(tex: string): string {
   return inlineToMarkdown([{ type: 'inlineMath', value: tex } satisfies InlineMath]);
 }
+
+/** A cell's text as written in a row: every `|` not yet escaped gets a backslash, line breaks become spaces. */
+export function escapeCell(text: string): string {
+  let out = '';
+  let backslashes = 0;
+  for (const char of text.replace(/\s*[\r\n]+\s*/g, ' ').trim()) {
+    if (char === '|' && backslashes % 2 === 0) out += '\\';
+    out += char;
+    backslashes = char === '\\' ? backslashes + 1 : 0;
+  }
+  return out;
+}

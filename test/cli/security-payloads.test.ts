@@ -20,6 +20,7 @@ import { buildDeck } from '../../src/node/build-deck.ts';
 import { handoutHtml } from '../../src/render/handout.ts';
 import { CONTENT_SECURITY_POLICY, renderDeck } from '../../src/render/render.ts';
 import { singleFileHtml } from '../../src/render/single-file.ts';
+import { inlinePlainText } from '../../src/text/inline-markdown.ts';
 import type { Outline, Slide } from '../../src/types.ts';
 import { deckProblems, deckText, payloadCorpus, randomPayloads, scriptCount, seededRandom } from '../helpers/security-helpers.ts';
 
@@ -168,7 +169,9 @@ describe(`hostile payloads in a real browser (BRIEFDECK_SEED=${SEED})`, () => {
       // (HTML parsing drops NUL, and innerText collapses white space around line breaks, so compare without either.)
       const visible = (text: string) => text.replace(/[\u0000\s]/g, '');
       const text = visible(deckText(deck.html));
-      expect(payloads.filter((payload) => !text.includes(visible(payload)))).toEqual([]);
+      // Outline text is Markdown inline text (issue 14), so a payload in a bullet shows as the
+      // text that Markdown makes of it (`&lt;` is `<`, `*x*` is x in italics); front matter shows it as written.
+      expect(payloads.filter((payload) => !text.includes(visible(payload)) && !text.includes(visible(inlinePlainText(payload))))).toEqual([]);
       expectInert(await exercise(deck.withCsp), 'with CSP');
       expectInert(await exercise(deck.withoutCsp), 'without CSP');
     });
@@ -222,8 +225,8 @@ describe(`hostile payloads in a real browser (BRIEFDECK_SEED=${SEED})`, () => {
     writeFileSync(join(dir, 'hostile.txt'), [payloads[7], ...payloads.map(sentence)].join('\n\n'));
     articles.push('hostile.txt');
     chunk(60).forEach((part, index) => {
-      writeFileSync(join(dir, `hostile-${index}.html`), `<html><head><title>${part[0]}</title></head><body><article><h1>${part[1]}</h1>${part.map((payload, at) => `<p>${sentence(payload, at)}</p>`).join('\n')}</article></body></html>`);
-      articles.push(`hostile-${index}.html`);
+      writeFileSync(join(dir, `page-${index}.html`), `<html><head><title>${part[0]}</title></head><body><article><h1>${part[1]}</h1>${part.map((payload, at) => `<p>${sentence(payload, at)}</p>`).join('\n')}</article></body></html>`);
+      articles.push(`page-${index}.html`);
     });
     // A hand-written outline file: hostile front matter (lang included) and slides.
     writeFileSync(join(dir, 'written.md'), 'An article whose outline a person wrote.\n');
@@ -246,5 +249,5 @@ describe(`hostile payloads in a real browser (BRIEFDECK_SEED=${SEED})`, () => {
       expectInert(await exercise(report.indexPath), article);
     }
     expect(built).toBeGreaterThanOrEqual(articles.filter((article) => !article.endsWith('.html')).length + 3);
-  });
+  }, 300_000);
 });

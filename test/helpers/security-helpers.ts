@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/render/render.ts';
 
 /** Elements a deck must never contain: each can run script, load a resource or navigate. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select',
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'form', 'input', 'button', 'textarea', 'select',
   'base', 'a', 'img', 'video', 'audio', 'source', 'track', 'picture', 'portal', 'template', 'noscript', 'style', 'details',
   'dialog', 'marquee', 'canvas', 'image', 'isindex', 'xmp', 'plaintext', 'noembed', 'noframes',
 ]);
@@ -65,12 +65,16 @@ export function deckProblems(html: string, options: { slides?: number } = {}): s
     if (sections.some((section) => section.tagName !== 'section')) problems.push('non-section child of div.slides');
     if (options.slides !== undefined && sections.length !== options.slides) problems.push(`${sections.length} slides, expected ${options.slides}`);
     for (const section of sections) {
-      const first = section.children.find((node): node is Element => node.type === 'element');
+      // A continuing slide has its section's name as a small label above its title (issue 13).
+      const first = section.children.find((node): node is Element => node.type === 'element' && !(node.tagName === 'p' && (node.properties.className as string[] | undefined)?.includes('section-label') === true));
       if (!first || (first.tagName !== 'h1' && first.tagName !== 'h2')) problems.push('slide without a title heading first');
     }
   }
 
   for (const element of all) {
+    // An article's own link (issue 14) is an <a> to an http(s) or mailto address that opens
+    // apart from the deck: it loads nothing until clicked and can run nothing.
+    if (isArticleLink(element)) continue;
     if (FORBIDDEN_ELEMENTS.has(element.tagName)) problems.push(`<${element.tagName}> element`);
     if (element.tagName === 'script') {
       const src = String(element.properties.src ?? '');
@@ -78,15 +82,25 @@ export function deckProblems(html: string, options: { slides?: number } = {}): s
       if (element.children.length > 0) problems.push('inline script');
     }
     if (element.tagName === 'meta' && element.properties.httpEquiv !== undefined && element !== csp) problems.push(`meta http-equiv ${String(element.properties.httpEquiv)}`);
-    if (element.tagName === 'link' && !/^assets\/[a-z0-9.-]+\.css$/.test(String(element.properties.href ?? ''))) problems.push(`link to \`${String(element.properties.href)}\``);
+    if (element.tagName === 'link' && !/^assets\/(?:katex\/)?[a-z0-9.-]+\.css$/.test(String(element.properties.href ?? ''))) problems.push(`link to \`${String(element.properties.href)}\``);
     for (const [key, value] of Object.entries(element.properties)) {
       if (/^on/i.test(key)) problems.push(`event handler ${key} on <${element.tagName}>`);
+      // KaTeX sizes its boxes with inline styles (issue 14): a style may set sizes, never load anything.
+      if (key === 'style' && !/url\s*\(|@import|expression|image-set/i.test(String(value)) && element.tagName === 'span') continue;
       if (key === 'style' || key === 'srcDoc') problems.push(`${key} attribute on <${element.tagName}>`);
       if (URL_ATTRIBUTES.has(key) && element.tagName !== 'script' && element.tagName !== 'link') problems.push(`${key}=${String(value)} on <${element.tagName}>`);
       if (/^data(Background|Src|Markdown|Preview|Iframe)/.test(key)) problems.push(`reveal.js loader attribute ${key}`);
     }
   }
   return problems;
+}
+
+/** Whether an element is a link kept from the article: http(s) or mailto, new tab, no opener, no referrer, nothing else. */
+function isArticleLink(element: Element): boolean {
+  if (element.tagName !== 'a') return false;
+  const { href, rel, target, ...rest } = element.properties;
+  const rels = Array.isArray(rel) ? rel.map(String) : String(rel ?? '').split(/\s+/);
+  return /^(https?:\/\/|mailto:)/i.test(String(href ?? '')) && rels.includes('noopener') && rels.includes('noreferrer') && target === '_blank' && Object.keys(rest).length === 0;
 }
 
 /** How many script elements a browser builds from this HTML as written (before any script runs). */

@@ -174,6 +174,6 @@ describe('--minutes through the CLI', () => {
     expect(outline.slides.some((slide) => slide.notes.includes('Cut for time:'))).toBe(true);
     const bad = runCli(['content/isis-central-asia.txt', '--minutes', 'soon'], dir);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--minutes expects a number of minutes from 1 to 600, not `soon`');
+    expect(bad.stderr).toContain('--minutes expects a number from 1 to 600, not `soon`');
   });
 });

@@ -277,13 +277,16 @@ function hastText(node: HastRoot | HastContent | ElementContent): string {
  */
 function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): void {
   const title = metadata.title;
-  const visit = (parent: HastRoot | HastElement) => {
+  const visit = (parent: HastRoot | HastElement, inTable: boolean) => {
     const children: Array<HastContent | ElementContent> = [];
     for (const child of parent.children as Array<HastContent | ElementContent>) {
       if (!isElement(child)) {
         children.push(child);
         continue;
       }
+      // A cell or row outside any table (a fragment, a broken page) would become an mdast table
+      // cell with no table and vanish; a browser shows its text, so it is read as a block.
+      if (!inTable && TABLE_PART.test(child.tagName)) child.tagName = 'div';
       // Text is looked at for short blocks only; a wrapper's text would be computed again at every level.
       const textual = /^(?:p|span|small|cite|div|h[1-3]|figcaption)$/.test(child.tagName) && (child.tagName !== 'div' || child.children.filter(isElement).length <= 3);
       const text = textual ? hastText(child).replace(/\s+/g, ' ').trim() : '';
@@ -331,7 +334,7 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
           drops.credits += 1;
         }
       }
-      if (child.tagName !== 'pre') visit(child);
+      if (child.tagName !== 'pre') visit(child, inTable || child.tagName === 'table');
       children.push(child);
     }
     // A heading whose section lost all its content (a references list, a link block) goes too.
@@ -345,8 +348,10 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
     });
     parent.children = (kept.length === elements.length ? children : kept) as typeof parent.children;
   };
-  visit(tree);
+  visit(tree, false);
 }
+
+const TABLE_PART = /^(?:caption|thead|tbody|tfoot|tr|td|th)$/;
 
 function findElement(node: HastElement, test: (element: HastElement) => boolean): HastElement | undefined {
   for (const child of node.children) {
@@ -428,6 +433,20 @@ function dropSummary(drops: PageDrops): string {
 
 const toMdast = unified().use(rehypeRemark).freeze();
 
+/**
+ * The page as a document with an `<html>` root and all its content in `<body>`. A fragment
+ * (no `<html>` element) parses in linkedom to a document whose root is its first element,
+ * which Readability cannot walk: it is parsed again inside a skeleton page.
+ */
+function pageDocument(parseHTML: (html: string) => { document: Document }, source: string): Document {
+  let document = parseHTML(source).document;
+  if (document.documentElement?.tagName !== 'HTML' || !document.body) document = parseHTML(`<!doctype html><html><head></head><body>${source}</body></html>`).document;
+  // What follows an early `</body>` is shown by a browser as part of the body: move it there.
+  const body = document.body;
+  while (body?.nextSibling) body.appendChild(body.nextSibling);
+  return document;
+}
+
 /** The result of reading a page: the article as mdast (front matter first) and what the page said about it. */
 export interface ReadPage {
   tree: Root;
@@ -443,7 +462,7 @@ export interface ReadPage {
 export function readHtmlPage(file: VFile): ReadPage {
   const source = String(file.value ?? '');
   const { parseHTML, Readability } = requireReaderLibraries();
-  const { document } = parseHTML(source.includes('<html') || source.includes('<HTML') ? source : `<!doctype html><html><head></head><body>${source}</body></html>`);
+  const document = pageDocument(parseHTML, source);
   checkDomDepth(document, file);
   const metadata = pageMetadata(document);
   const drops: PageDrops = { teasers: 0, hidden: 0, printOnly: 0, share: 0, related: 0, comments: 0, prompts: 0, credits: 0, droppedWords: 0, keptWords: 0, figures: 0 };
@@ -465,7 +484,11 @@ export function readHtmlPage(file: VFile): ReadPage {
     }
   } catch (error) {
     if (error instanceof RangeError) failHtmlTooDeep(file);
-    throw error;
+    // Readability assumes a browser's DOM; on a tree it cannot walk it throws a TypeError.
+    // The page is then read whole, chrome removed, as a fragment is, and the user is told.
+    if (!(error instanceof TypeError)) throw error;
+    content = undefined;
+    file.info('The reader view could not score this page; it was read whole, its navigation and related links removed', { place: { line: 1, column: 1 }, ruleId: 'web-page-whole', source: 'briefdeck' });
   }
   // A page too small for Readability to score (a fragment, a one-paragraph note) is read whole, chrome removed.
   const root = content ?? document.body ?? document.documentElement;

@@ -20,6 +20,8 @@ import { deckProblems, hostileUrls, payloadCorpus } from '../helpers/security-he
 
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 const RUNS = HEAVY ? 1500 : 150;
+/** 1,500 runs take 20-40 s alone and several times that beside the rest of the suite on two cores. */
+const FUZZ_TIMEOUT = HEAVY ? 600_000 : 120_000;
 
 const word = fc.constantFrom('the', 'council', 'approved', 'budget', 'after', 'a', 'long', 'debate', 'schools', 'critics', 'Mr.', 'U.S.', 'e.g.', '3.5%', '$20', '—', '“quoted”', 'naïve', '東京', 'مرحبا', '🙂', '\u200b', '\u00a0');
 const sentence = fc.array(word, { minLength: 1, maxLength: 25 }).map((words) => `${words.join(' ')}${['.', '!', '?', '', '…', '."'][words.length % 6]}`);
@@ -100,7 +102,7 @@ describe('fuzzing the pipeline', () => {
       fc.asyncProperty(markdown, async (text) => expectValid(await run(text, 'md'))),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('should turn random plain text into a valid deck or a placed message', async () => {
     const text = fc.oneof(
@@ -111,7 +113,7 @@ describe('fuzzing the pipeline', () => {
       fc.asyncProperty(text, async (value) => expectValid(await run(value, 'txt'))),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('should turn random HTML into a valid deck or a placed message', async () => {
     const tags = ['p', 'h1', 'h2', 'h3', 'li', 'ul', 'blockquote', 'script', 'nav', 'article', 'main', 'svg', 'math', 'iframe', 'table', 'td', 'pre', 'title', 'img src=x', 'a href=y', 'base href=javascript:1', 'video src=v', 'select', 'textarea', 'plaintext', 'template', 'head', 'body', 'frameset'];
@@ -121,7 +123,7 @@ describe('fuzzing the pipeline', () => {
       fc.asyncProperty(html, async (value) => expectValid(await run(value, 'html'))),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('should build random articles end to end (outline file written, read back, merged, fitted, rendered) or say why in a placed message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefdeck-fuzz-'));
@@ -170,5 +172,5 @@ describe('fuzzing the pipeline', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

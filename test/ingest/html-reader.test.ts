@@ -120,4 +120,11 @@ describe('saved web pages read as a reader view would', () => {
     const article = readArticle('<p>The council approved the budget after a long debate on Tuesday night.</p>', { format: 'html' });
     expect(bodyText(article)).toBe('The council approved the budget after a long debate on Tuesday night.');
   });
+
+  it('should read a fragment with a stray <body> inside it (found by fuzzing: Readability walked off the tree)', () => {
+    const fragment = '<p>&lt;video><source onerror=top.x=1&gt;\n<body>**The council approved the budget.**</body>\n<p><img src=x onerror=alert(1)>\n<td>The schools got more.';
+    const article = readArticle(fragment, { format: 'html' });
+    expect(bodyText(article)).toContain('The council approved the budget.');
+    expect(bodyText(article)).toContain('The schools got more.');
+  });
 });

@@ -14,7 +14,7 @@ import { outlineFromArticle } from '../outline/outline.ts';
 import { taggerFor } from './tagger-model.ts';
 import { updateOutline, type OutlineUpdate } from '../outline-file/merge.ts';
 import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
-import { readTextIfExists, basePathFor, saveOutline } from './outline-store.ts';
+import { readTextIfExists, basePathFor, readBase, removeKilledOutlineTemporaries, saveOutline } from './outline-store.ts';
 import { articleFromFile } from '../outline/pipeline.ts';
 import type { ExportOptions, ExportReport } from './deck-exports.ts';
 import { checkFidelity } from '../check/fidelity.ts';
@@ -22,7 +22,7 @@ import { fitOutline, reportFitProblems } from '../fit/fit.ts';
 import { renderDeck, type Aspect } from '../render/render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from '../outline/themes.ts';
 import type { ArticleFormat } from '../types.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { removeKilledTemporaries, writeFileAtomic } from './write-atomic.ts';
 import { assertInside, isPathInside, readFileBounded, realpathOrAncestor } from './safe-path.ts';
 import { deckImages } from './deck-images.ts';
 import { reportMathProblems } from '../render/report-math.ts';
@@ -233,12 +233,15 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   // The outline file is decided (kept, created, merged...) and read before anything is written.
   const ours = await readTextIfExists(outlinePath);
   await assertOutlineBelongs(outlinePath, ours, articlePath);
+  // What killed builds of this article left: their temporary files, and base records they never settled.
+  await removeKilledOutlineTemporaries(outlinePath);
+  const base = await readBase(outlinePath, ours);
   const outlineFile = new VFile({ path: outlinePath, value: ours });
   const articleSha256 = articleHash(articleText);
   const update = updateOutline(
     {
       ours,
-      base: await readTextIfExists(basePathFor(outlinePath)),
+      base,
       theirs: () =>
         outlineToMarkdown(generateOutline(), {
           theme: options.theme,
@@ -317,6 +320,8 @@ async function writeDeck(outDir: string, deckDir: string, html: string, assets: 
   // The deck folder lies strictly inside --out, and a symlinked deck or assets folder must not carry
   // the writes out of it: every file's real path is checked against the real path of --out.
   await assertInside(outDir, deckDir, 'the deck folder', { strictly: true });
+  // The deck folder is this article's: the temporary files killed builds left anywhere in it go.
+  await removeKilledTemporaries(deckDir, () => true, { recursive: true });
   for (const asset of assets) {
     const target = join(deckDir, asset.to);
     // The folder a file lands in is checked: the rename replaces a symlink at the file's own name, never follows it.

@@ -109,6 +109,12 @@ export interface TableBlock {
   align: ColumnAlign[];
   header: string[];
   rows: string[][];
+  /**
+   * Column widths as fractions of the table's width, set by the fit step on
+   * each part of a table split by rows (so the parts' columns line up);
+   * absent otherwise (the widths then come from the cells).
+   */
+  columnWidths?: number[];
 }
 
 /**

@@ -14,7 +14,9 @@ import { FALLBACK_WIDTH, MEASURED_CHARS } from './measured-chars.ts';
 import { FONT_WIDTHS } from './fit-metrics.ts';
 import { SLIDE_SIZES, type Aspect } from './slide-sizes.ts';
 import { THEMES, type ThemeFont, type ThemeName } from '../outline/themes.ts';
-import type { Outline, Slide } from '../types.ts';
+import { inlinePlainText } from '../text/inline-markdown.ts';
+import type { Outline, Slide, TableBlock } from '../types.ts';
+import { codeBounds, columnAlignments, columnFigureHeight, evenBounds, EXHIBIT_LAYOUT, exhibitHeight, tableColumnsTooNarrow, tableColumnWidths, type ExhibitMeasure } from './exhibits.ts';
 
 /** Body text size per fit step, as a fraction of the full size (34px at 1280 wide): step 3 is 24.5px, the legibility floor. */
 export const FIT_SCALES = [1, 0.9, 0.8, 0.72] as const;
@@ -166,9 +168,41 @@ export function blocksHeight(blocks: readonly FitBlock[]): number {
   return total - (blocks.at(-1)?.margin ?? 0);
 }
 
-/** Height in px that a slide's content takes at body text size `font`, in a slide `width` px wide. */
+/** Text measuring for the exhibit model, in a theme's glyph widths. */
+export function exhibitMeasure(widths: FontWidths): ExhibitMeasure {
+  return {
+    lines: (text, size, box, heading) => lineCount(text, heading ? widths.headingWidths : widths.bodyWidths, size, box),
+    longestWord: (text, size, heading) => Math.max(0, ...text.split(/\s+/).flatMap((word) => word.split(/(?<=[-–—/])(?=.)/u)).map((word) => textWidth(word, heading ? widths.headingWidths : widths.bodyWidths) * size)),
+  };
+}
+
+/**
+ * Height in px that a slide's content takes at body text size `font`, in a
+ * slide `width` px wide: its text (slideBlocks) and its exhibits stacked below
+ * the title, or a figure in a column beside the bullets.
+ */
 export function slideContentHeight(slide: Slide, fontName: ThemeFont, font: number, width: number): number {
-  return blocksHeight(slideBlocks(slide, FONT_WIDTHS[fontName], font, width));
+  const widths = FONT_WIDTHS[fontName];
+  const exhibits = slide.blocks ?? [];
+  if (exhibits.length === 0) return blocksHeight(slideBlocks(slide, widths, font, width));
+  const measure = exhibitMeasure(widths);
+  const box = width - 2 * LAYOUT.paddingXPx;
+  const stacked = (blocks: readonly FitBlock[]) => blocks.reduce((sum, { height, margin }) => sum + height + margin, 0);
+  if (slide.bullets.length > 0 && exhibits.length === 1 && exhibits[0]!.type === 'figure') {
+    // Two columns: the bullets in the first, the figure in the second.
+    const column = (box - EXHIBIT_LAYOUT.columns.gap * font) / 2;
+    const head = stacked(slideBlocks({ ...slide, bullets: [] }, widths, font, width));
+    const list = slide.bullets.reduce((sum, bullet) => sum + lineCount(bullet.text, widths.bodyWidths, font, column - font * LAYOUT.listIndent) * font * LAYOUT.lineHeight + font * LAYOUT.itemMarginBottom, 0);
+    return head + Math.max(list, columnFigureHeight(exhibits[0]!, font, column, measure));
+  }
+  return stacked(slideBlocks(slide, widths, font, width)) + exhibits.reduce((sum, block) => sum + exhibitHeight(block, font, box, measure), 0);
+}
+
+/** The columns of the slide's tables that break words at body text size `font` (the table is too wide), as `table index: column indexes`. */
+function narrowColumns(slide: Slide, fontName: ThemeFont, font: number, width: number): number[] {
+  const measure = exhibitMeasure(FONT_WIDTHS[fontName]);
+  const box = width - 2 * LAYOUT.paddingXPx;
+  return (slide.blocks ?? []).flatMap((block) => (block.type === 'table' ? tableColumnsTooNarrow(block, font, box, measure) : []));
 }
 
 /** Height in px available to a slide's content. */
@@ -176,24 +210,42 @@ export function slideContentRoom(aspect: Aspect): number {
   return SLIDE_SIZES[aspect].height - LAYOUT.paddingTopPx - LAYOUT.bottomReservePx;
 }
 
-/** The smallest fit step at which `slide` fits, or undefined when it does not fit even at the floor. */
-export function fitStep(slide: Slide, options: FitOptions): number | undefined {
+/**
+ * The smallest fit step at which `slide` fits, or undefined when it does not
+ * fit even at the floor. A slide with a table fits at a step when its height
+ * does and no column of the table breaks a word (unless `heightOnly`: for a
+ * table too wide at every step, which is shown at the floor and reported).
+ */
+export function fitStep(slide: Slide, options: FitOptions, heightOnly = false): number | undefined {
   const aspect = options.aspect ?? '16:9';
   const { width } = SLIDE_SIZES[aspect];
   const font = THEMES[options.theme].font;
   const room = slideContentRoom(aspect);
   const base = width * LAYOUT.fontPerWidth;
-  const step = FIT_SCALES.findIndex((scale) => slideContentHeight(slide, font, base * scale, width) <= room);
+  const hasTable = !heightOnly && (slide.blocks ?? []).some((block) => block.type === 'table');
+  const step = FIT_SCALES.findIndex((scale) => slideContentHeight(slide, font, base * scale, width) <= room && (!hasTable || narrowColumns(slide, font, base * scale, width).length === 0));
   return step === -1 ? undefined : step;
+}
+
+/** Whether a slide's tables break words even at the smallest text size: then only its height decides its step, at the floor. */
+function tooWide(slide: Slide, options: FitOptions): number[] {
+  const aspect = options.aspect ?? '16:9';
+  const { width } = SLIDE_SIZES[aspect];
+  const base = width * LAYOUT.fontPerWidth;
+  return narrowColumns(slide, THEMES[options.theme].font, base * FIT_SCALES.at(-1)!, width);
 }
 
 /** A slide that still does not fit at the smallest text size after splitting. */
 export interface FitProblem {
   /** Index of the slide in the input outline. */
   slide: number;
+  /** Index of the slide's block (table, code...) the problem is with, when it is with one. */
+  block?: number;
   /** Index of the bullet (in the input slide) the overflowing part starts at, when the slide has bullets. */
   bullet?: number;
   reason: string;
+  /** What to do about it; default `shorten it`. */
+  advice?: string;
 }
 
 export interface FitResult {
@@ -204,6 +256,55 @@ export interface FitResult {
   /** For each slide of `outline`, the index of the input slide it came from. */
   origin: number[];
   problems: FitProblem[];
+}
+
+/** The frame of a part of a split exhibit slide: the first keeps the notes; every part keeps the section label. */
+function exhibitPart(slide: Slide, from: number): Slide {
+  if (from === 0) return { ...slide };
+  return { kind: slide.kind, title: slide.title, bullets: [], notes: '', ...(slide.section ? { section: slide.section } : {}) };
+}
+
+/** A slide that holds one table or code block and no bullets, cut by rows or lines into parts that each fit: the parts and their steps. */
+function splitExhibit(slide: Slide, index: number, options: FitOptions, heightOnly: boolean, problems: FitProblem[]): Array<[Slide, number]> | undefined {
+  const blocks = slide.blocks ?? [];
+  if (slide.bullets.length > 0 || blocks.length !== 1) return undefined;
+  const block = blocks[0]!;
+  const floor = FIT_SCALES.length - 1;
+  const stepOf = (piece: Slide) => {
+    const step = fitStep(piece, options, heightOnly);
+    return step === undefined ? undefined : heightOnly ? floor : step;
+  };
+  let count: number;
+  let make: (from: number, to: number) => Slide;
+  let bounds: (parts: number) => number[];
+  if (block.type === 'table' && block.rows.length > 1) {
+    const whole = { ...block, align: columnAlignments(block), columnWidths: tableColumnWidths(block) };
+    count = block.rows.length;
+    make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (rows ${from + 1}–${to} of ${count})`, blocks: [{ ...whole, rows: block.rows.slice(from, to) }] });
+    bounds = (parts) => evenBounds(count, parts);
+  } else if (block.type === 'code' && block.value.includes('\n')) {
+    const lines = block.value.split('\n');
+    count = lines.length;
+    make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (lines ${from + 1}–${to} of ${count})`, blocks: [{ ...block, value: lines.slice(from, to).join('\n') }] });
+    bounds = (parts) => codeBounds(lines, parts);
+  } else return undefined;
+  // Start from as many parts as the floor size needs at the least.
+  const aspect = options.aspect ?? '16:9';
+  const { width } = SLIDE_SIZES[aspect];
+  const full = slideContentHeight(slide, THEMES[options.theme].font, width * LAYOUT.fontPerWidth * FIT_SCALES[floor]!, width);
+  for (let parts = Math.max(2, Math.floor(full / slideContentRoom(aspect))); parts <= count; parts += 1) {
+    const cuts = bounds(parts);
+    const pieces = cuts.slice(0, -1).map((from, i) => make(from, cuts[i + 1]!));
+    const steps = pieces.map(stepOf);
+    if (steps.every((step) => step !== undefined)) return pieces.map((piece, i) => [piece, steps[i]!]);
+  }
+  // Even one row or line per slide is too much: a slide per row or line at the floor, a report for each that overflows.
+  return Array.from({ length: count }, (_, at) => {
+    const piece = make(at, at + 1);
+    const step = stepOf(piece);
+    if (step === undefined) problems.push({ slide: index, block: 0, reason: `has a ${block.type === 'table' ? 'table row' : 'code line'} (${at + 1}) that does not fit on a slide of its own even at the smallest text size` });
+    return [piece, step ?? floor] as [Slide, number];
+  });
 }
 
 const CONTINUED = ' (cont.)';
@@ -233,8 +334,26 @@ export function fitOutline(outline: Outline, options: FitOptions): FitResult {
       origin.push(index);
     };
     if (slide.hidden) return push(slide, 0);
-    const whole = fitStep(slide, options);
-    if (whole !== undefined) return push(slide, whole);
+    const wide = tooWide(slide, options);
+    const tableAt = (slide.blocks ?? []).findIndex((block) => block.type === 'table');
+    if (wide.length > 0) {
+      const table = slide.blocks![tableAt] as TableBlock;
+      const names = wide.slice(0, 3).map((column) => `${column + 1} (\`${inlinePlainText(table.header[column] ?? '').slice(0, 30)}\`)`).join(', ');
+      problems.push({
+        slide: index,
+        block: tableAt,
+        reason: `has a table too wide to read even at the smallest text size (${table.header.length} columns; column${wide.length > 1 ? 's' : ''} ${names}${wide.length > 3 ? '...' : ''} break${wide.length > 1 ? '' : 's'} words): it is shown at the smallest size`,
+        advice: 'split it into two tables or shorten its cells',
+      });
+    }
+    const heightOnly = wide.length > 0;
+    const whole = fitStep(slide, options, heightOnly);
+    if (whole !== undefined) return push(slide, heightOnly ? FIT_SCALES.length - 1 : whole);
+    const split = splitExhibit(slide, index, options, heightOnly, problems);
+    if (split) {
+      for (const [piece, step] of split) push(piece, step);
+      return;
+    }
     const count = slide.bullets.length;
     for (let parts = 2; parts <= count; parts += 1) {
       const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * count) / parts));
@@ -269,9 +388,22 @@ export function fitOutline(outline: Outline, options: FitOptions): FitResult {
 export function reportFitProblems(problems: readonly FitProblem[], outline: Outline, file: VFile, slideLines: readonly number[], bulletLines: readonly number[][]): void {
   for (const problem of problems) {
     const slide = outline.slides[problem.slide]!;
-    const line = (problem.bullet !== undefined ? bulletLines[problem.slide]?.[problem.bullet] : undefined) ?? slideLines[problem.slide] ?? 1;
+    let line = (problem.bullet !== undefined ? bulletLines[problem.slide]?.[problem.bullet] : undefined) ?? slideLines[problem.slide] ?? 1;
+    if (problem.block !== undefined) line = blockLine(String(file.value ?? ''), line, slide.blocks?.[problem.block]?.type) ?? line;
     const what = problem.bullet !== undefined ? `Bullet ${problem.bullet + 1} of slide \`${slide.title}\`` : `Slide \`${slide.title}\``;
-    const message = file.message(`${what} ${problem.reason}; shorten it`, { place: { line, column: 1 }, ruleId: 'slide-overflow', source: 'briefdeck' });
+    const message = file.message(`${what} ${problem.reason}; ${problem.advice ?? 'shorten it'}`, { place: { line, column: 1 }, ruleId: 'slide-overflow', source: 'briefdeck' });
     message.fatal = false;
   }
+}
+
+/** The outline line (1-based) a slide's table or code block starts on: the first such line after the slide's heading line, before the next heading. */
+function blockLine(text: string, slideLine: number, type: string | undefined): number | undefined {
+  const start = type === 'table' ? /^ {0,3}\|/ : type === 'code' ? /^ {0,3}(?:`{3,}|~{3,})/ : type === 'math' ? /^ {0,3}\$\$/ : undefined;
+  if (!start) return undefined;
+  const lines = text.split(/\r?\n/);
+  for (let at = slideLine; at < lines.length; at += 1) {
+    if (/^#{1,6}\s/.test(lines[at]!)) return undefined;
+    if (start.test(lines[at]!)) return at + 1;
+  }
+  return undefined;
 }

@@ -14,7 +14,8 @@ import { common, createLowlight } from 'lowlight';
 import type { PhrasingContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { inlineFromMarkdown, inlinePlainText } from '../text/inline-markdown.ts';
-import type { ColumnAlign, SlideBlock, TableBlock } from '../types.ts';
+import { columnAlignments, tableColumnWidths } from '../fit/exhibits.ts';
+import type { SlideBlock, TableBlock } from '../types.ts';
 
 /** An image the build copied into the deck: its path in the deck folder and its size in pixels. */
 export interface DeckImage {
@@ -106,34 +107,7 @@ export function inlineToHast(text: string, context: RichContext = {}): ElementCo
   return phrasingToHast(inlineFromMarkdown(text), context);
 }
 
-/** A number as tables write one: `1.2`, `-4%`, `$3,400`, `12.5 bn`, `(3)`. */
-const NUMERIC = /^[-+−(]?[$€£¥]?\s?\d[\d,.\s]*(?:%|[a-z]{1,3})?\)?$/i;
-
-/** Each column's alignment: as the table says, else right for a column of numbers only. */
-export function columnAlignments(block: TableBlock): ColumnAlign[] {
-  return block.header.map((_, column) => {
-    const given = block.align[column] ?? null;
-    if (given) return given;
-    const cells = block.rows.map((row) => inlinePlainText(row[column] ?? '').trim()).filter(Boolean);
-    return cells.length > 0 && cells.every((cell) => NUMERIC.test(cell)) ? 'right' : null;
-  });
-}
-
-/**
- * Column widths of a table as fractions of its width: by the widest cell of
- * each column (its text length), square-root damped so a long column does not
- * starve the others, each at least 8%. The fit model wraps cells in the same widths.
- */
-export function tableColumnWidths(block: TableBlock): number[] {
-  const natural = block.header.map((_, column) => {
-    const lengths = [block.header, ...block.rows].map((row) => inlinePlainText(row[column] ?? '').length);
-    return Math.sqrt(Math.max(3, ...lengths));
-  });
-  const total = natural.reduce((sum, width) => sum + width, 0);
-  const raw = natural.map((width) => Math.max(0.08, width / total));
-  const sum = raw.reduce((a, b) => a + b, 0);
-  return raw.map((width) => width / sum);
-}
+export { columnAlignments, tableColumnWidths } from '../fit/exhibits.ts';
 
 function tableToHast(block: TableBlock, context: RichContext): Element {
   const align = columnAlignments(block);

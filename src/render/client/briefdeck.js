@@ -56,6 +56,31 @@
     showNotes: data.showNotes === 'true' ? 'separate-page' : false,
     plugins: window.RevealNotes ? [window.RevealNotes] : [],
   }).then(function () {
+    // Wide exhibits: the fit model sizes a slide's height, but a formula (which KaTeX never breaks)
+    // or a cell holding one can be wider than its box; shrink its text until it fits, once the
+    // fonts it is measured in have loaded.
+    var ready = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
+    return ready.then(fitWideExhibits, fitWideExhibits);
+  }).then(function () {
     document.documentElement.setAttribute('data-briefdeck-ready', 'true');
   });
+
+  function fitWideExhibits() {
+    var sections = document.querySelectorAll('.reveal .slides section[data-kind]');
+    Array.prototype.forEach.call(sections, function (section) {
+      var hidden = window.getComputedStyle(section).display === 'none';
+      var previous = section.style.display;
+      if (hidden) section.style.display = 'block';
+      var wide = section.querySelectorAll('.bd-math, pre.bd-code code, table.bd-table th, table.bd-table td');
+      Array.prototype.forEach.call(wide, function (element) {
+        if (element.closest('aside')) return;
+        for (var round = 0; round < 4 && element.scrollWidth > element.clientWidth + 1; round += 1) {
+          var size = parseFloat(window.getComputedStyle(element).fontSize);
+          element.style.fontSize = (size * (element.clientWidth / element.scrollWidth) * 0.98).toFixed(2) + 'px';
+          element.setAttribute('data-shrunk', 'true');
+        }
+      });
+      if (hidden) section.style.display = previous;
+    });
+  }
 })();

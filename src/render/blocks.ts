@@ -31,6 +31,12 @@ export interface RichContext {
   /** Set when a formula was typeset (the deck then needs KaTeX's stylesheet and fonts). */
   usedMath?: boolean;
   usedCode?: boolean;
+  /**
+   * `mathml`: formulas as MathML only (Chromium draws it natively, with no
+   * stylesheet or font files), for documents that carry no KaTeX assets, such
+   * as the handout page. Default: KaTeX's HTML with MathML beside it.
+   */
+  mathOutput?: 'mathml';
 }
 
 const lowlight = createLowlight(common);
@@ -54,8 +60,8 @@ export const UNTRUSTED_COMMANDS = /\\(?:href|url|includegraphics|htmlClass|htmlI
 /** A formula as hast: KaTeX's HTML and MathML, or the TeX as code when it does not parse. */
 export function mathToHast(tex: string, display: boolean, context: RichContext): ElementContent {
   try {
-    const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
-    context.usedMath = true;
+    const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, ...(context.mathOutput ? { output: context.mathOutput } : {}) });
+    if (!context.mathOutput) context.usedMath = true;
     const tree = fromHtml(html, { fragment: true });
     const children = tree.children.filter((child): child is ElementContent => child.type === 'element' || child.type === 'text');
     return display ? h('div.bd-math', children) : h('span.bd-math-inline', children);

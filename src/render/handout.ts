@@ -6,6 +6,7 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { inlineToHast, type RichContext } from './blocks.ts';
 import type { Outline } from '../types.ts';
 
 /** Paper sizes a handout prints on, with their CSS `@page` size. */
@@ -45,6 +46,9 @@ body { font-family: "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-ser
 .handout-notes { flex: none; font-size: 10.5pt; line-height: 1.4; margin: 5mm 0 0; }
 .handout-notes h2 { font-size: 11pt; margin: 0 0 2mm; }
 .handout-notes p { margin: 0 0 2mm; }
+.handout-notes code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.92em; }
+.handout-notes a { color: inherit; }
+.handout-notes math { font-size: 1.1em; }
 .handout-lines { flex: 1 1 0; min-height: 0; margin-top: 1mm; overflow: hidden; }
 .handout-rule { height: 8mm; box-sizing: border-box; border-bottom: 0.3mm solid #8a8a8a; }
 `;
@@ -54,12 +58,14 @@ body { font-family: "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-ser
 export function toHandoutHast(outline: Outline, options: HandoutOptions = {}): Root {
   const paper = options.paper ?? 'a4';
   const slides = outline.slides.filter((slide) => !slide.hidden);
+  // Notes are Markdown inline text: emphasis, links and code as HTML, formulas as MathML (this page loads no KaTeX files).
+  const context: RichContext = { mathOutput: 'mathml' };
   const pages = slides.map((slide, index) => {
     const notes = slide.notes
       .split(/\n\s*\n/)
       .map((text) => text.trim())
       .filter(Boolean)
-      .map((text) => h('p', text));
+      .map((text) => h('p', inlineToHast(text, context)));
     return h('section.handout-page', { ariaLabel: `Slide ${index + 1}: ${slide.title}` }, [
       h('div.handout-head', [h('span', outline.title), h('span', `Slide ${index + 1} of ${slides.length}`)]),
       h('div.handout-slide', { role: 'img', ariaLabel: `Slide ${index + 1}: ${slide.title}` }),

@@ -240,7 +240,9 @@ function dropDashAsides(seq: Tok[], text: string): Tok[] {
   const dashes = seq.map((_, i) => i).filter((i) => isAsideDash(seq, i, text));
   if (dashes.length >= 2) {
     const [a, b] = dashes as [number, number];
-    if (b - a <= 20 && wordsIn(seq, 0, a) >= 3) return dropDashAsides(remove(seq, a, b + 1), text);
+    // "The report -- published ... -- describes": a two-word subject will do when the verb follows the aside.
+    const verbAfter = seq[b + 1] !== undefined && isPredicate(seq[b + 1]!);
+    if (b - a <= 20 && wordsIn(seq, 0, a) >= (verbAfter ? 2 : 3)) return dropDashAsides(remove(seq, a, b + 1), text);
   }
   if (dashes.length >= 1) {
     const a = dashes[0]!;
@@ -358,6 +360,55 @@ function dropEvidentialFrame(seq: Tok[]): Tok[] {
   return seq;
 }
 
+/** Neutral verbs of reporting: "Officials said (that) ..." reports the clause without taking a stance on it. */
+const REPORTING = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'noted', 'announced', 'stated', 'confirmed', 'reported', 'reports', 'wrote', 'writes']);
+
+/**
+ * A leading attribution: "Officials said on Monday that the bridge will close" -> "The bridge will close",
+ * "Marina Pacheco, chief executive of X, told CNN the image looked genuine" -> "The image looked genuine".
+ * Only a speaker (a noun phrase, an appositive allowed), a neutral verb of reporting, who was told and when, then
+ * a clause with a subject of its own; never one whose subject is a pronoun ("He said he would ..."): it would lose its name.
+ */
+function dropLeadingAttribution(seq: Tok[]): Tok[] {
+  if (QUOTES.test(seq[0]?.text ?? '')) return seq;
+  const verb = seq.findIndex((t, i) => i < 14 && isPredicate(t));
+  if (verb < 1 || !REPORTING.has(lower(seq[verb])) || !/^(NOUN|PROPN|PRON|NUM|ADJ|PUNCT)$/.test(seq[verb - 1]!.pos)) return seq;
+  // The speaker: a noun phrase, no clause of its own ("The man who ..." is fine only without a verb before the report).
+  if (seq.slice(0, verb).some((t) => /^(who|which|that|if|when|because)$/.test(t.lower) || t.text === ';' || QUOTES.test(t.text))) return seq;
+  let at = verb + 1;
+  // Who was told ("told CNN", "told reporters"), then when or where ("on Monday", "in a statement").
+  if (/^(told|tells)$/.test(lower(seq[verb]))) {
+    let object = 0;
+    while (object < 4 && /^(PROPN|NOUN|PRON)$/.test(seq[at + object]?.pos ?? '') && !/^(he|she|they|it|we|i|you)$/.test(lower(seq[at + object]))) object += 1;
+    if (object === 0 || (seq[at + object]?.pos === 'PART' && lower(seq[at + object]) !== 'that')) return seq;
+    at += object;
+  }
+  for (let round = 0; round < 2 && seq[at]?.pos === 'ADP' && lower(seq[at]) !== 'that'; round += 1) {
+    let end = at + 1;
+    while (end < at + 6 && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(seq[end]?.pos ?? '')) end += 1;
+    if (end === at + 1) return seq;
+    at = end;
+  }
+  // "wrote Saturday that ...": a bare time before "that".
+  let when = 0;
+  while (when < 3 && /^(PROPN|NOUN|NUM)$/.test(seq[at + when]?.pos ?? '')) when += 1;
+  if (when > 0 && lower(seq[at + when]) === 'that') at += when;
+  if (isComma(seq[at])) return seq;
+  if (lower(seq[at]) === 'that') at += 1;
+  const rest = seq.slice(at);
+  // "told CNN the image looked genuine and that it was possible ...": the second clause needs the verb of saying.
+  if (rest.some((t, i) => t.lower === 'that' && /^(and|or|but)$/.test(lower(rest[i - 1])))) return seq;
+  // No second "that" before the clause's own verb ("Saturday that Cayman was ...").
+  const firstThat = rest.findIndex((t) => t.lower === 'that' && t.pos !== 'DET');
+  const head = rest[0];
+  if (!head || !/^(DET|PROPN|NOUN|ADJ|NUM)$/.test(head.pos) || wordsIn(rest) < 5) return seq;
+  // The clause needs its own predicate, and a finite one ("the image looked genuine", not "the image looking").
+  const ownVerb = rest.findIndex((t, i) => i > 0 && isPredicate(t));
+  if (ownVerb === -1 || (rest[ownVerb]!.pos === 'VERB' && /ing$/.test(rest[ownVerb]!.lower))) return seq;
+  if (firstThat !== -1 && firstThat < ownVerb) return seq;
+  return rest;
+}
+
 /** A clause set off by commas inside the main clause: "this support, when paired with ..., may strengthen". */
 function dropInterjectedClauses(seq: Tok[]): Tok[] {
   for (let i = 1; i < seq.length - 2; i += 1) {
@@ -402,6 +453,51 @@ function dropParticipialTail(seq: Tok[]): Tok[] {
   return seq;
 }
 
+/** Whether the clause opening at `from` has a subject of its own and then a predicate: "Jeff Goldblum will reprise". */
+function opensClause(seq: Tok[], from: number): boolean {
+  const head = seq[from];
+  if (!head || !/^(DET|PROPN|NOUN|PRON)$/.test(head.pos) || /^(that|which|who)$/.test(head.lower)) return false;
+  for (let i = from + 1; i < Math.min(seq.length, from + 6); i += 1) {
+    const t = seq[i]!;
+    if (isComma(t) || t.pos === 'CCONJ' || t.pos === 'ADP') return false;
+    if (isPredicate(t)) return t.pos === 'AUX' || !/ing$/.test(t.lower);
+  }
+  return false;
+}
+
+/** A finite predicate: an auxiliary, or a verb that is not an "-ing" form and not after "to". */
+function isFinite(seq: Tok[], i: number): boolean {
+  const t = seq[i]!;
+  if (t.pos === 'AUX') return lower(seq[i - 1]) !== 'to';
+  return t.pos === 'VERB' && !/ing$/.test(t.lower) && lower(seq[i - 1]) !== 'to';
+}
+
+/** Words that open a clause which needs a verb of its own: "... admitted that his failure." does not have one. */
+const NEEDS_VERB = /^(that|which|who|whom|whose|because|although|though|whereas|unless|if|since|while|when|where)$/;
+
+/**
+ * Whether every clause a prefix opens is complete: after a relative pronoun or a subordinating word, a finite
+ * verb ("in which Islamic militias, some of them pledging allegiance" has none; "that his failure" has none).
+ */
+function clausesComplete(prefix: Tok[]): boolean {
+  // The main clause has a finite verb outside any dash aside: "The report -- released one year after ..." has none.
+  const dashes = prefix.map((t, i) => (DASHES.has(t.text) ? i : -1)).filter((i) => i !== -1);
+  const outside = prefix.filter((_, i) => dashes.filter((d) => d <= i).length % 2 === 0 && !DASHES.has(prefix[i]!.text));
+  if (!outside.some((_, i) => isFinite(outside, i))) return false;
+  for (let i = prefix.length - 1; i >= 0; i -= 1) {
+    const t = prefix[i]!;
+    if (!NEEDS_VERB.test(t.lower)) continue;
+    // "that" as a determiner ("that time") opens nothing.
+    if (t.lower === 'that' && t.pos === 'DET') continue;
+    // "since 2010" and "because of the war" are phrases, not clauses.
+    if ((t.lower === 'since' && t.pos !== 'SCONJ') || (t.lower === 'because' && lower(prefix[i + 1]) === 'of')) continue;
+    let finite = false;
+    for (let j = i + 1; j < prefix.length && !finite; j += 1) if (isFinite(prefix, j)) finite = true;
+    if (!finite) return false;
+  }
+  return true;
+}
+
 /** Whether a prefix can stand as a bullet: a predicate, enough words, ends on a content word. */
 function standsAlone(prefix: Tok[], minWords: number): boolean {
   if (wordsIn(prefix) < minWords) return false;
@@ -415,6 +511,7 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   // What follows a colon is a clause of its own: "money matters: a development bank's willingness" is not.
   const colon = prefix.findLastIndex((t) => t.text === ':');
   if (colon !== -1 && !prefix.slice(colon + 1).some(isPredicate)) return false;
+  if (!clausesComplete(prefix)) return false;
   const last = prefix[prefix.length - 1]!;
   if (!/^(NOUN|PROPN|NUM|ADV|PRON|VERB|ADJ|PART)$/.test(last.pos) && !QUOTES.test(last.text) && last.text !== '%') return false;
   if (last.pos === 'VERB' && /^(is|are|was|were|be|been|has|have|had)$/.test(lower(last))) return false;
@@ -453,7 +550,11 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
       ? t.text === ';' ||
         DASHES.has(t.text) ||
         (isComma(t) && next !== undefined && lower(next) !== 'that' && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
-        (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just')
+        (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just') ||
+        // "... in a lead role | and Jeff Goldblum will reprise ...": a coordinated clause with a subject of its own.
+        (t.pos === 'CCONJ' && /^(and|but)$/.test(lower(t)) && (opensClause(seq, k + 1) || lower(next) === 'that')) ||
+        // "... security situation | in which militias have thrived": a relative clause after its preposition.
+        (t.pos === 'ADP' && /^(which|whom)$/.test(lower(next)) && /^(NOUN|PROPN)$/.test(previous.pos))
       : (t.pos === 'ADP' && (/^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) || previous.text === '%') && !/^(enough|too|so)$/.test(lower(previous))) ||
         // "its drawdown plans | to ensure ...", but not "significant enough for X | to proclaim".
         (lower(t) === 'to' && previous.pos === 'NOUN' && !degreeWord) ||
@@ -532,6 +633,18 @@ function render(seq: Tok[], text: string): string {
   return out.replace(/^(["“‘']?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
+/** Hyphens the tagger splits ("---" as three "-") joined back into one dash token, so an aside it sets off is seen. */
+function joinHyphens(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const previous = out[out.length - 1];
+    if (previous && token.text === '-' && /^-+$/.test(previous.text) && previous.end === token.start) {
+      out[out.length - 1] = { ...previous, text: previous.text + '-', end: token.end };
+    } else out.push(token);
+  }
+  return out;
+}
+
 /** A token that takes no space before it where words were dropped: closing punctuation, an apostrophe ("'s"). */
 const ATTACHES_LEFT = /^[,.;:!?…)\]”’']/;
 
@@ -561,7 +674,7 @@ export function compressClaim(
 ): Compression {
   const text = sentence.trim();
   // Tokens of one shape (no spread): every step reads their fields many times.
-  const tagged: Tok[] = tagger.tag(text).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
+  const tagged: Tok[] = joinHyphens(tagger.tag(text)).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
   // Renderings of the sequences made from this sentence: the same sequence is measured again and again while
   // steps compete. (A sequence is never changed once made: steps return new ones.)
   const renderings = new Map<Tok[], Rendering>();
@@ -582,6 +695,7 @@ export function compressClaim(
   const dashAsides = (s: Tok[]) => dropDashAsides(s, text);
   const asNeeded: Array<(s: Tok[]) => Tok[]> = [
     dropEvidentialFrame,
+    dropLeadingAttribution,
     dropBrackets,
     dashAsides,
     dropTrailingAttribution,

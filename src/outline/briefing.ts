@@ -6,14 +6,14 @@
  * its own title; a closing bottom line.
  */
 import { contentWords, keyPoints, type ArticleIndex, type Claim } from '../claims/claims.ts';
-import { compressClaim } from '../claims/compress.ts';
+import { compressClaim, type Compression } from '../claims/compress.ts';
 import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
 import { slideTitle } from './slide-titles.ts';
 import type { Article, Bullet, Section, Sentence, Slide } from '../types.ts';
 
 /** Content bullets: at most this many words, aiming at {@link BULLET_TARGET_WORDS}. */
 export const BULLET_LIMIT_WORDS = 15;
-export const BULLET_TARGET_WORDS = 11;
+export const BULLET_TARGET_WORDS = 10;
 /** Key points carry the argument alone: a little longer. */
 export const KEY_POINT_LIMIT_WORDS = 16;
 export const KEY_POINT_TARGET_WORDS = 13;
@@ -25,18 +25,39 @@ export const MAX_BULLETS_PER_SLIDE = 5;
 export const MIN_BULLETS_PER_SLIDE = 3;
 
 /**
- * A claim's bullet at headline length: its sentence shortened to `target` words (at most
- * `limit`), whole constituents dropped, weighed by what the article is about. When that cannot
- * be done cleanly (the cut would break the sentence), the claim's own, longer bullet stays:
+ * A claim's bullet at headline length: its sentence shortened to about `target` words (at most
+ * `limit`), whole constituents dropped, weighed by what the article is about. Several cuts compete
+ * (aiming at the target, a little above it, at the limit): the cleanest wins (whole asides or a
+ * trailing clause before a trailing phrase), then the one nearest the target. When none fits
+ * cleanly, a phrase cut two words over the limit; failing that the claim's own, longer bullet stays:
  * a slightly longer bullet rather than a broken one.
  */
 export function headlineBullet(claim: Claim, index: ArticleIndex, limit = BULLET_LIMIT_WORDS, target = BULLET_TARGET_WORDS): string {
-  // A clean cut (whole asides or a trailing clause) at headline length; else a phrase cut with two words more of room.
-  for (const [max, aim, quality] of [[limit, target, 0.7], [limit + 2, target + 2, 0.4]] as const) {
-    const short = compressClaim(claim.sentence.text, max, index.importance, aim, index.tagger);
-    if (short.words <= max && short.quality >= quality && short.words >= 4) return short.text;
+  return headlineCompression(claim.sentence.text, index, limit, target)?.text ?? claim.bullet;
+}
+
+/** The headline-length compression {@link headlineBullet} shows, or undefined when none fits cleanly. */
+export function headlineCompression(sentence: string, index: ArticleIndex, limit = BULLET_LIMIT_WORDS, target = BULLET_TARGET_WORDS): Compression | undefined {
+  const key = `${limit}/${target}/${sentence}`;
+  let made = index.headlines.get(key);
+  if (made === undefined) {
+    made = shortestCleanCut(sentence, index, limit, target) ?? null;
+    index.headlines.set(key, made);
   }
-  return claim.bullet;
+  return made ?? undefined;
+}
+
+/** The cleanest cut of `sentence` near `target` words, at most `limit` (or two over), or undefined. */
+function shortestCleanCut(sentence: string, index: ArticleIndex, limit: number, target: number): Compression | undefined {
+  const cuts = [...new Set([target, Math.round((target + limit) / 2), limit])].map((aim) => compressClaim(sentence, limit, index.importance, aim, index.tagger));
+  const fitting = cuts.filter((cut) => cut.words <= limit && cut.words >= 4 && cut.quality >= 0.4);
+  const tier = (cut: Compression) => (cut.quality >= 0.7 ? 0 : 1);
+  // Numbers are the claim more often than not ("since 2011", "95%"): a cut that keeps more of them goes first.
+  const numbers = (cut: Compression) => cut.text.match(/\d[\d.,%]*/g)?.length ?? 0;
+  fitting.sort((a, b) => tier(a) - tier(b) || numbers(b) - numbers(a) || Math.abs(a.words - target) - Math.abs(b.words - target));
+  if (fitting[0]) return fitting[0];
+  const longer = compressClaim(sentence, limit + 2, index.importance, target + 2, index.tagger);
+  return longer.words <= limit + 2 && longer.words >= 4 && longer.quality >= 0.4 ? longer : undefined;
 }
 
 /**

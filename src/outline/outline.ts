@@ -8,7 +8,7 @@ import type { Tagger } from '../text/nlp.ts';
 import type { Article, Outline, Section, Sentence, Slide } from '../types.ts';
 import { exhibitSlides, markdownFromSentence, placeFootnotes } from './exhibits.ts';
 import { escapeInline } from '../text/inline-markdown.ts';
-import { bottomLine, briefingKeyPoints, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
+import { bottomLine, briefingKeyPoints, BULLET_LIMIT_WORDS, headlineCompression, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
 
 export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
 /** The most sections the agenda lists on one slide. */
@@ -70,6 +70,18 @@ export function sectionBulletBudget(sentenceCount: number): number {
   return Math.max(1, Math.min(sentenceCount, 14, Math.round(2.8 * Math.sqrt(sentenceCount))));
 }
 
+/** Claims a section is offered beyond its budget, for claims without a headline-length bullet to give way to. */
+const HEADLINE_SPARE = 4;
+/** Claims with a headline-length bullet a section needs before those without leave its slides. */
+const MIN_FITTING_CLAIMS = 3;
+/** What a claim without a clean headline-length bullet loses in the ranking of its section's claims. */
+const NO_HEADLINE_PENALTY = 1;
+
+/** Whether a claim's bullet shortens cleanly to headline length ({@link headlineCompression}). */
+function headlineFits(claim: Claim, index: ArticleIndex): boolean {
+  return (headlineCompression(claim.sentence.text, index)?.words ?? Infinity) <= BULLET_LIMIT_WORDS;
+}
+
 /**
  * Each section's claims, as many as it matters to the article's argument: the budget of its
  * length ({@link sectionBulletBudget}) scaled by how strong its best claims are against the other
@@ -80,7 +92,8 @@ function sectionsByImportance(article: Article, index: ArticleIndex): Array<{ se
   const drafts = article.sections.map((section, sectionIndex) => {
     const count = section.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0);
     const budget = sectionBulletBudget(count);
-    return { section, sectionIndex, budget, claims: count === 0 ? [] : sectionClaims(section, sectionIndex, budget, index) };
+    // A few claims more than the budget, so a claim that will not shorten to a headline can give way.
+    return { section, sectionIndex, budget, claims: count === 0 ? [] : sectionClaims(section, sectionIndex, budget + HEADLINE_SPARE, index) };
   });
   // A section's strength: the mean score of its three best claims.
   const strength = (claims: Claim[]) => {
@@ -93,7 +106,13 @@ function sectionsByImportance(article: Article, index: ArticleIndex): Array<{ se
   return drafts.map(({ section, sectionIndex, budget, claims }) => {
     const share = high > low ? (strength(claims) - low) / (high - low) : 1;
     const keep = Math.min(claims.length, Math.max(2, Math.round(budget * (0.8 + 0.3 * share))));
-    const kept = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, keep));
+    // A claim whose sentence has no clean headline-length cut would be a long bullet: the next claim of the section
+    // that has one goes up instead, when there is one.
+    // With enough claims that have one, a claim without goes altogether: a headline slide is not the place for it.
+    const fits = new Set(claims.filter((claim) => headlineFits(claim, index)));
+    const pool = fits.size >= MIN_FITTING_CLAIMS ? claims.filter((claim) => fits.has(claim)) : claims;
+    const shown = new Map(pool.map((claim) => [claim, claim.score - (fits.has(claim) ? 0 : NO_HEADLINE_PENALTY)]));
+    const kept = new Set([...pool].sort((a, b) => shown.get(b)! - shown.get(a)!).slice(0, Math.min(keep, budget)));
     return { section, sectionIndex, claims: claims.filter((claim) => kept.has(claim)) };
   });
 }

@@ -153,6 +153,14 @@ describe('exhibit fit in Chromium', () => {
         const model = slideContentHeight(slide, THEMES.light.font, size.width * LAYOUT.fontPerWidth * FIT_SCALES[step]!, size.width);
         expect(model, real.title).toBeGreaterThanOrEqual(real.bottom - real.top - 2);
       });
+      // The long line of code wraps inside its box (no code box is clipped, above): its slide shows more lines than it has.
+      const wrapped = await deck.page.evaluate(() => {
+        const code = Array.from(document.querySelectorAll<HTMLElement>('pre.bd-code code')).find((element) => element.textContent!.includes('a long comment that runs on'))!;
+        const style = getComputedStyle(code);
+        const lines = (code.getBoundingClientRect().height / (code.closest('section')!.getBoundingClientRect().width / (window as unknown as { Reveal: { getConfig(): { width: number } } }).Reveal.getConfig().width) - 2 * parseFloat(style.paddingTop)) / parseFloat(style.lineHeight);
+        return { lines, source: code.textContent!.replace(/\n$/, '').split('\n').length };
+      });
+      expect(wrapped.lines).toBeGreaterThan(wrapped.source + 1);
       // The long formulas were shrunk to the slide's width, not left running off it.
       expect(await deck.page.locator('.bd-math[data-shrunk]').count()).toBe(2);
       expect(deck.offsite).toEqual([]);

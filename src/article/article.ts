@@ -300,7 +300,8 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
       continue;
     }
     if (node.type === 'heading') {
-      const heading = toString(node).replace(/\s+/g, ' ').trim();
+      // "Wrap Up:" introduces what follows on a page; as a slide title the colon has nothing to point at.
+      const heading = toString(node).replace(/\s+/g, ' ').trim().replace(/\s*[:：]$/u, '');
       if (!heading) {
         file.message('Unexpected empty heading, expected text; its content joins the previous section', {
           place: node.position,

@@ -16,7 +16,7 @@
  * Pure: text in, tree out. The DOM library and Readability are required only
  * when an HTML page is read.
  */
-import type { Element as HastElement, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Element as HastElement, ElementContent, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
 import { fromDom } from 'hast-util-from-dom';
 import type { Root, Yaml } from 'mdast';
 import rehypeRemark from 'rehype-remark';
@@ -54,14 +54,16 @@ const CHROME_KINDS: Array<[keyof PageDrops, RegExp]> = [
   ['comments', /(?:^|[\s_-])(?:comments?|comment-list|commentlist|disqus|discussion|replies|respond|reader-responses|conversation)(?:$|[\s_-])/i],
   ['share', /(?:^|[\s_-])(?:share|sharing|shares|share-?bar|share-?tools|social|social-?links|social-?share|sharethis|addthis)(?:$|[\s_-])/i],
   ['related', /(?:^|[\s_-])(?:related|recommended|recommendations|more-?stories|more-?from|read-?more|readmore|read-?next|most-?read|mostread|most-?popular|popular|trending|also-?like|you-?may-?like|outbrain|taboola|tag-?cloud|tags|topics|breadcrumbs?|pagination|post-?nav|teasers?|promo-?list)(?:$|[\s_-])/i],
+  // A photo's caption or credit outside a <figure> (`<p class="caption">`, `<div class="credit">`): not a claim.
+  ['credits', /(?:^|[\s_-])(?:credit|credits|photo-?credit|image-?credit|caption|captions|photo-?caption|image-?caption|caption-?text)(?:$|[\s_-])/i],
   ['prompts', /(?:^|[\s_-])(?:newsletter|signup|sign-?up|subscribe|subscription|paywall|regwall|login|log-?in|sign-?in|signin|sign-?in-?gate|register|promo|cta|advert|advertisement|ads?|ad-?slot|ad-?unit|sponsor(?:ed)?|donate|cookie|consent|gdpr)(?:$|[\s_-])/i],
 ];
 
 /** Class words of the story's furniture that the metadata holds or that labels it: kicker, byline, dateline, timestamp. */
-const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|button|buttons|button-?wrapper|btn|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap)(?:$|[\s_-])/i;
+const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|button|buttons|button-?wrapper|btn|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap|keywords|video-?keywords|video-?transcript|transcript-?search|video-?search)(?:$|[\s_-])/i;
 
 /** Class words of blocks shown only when the page is printed. */
-const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|css-?print)(?:$|[\s_-])/i;
+const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|print-?url|print-?link|css-?print)(?:$|[\s_-])/i;
 /** Words in a text: runs of characters between white space (a character loop: a Unicode regular expression over a whole page cost a quarter of a second). */
 function wordCount(text: string): number {
   let words = 0;
@@ -197,7 +199,14 @@ function removePageChrome(document: Document, drops: PageDrops): Element | undef
           : /^(?:div|section|aside|ul|ol|nav|footer|header|span|p|li|form|dl|details)$/.test(tag)
             ? CHROME_KINDS.find(([, pattern]) => pattern.test(names))?.[0]
             : undefined;
-      if (kind && !holdsStory(element)) {
+      // A caption block that holds its image (`<div class="wp-caption"><img>...`) is a figure, not a credit.
+      const isFigure = kind === 'credits' && (inFigure(element) || element.getElementsByTagName('img').length > 0);
+      if (kind === 'credits' && !isFigure && /caption/i.test(names)) {
+        // A caption beside its image in the same block (`<img><p class="caption">`) is the image's caption.
+        const image = element.parentElement?.getElementsByTagName('img')[0];
+        if (image && !image.getAttribute('title')) image.setAttribute('title', textOf(element));
+      }
+      if (kind && !isFigure && !holdsStory(element)) {
         if (kind === 'furniture') element.remove();
         else remove(element, kind);
         continue;
@@ -219,13 +228,33 @@ function removePageChrome(document: Document, drops: PageDrops): Element | undef
       remove(element, 'related');
       continue;
     }
-    if (/^(?:p|li|div|aside)$/.test(tag) && text.length < 200 && LINK_LABEL.test(text) && (element.getElementsByTagName('a').length > 0 || text.length < 40)) {
+    if (/^(?:p|li|div|aside)$/.test(tag) && text.length < 200 && LINK_LABEL.test(text) && (element.getElementsByTagName('a').length > 0 || text.length < 40 || /https?:\/\//.test(text))) {
       remove(element, 'related');
       continue;
     }
     if (/^(?:p|span|small|div|cite)$/.test(tag) && text.length < 140 && CREDIT.test(text) && !inFigure(element)) {
       remove(element, 'credits');
+      continue;
     }
+    // A paragraph that is a link and little else ("See TIME's Pictures of the Week.", "IN TEXAS: <a>Family
+    // of patient quarantined</a>") points to another page: a promotion, not the story's text.
+    if (tag === 'p' && text.length < 200 && isLinkLine(element, text)) remove(element, 'related');
+  }
+  // A parenthesised link in a paragraph that points to other coverage ("(Watch TIME's video ...)",
+  // "(See photos of the flood.)") goes; the sentences around it stay.
+  for (const link of Array.from(story.getElementsByTagName('a'))) {
+    if (!link.isConnected || !PROMO_LINK.test(textOf(link))) continue;
+    const wrapper = link.parentElement && /^(?:span|em|i|strong|b)$/i.test(link.parentElement.tagName) && textOf(link.parentElement) === textOf(link) ? link.parentElement : link;
+    remove(wrapper, 'related');
+  }
+  // Paragraphs set wholly in italics at the story's end are an editor's note, a disclosure or the
+  // author's biography ("Shovel Knight was reviewed using code provided by...", "Jane Roe is a fellow at..."),
+  // not the story's claims.
+  const paragraphs = Array.from(story.getElementsByTagName('p')).filter((p) => p.isConnected && textOf(p));
+  for (let index = paragraphs.length - 1; index > 0 && index >= paragraphs.length - 2; index -= 1) {
+    const paragraph = paragraphs[index]!;
+    if (!isItalicNote(paragraph)) break;
+    remove(paragraph, 'credits');
   }
   // The lead image: a figure of the story before its first paragraph. Readability, which keeps the
   // block of paragraphs, often leaves it out; a copy is kept to put back.
@@ -246,6 +275,28 @@ function removePageChrome(document: Document, drops: PageDrops): Element | undef
     }
   }
   return leadFigure;
+}
+
+/** A link's text that sends the reader to other coverage, in parentheses: "(Watch the video)", "(Read more: ...)". */
+const PROMO_LINK = /^\(\s*(?:watch|see|read|listen|photos?|video|related|more|click)\b[^()]{0,160}\)\.?$/i;
+
+/** Whether a paragraph is one link with at most a short label before or after it. */
+function isLinkLine(paragraph: Element, text: string): boolean {
+  const links = Array.from(paragraph.getElementsByTagName('a'));
+  if (links.length !== 1) return false;
+  const linked = textOf(links[0]!);
+  if (linked.length < 3) return false;
+  const rest = text.replace(linked, '').replace(/[\s.,:;!?()[\]"'“”‘’«»|•·–—-]+/g, ' ').trim();
+  // The label around the link is a kicker ("IN TEXAS:", "Watch:") when short; a sentence with a link in it stays.
+  return rest.length === 0 || (rest.length <= 24 && (/^[\p{Lu}\d\s&'’]+$/u.test(rest) || /:\s*$/.test(text.slice(0, text.indexOf(linked)).trim())));
+}
+
+/** Whether a paragraph of at most a few sentences is set wholly in italics (`<em>`/`<i>` holding all its text). */
+function isItalicNote(paragraph: Element): boolean {
+  const text = textOf(paragraph);
+  if (text.length === 0 || text.length > 500) return false;
+  const italic = Array.from(paragraph.querySelectorAll('em, i')).filter((element) => !element.parentElement?.closest('em, i')).reduce((sum, element) => sum + textOf(element).length, 0);
+  return italic >= text.length * 0.9;
 }
 
 /** The share of an element's text that is link text. */
@@ -337,6 +388,7 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
       if (child.tagName !== 'pre') visit(child, inTable || child.tagName === 'table');
       children.push(child);
     }
+    listGlyphParagraphs(children);
     // A heading whose section lost all its content (a references list, a link block) goes too.
     const rank = (node: HastContent | ElementContent | undefined) => (node && isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0);
     const elements = children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
@@ -352,6 +404,44 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
 }
 
 const TABLE_PART = /^(?:caption|thead|tbody|tfoot|tr|td|th)$/;
+
+/** A list marker typed into a paragraph's text ("• Republicans promise..."). */
+const LIST_GLYPH = /^\s*[•◦▪▫■□●○‣⁃∙]\s*/u;
+
+/**
+ * Paragraphs that begin with a typed bullet (`<p>&#8226; ...</p>`, as some sites write lists)
+ * are the items of a list: a run of them becomes a `<ul>`, the glyph gone from the text.
+ */
+function listGlyphParagraphs(children: Array<HastContent | ElementContent>): void {
+  const glyphText = (node: HastContent | ElementContent): HastText | undefined => {
+    if (!isElement(node) || node.tagName !== 'p') return undefined;
+    const first = node.children.find((child) => child.type !== 'text' || child.value.trim() !== '');
+    return first?.type === 'text' && LIST_GLYPH.test(first.value) ? first : undefined;
+  };
+  for (let index = 0; index < children.length; index += 1) {
+    if (!glyphText(children[index]!)) continue;
+    const items: HastElement[] = [];
+    let end = index;
+    for (; end < children.length; end += 1) {
+      const node = children[end]!;
+      if (node.type === 'text' && node.value.trim() === '') continue;
+      const text = glyphText(node);
+      if (!text) break;
+      // linkedom gives an entity its own text node (`&#8226;` then ` Fuel...`): the space after it goes too.
+      text.value = text.value.replace(LIST_GLYPH, '');
+      const item = node as HastElement;
+      if (text.value === '') {
+        const at = item.children.indexOf(text);
+        item.children.splice(at, 1);
+        const next = item.children[at];
+        if (next?.type === 'text') next.value = next.value.trimStart();
+      }
+      items.push({ ...item, tagName: 'li' });
+    }
+    const list: HastElement = { type: 'element', tagName: 'ul', properties: {}, children: items, position: items[0]!.position };
+    children.splice(index, end - index, list);
+  }
+}
 
 function findElement(node: HastElement, test: (element: HastElement) => boolean): HastElement | undefined {
   for (const child of node.children) {

@@ -62,11 +62,41 @@ export function dayOf(date: string | undefined): string | undefined {
   return iso ? iso[1] : clean(date);
 }
 
-/** "By Jane Doe and John Roe" -> "Jane Doe and John Roe"; a byline that is a URL or empty is none. */
+/** Where a byline's names end: a date, a time, a handle, a link label or script text after them. */
+const BYLINE_TAIL = new RegExp(
+  [
+    String.raw`\s+(?:on\s+|updated\s*:?\s*|published\s*:?\s*|posted\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$`,
+    String.raw`\s+(?:on\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b.*$`,
+    String.raw`,?\s*(?:updated|published|posted)\b.*$`,
+    String.raw`[\s,]+\d{1,2}:\d{2}\b.*$`,
+    String.raw`[\s,]+\d{4}-\d{2}-\d{2}\b.*$`,
+    String.raw`\s+@\w.*$`,
+    // A job title: "Andrea Stone Senior Washington Correspondent", "DAVID LIEBERMAN, Executive Editor".
+    String.raw`,?\s+(?:(?:senior|chief|staff|contributing|associate|managing|executive|deputy|special|political|national|international|foreign|investigative|science|health|business|technology|tech|sports|arts|legal|economics|white house|washington|london|europe|asia|middle east)\s+)+(?:writer|reporter|correspondent|editor|columnist|contributor|analyst|producer)s?\b.*$`,
+    String.raw`,\s*(?:writer|reporter|correspondent|editor|columnist|contributor|analyst|producer)s?\b.*$`,
+    String.raw`\s+(?:more (?:from|by) (?:this|the) (?:author|writer)|more stories by|view all posts|see all|follow|email|contact)\b.*$`,
+    String.raw`\s*\w*\s*[=;{}<>].*$`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * "By Jane Doe and John Roe" -> "Jane Doe and John Roe". What sites print after the
+ * names goes ("Doug Stanglin, USA TODAY 8:42 p.m.", "Bryan Walsh Tuesday, Aug. 17, 2010",
+ * "Rose Orlik More from this author", "Griffin McElroy @griffinmcelroy"); a byline that is
+ * a URL, a domain, a date alone or empty is none.
+ */
 export function bylineNames(text: string | undefined): string | undefined {
-  const value = clean(text?.replace(/^\s*(?:by|written by|words by|von|par|por)\s*[:\-]?\s+/i, ''));
+  let value = clean(text?.replace(/^\s*(?:by|written by|words by|von|par|por)\s*[:\-]?\s+/i, ''));
   if (!value || /^https?:/i.test(value) || value.length > 120) return undefined;
-  return value.replace(/\s*[|·•]\s*.*$/, '').replace(/,\s*(?:staff writer|reporter|correspondent|editor)\b.*$/i, '');
+  value = value.replace(/\s*[|·•]\s*.*$/, '').replace(/,\s*(?:staff writer|reporter|correspondent|editor)\b.*$/i, '');
+  value = clean(value.replace(BYLINE_TAIL, '').replace(/[\s,;:–—-]+$/, ''));
+  // "Maria Okafor, COASTAL TRIBUNE": the outlet in capitals after names that are not.
+  const outlet = value && /^(.*\p{Ll}.*),\s*([^,\p{Ll}]+)$/u.exec(value);
+  if (outlet && /\p{Lu}{2}/u.test(outlet[2]!)) value = outlet[1];
+  // Nothing left but a date, a domain ("lefigaro.fr") or no letter at all: no byline.
+  if (!value || !/\p{L}{2}/u.test(value) || /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$/i.test(value) || /^\d/.test(value)) return undefined;
+  return value;
 }
 
 const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: ', ' • ', ' / '];

@@ -29,9 +29,15 @@ export function markdownFromSentence(text: string, sentence?: Sentence): string 
 function exhibitTitle(exhibit: Exhibit, section: Section): string {
   if (exhibit.caption) return exhibit.caption;
   const what = { table: 'table', figure: 'figure', math: 'formula', code: 'code', quote: 'quote' }[exhibit.block.type];
-  if (exhibit.block.type === 'figure' && exhibit.block.alt) return exhibit.block.alt;
+  if (exhibit.block.type === 'figure' && exhibit.block.alt && !isFileName(exhibit.block.alt)) return exhibit.block.alt;
   if (exhibit.block.type === 'quote' && exhibit.block.cite) return `In the words of ${exhibit.block.cite.split(',')[0]!.trim()}`;
-  return `${section.heading}: ${what}`;
+  // "Wrap Up:" -> "Wrap Up (quote)": the heading's own trailing colon or dash does not stay before the kind.
+  return `${section.heading.replace(/[\s:;,–—-]+$/u, '')} (${what})`;
+}
+
+/** An image's alt text that a CMS filled with the file's name ("Campfire_narrow", "IMG_0042.jpg"): no title. */
+function isFileName(alt: string): boolean {
+  return /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$/i.test(alt) || (!/\s/.test(alt) && /[_\d]/.test(alt));
 }
 
 /** The slides of a section's exhibits, in reading order. */

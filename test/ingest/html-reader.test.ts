@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/index.ts';
 import { mdastFromFile } from '../../src/ingest/ingest.ts';
-import { stripSiteName } from '../../src/ingest/page-metadata.ts';
+import { bylineNames, stripSiteName } from '../../src/ingest/page-metadata.ts';
 import { tokenF1 } from '../../scripts/lib/token-f1.ts';
 import type { Article } from '../../src/types.ts';
 
@@ -114,6 +114,24 @@ describe('saved web pages read as a reader view would', () => {
     expect(stripSiteName('Using the Fetch API - Web APIs | MDN', 'MDN Web Docs')).toBe('Using the Fetch API');
     expect(stripSiteName('The Daily Ledger - Border Delays Push Grain Prices Higher', 'The Daily Ledger')).toBe('Border Delays Push Grain Prices Higher');
     expect(stripSiteName('Crime and Punishment - a review of the new translation')).toBe('Crime and Punishment - a review of the new translation');
+  });
+
+  it('should keep only the names of a byline, not the outlet, time, handle or job title sites print after them', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['Doug Stanglin, USA TODAY 8:42 p.m. EDT October 2, 2014', 'Doug Stanglin'],
+      ['Bryan Walsh Tuesday, Aug. 17, 2010', 'Bryan Walsh'],
+      ['Rose Orlik More from this author', 'Rose Orlik'],
+      ['Griffin McElroy @griffinmcelroy', 'Griffin McElroy'],
+      ['Alexa Ray Corriea on Jul 04, 2014 at 11:00a', 'Alexa Ray Corriea'],
+      ['Andrea Stone Senior Washington Correspondent', 'Andrea Stone'],
+      ['DAVID LIEBERMAN, Executive Editor', 'DAVID LIEBERMAN'],
+      ['Ed Hornick, CNNcnnAuthor = "Ed Hornick"', 'Ed Hornick'],
+      ['LILIAN ALEMAGNA, LAURE BRETTON', 'LILIAN ALEMAGNA, LAURE BRETTON'],
+      ['By Mary May and Juan Marchand', 'Mary May and Juan Marchand'],
+      ['9:39AM BST 05 Oct 2011', undefined],
+      ['lefigaro.fr', undefined],
+    ];
+    for (const [byline, names] of cases) expect(bylineNames(byline), byline).toBe(names);
   });
 
   it('should read a page fragment without <html> or <article>', () => {

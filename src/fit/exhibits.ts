@@ -68,6 +68,7 @@ export interface ExhibitMeasure {
 
 /** Width of `text` in em in the monospace font. */
 function monoWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length * EXHIBIT_LAYOUT.monoAdvance;
   let em = 0;
   for (const char of text) em += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(char) ? EXHIBIT_LAYOUT.monoWide : /\p{Mark}|\u200b|\u200d|\ufe0f/u.test(char) ? 0 : EXHIBIT_LAYOUT.monoAdvance;
   return em;

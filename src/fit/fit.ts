@@ -16,7 +16,7 @@ import { SLIDE_SIZES, type Aspect } from './slide-sizes.ts';
 import { THEMES, type ThemeFont, type ThemeName } from '../outline/themes.ts';
 import { inlinePlainText } from '../text/inline-markdown.ts';
 import type { Outline, Slide, TableBlock } from '../types.ts';
-import { codeBounds, columnAlignments, columnFigureHeight, evenBounds, EXHIBIT_LAYOUT, exhibitHeight, tableColumnsTooNarrow, tableColumnWidths, type ExhibitMeasure } from './exhibits.ts';
+import { codeBounds, codeRenderedLines, columnAlignments, columnFigureHeight, evenBounds, EXHIBIT_LAYOUT, exhibitHeight, tableColumnsTooNarrow, tableColumnWidths, tableRowHeights, type ExhibitMeasure } from './exhibits.ts';
 
 /** Body text size per fit step, as a fraction of the full size (34px at 1280 wide): step 3 is 24.5px, the legibility floor. */
 export const FIT_SCALES = [1, 0.9, 0.8, 0.72] as const;
@@ -274,35 +274,70 @@ function splitExhibit(slide: Slide, index: number, options: FitOptions, heightOn
     const step = fitStep(piece, options, heightOnly);
     return step === undefined ? undefined : heightOnly ? floor : step;
   };
+  const aspect = options.aspect ?? '16:9';
+  const { width } = SLIDE_SIZES[aspect];
+  const fontName = THEMES[options.theme].font;
+  const font = width * LAYOUT.fontPerWidth * FIT_SCALES[floor]!;
+  const box = width - 2 * LAYOUT.paddingXPx;
+  const measure = exhibitMeasure(FONT_WIDTHS[fontName]);
   let count: number;
   let make: (from: number, to: number) => Slide;
-  let bounds: (parts: number) => number[];
+  let even: (parts: number) => number[];
+  /** Height at the floor size of each row or line, and of the slide around them (title, header row, padding). */
+  let units: number[];
+  let frame: number;
+  let blank = (_at: number) => false;
   if (block.type === 'table' && block.rows.length > 1) {
     const whole = { ...block, align: columnAlignments(block), columnWidths: tableColumnWidths(block) };
     count = block.rows.length;
     make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (rows ${from + 1}–${to} of ${count})`, blocks: [{ ...whole, rows: block.rows.slice(from, to) }] });
-    bounds = (parts) => evenBounds(count, parts);
+    even = (parts) => evenBounds(count, parts);
+    units = tableRowHeights(whole, font, box, measure).rows;
+    // The frame with the widest title a part can have.
+    frame = slideContentHeight({ ...make(0, 0), title: `${slide.title} (rows ${count}–${count} of ${count})` }, fontName, font, width);
   } else if (block.type === 'code' && block.value.includes('\n')) {
     const lines = block.value.split('\n');
     count = lines.length;
     make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (lines ${from + 1}–${to} of ${count})`, blocks: [{ ...block, value: lines.slice(from, to).join('\n') }] });
-    bounds = (parts) => codeBounds(lines, parts);
+    even = (parts) => codeBounds(lines, parts);
+    const size = font * EXHIBIT_LAYOUT.code.size;
+    const line = size * EXHIBIT_LAYOUT.code.lineHeight;
+    units = codeRenderedLines(block, size, box).map((rendered) => rendered * line);
+    // An empty block is one line high: the frame is that, less the line.
+    frame = slideContentHeight({ ...make(0, 0), title: `${slide.title} (lines ${count}–${count} of ${count})` }, fontName, font, width) - line;
+    blank = (at) => lines[at]!.trim() === '';
   } else return undefined;
-  // Start from as many parts as the floor size needs at the least.
-  const aspect = options.aspect ?? '16:9';
-  const { width } = SLIDE_SIZES[aspect];
-  const full = slideContentHeight(slide, THEMES[options.theme].font, width * LAYOUT.fontPerWidth * FIT_SCALES[floor]!, width);
-  for (let parts = Math.max(2, Math.floor(full / slideContentRoom(aspect))); parts <= count; parts += 1) {
-    const cuts = bounds(parts);
-    const pieces = cuts.slice(0, -1).map((from, i) => make(from, cuts[i + 1]!));
-    const steps = pieces.map(stepOf);
-    if (steps.every((step) => step !== undefined)) return pieces.map((piece, i) => [piece, steps[i]!]);
+  // As few parts as the floor size needs: pack rows or lines greedily (a code part ends after a blank line when one
+  // is in its last quarter); then, with that many parts, prefer even parts when each fits.
+  const capacity = slideContentRoom(aspect) - frame;
+  const greedy = [0];
+  let used = 0;
+  for (let at = 0; at < count; at += 1) {
+    if (used + units[at]! > capacity && at > greedy.at(-1)!) {
+      let cut = at;
+      const start = greedy.at(-1)!;
+      for (let back = at; back > start + 1 && back >= at - Math.max(1, Math.floor((at - start) / 4)); back -= 1) {
+        if (blank(back - 1)) {
+          cut = back;
+          break;
+        }
+      }
+      greedy.push(cut);
+      used = units.slice(cut, at).reduce((sum, unit) => sum + unit, 0);
+    }
+    used += units[at]!;
   }
-  // Even one row or line per slide is too much: a slide per row or line at the floor, a report for each that overflows.
-  return Array.from({ length: count }, (_, at) => {
-    const piece = make(at, at + 1);
+  greedy.push(count);
+  const parts = Math.max(2, greedy.length - 1);
+  const evenCuts = even(parts);
+  const evenPieces = evenCuts.slice(0, -1).map((from, i) => make(from, evenCuts[i + 1]!));
+  const evenSteps = evenPieces.map(stepOf);
+  if (evenSteps.every((step) => step !== undefined)) return evenPieces.map((piece, i) => [piece, evenSteps[i]!]);
+  // The greedy parts, each fitting at the floor unless one row or line alone is too much: reported.
+  return greedy.slice(0, -1).map((from, i) => {
+    const piece = make(from, greedy[i + 1]!);
     const step = stepOf(piece);
-    if (step === undefined) problems.push({ slide: index, block: 0, reason: `has a ${block.type === 'table' ? 'table row' : 'code line'} (${at + 1}) that does not fit on a slide of its own even at the smallest text size` });
+    if (step === undefined) problems.push({ slide: index, block: 0, reason: `has a ${block.type === 'table' ? 'table row' : 'code line'} (${from + 1}) that does not fit on a slide of its own even at the smallest text size` });
     return [piece, step ?? floor] as [Slide, number];
   });
 }

@@ -210,6 +210,9 @@ export interface ArticleIndex {
   readonly tagger: Tagger;
   /** The bullet of each sentence scored so far. */
   readonly bullets: Map<Sentence, SentenceBullet>;
+  /** Every sentence of the article, in reading order, and each one's place in it. */
+  readonly sentences: readonly Sentence[];
+  readonly positions: ReadonlyMap<Sentence, number>;
   /** Headline-length bullets made so far, by length limit, target and sentence (none: no clean cut). */
   readonly headlines: Map<string, Compression | null>;
 }
@@ -222,6 +225,7 @@ export interface IndexOptions {
 /** Index an article for claim selection (see {@link ArticleIndex}). An article is not changed once read. */
 export function indexArticle(article: Article, options: IndexOptions = {}): ArticleIndex {
   const wordCounts = wordCountsOf(article);
+  const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences));
   return {
     article,
     vector: articleVectorOf(article, wordCounts),
@@ -229,6 +233,8 @@ export function indexArticle(article: Article, options: IndexOptions = {}): Arti
     importance: wordWeights(wordCounts),
     tagger: options.tagger ?? defaultTagger(),
     bullets: new Map(),
+    sentences,
+    positions: new Map(sentences.map((sentence, at) => [sentence, at])),
     headlines: new Map(),
   };
 }
@@ -548,4 +554,11 @@ export function keyPoints(article: Article, k: number, index: ArticleIndex = ind
     },
   };
   return chooseByMmr(candidates, scores, k, 0.6, coverSections).map((candidate) => claimOf(candidate, byCandidate.get(candidate)!));
+}
+
+/** The sentences before `sentence` in the indexed article, nearest first, at most `count`. */
+export function sentencesBefore(sentence: Sentence, index: ArticleIndex, count = 5): string[] {
+  const at = index.positions.get(sentence);
+  if (at === undefined) return [];
+  return index.sentences.slice(Math.max(0, at - count), at).reverse().map((before) => before.text);
 }

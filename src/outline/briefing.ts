@@ -5,7 +5,8 @@
  * into slides where its topic shifts ({@link segmentSentences}), each slide with
  * its own title; a closing bottom line.
  */
-import { contentWords, keyPoints, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import { contentWords, keyPoints, sentencesBefore, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import { resolveOpening } from '../claims/references.ts';
 import { compressClaim, type Compression } from '../claims/compress.ts';
 import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
 import { slideTitle } from './slide-titles.ts';
@@ -33,7 +34,9 @@ export const MIN_BULLETS_PER_SLIDE = 3;
  * a slightly longer bullet rather than a broken one.
  */
 export function headlineBullet(claim: Claim, index: ArticleIndex, limit = BULLET_LIMIT_WORDS, target = BULLET_TARGET_WORDS): string {
-  return headlineCompression(claim.sentence.text, index, limit, target)?.text ?? claim.bullet;
+  const text = headlineCompression(claim.sentence.text, index, limit, target)?.text ?? claim.bullet;
+  // "The group is open to ..." names what it points back to, from the sentences before it.
+  return resolveOpening(text, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
 }
 
 /** The headline-length compression {@link headlineBullet} shows, or undefined when none fits cleanly. */
@@ -105,7 +108,8 @@ export function briefingKeyPoints(article: Article, k: number, index: ArticleInd
   const thesisBullet = (claim: Claim) => {
     // The thesis carries the argument: it keeps its point even at the length of a full bullet.
     const short = bulletOf.get(claim)!;
-    return claim.bullet.split(/\s+/).length <= THESIS_LIMIT_WORDS && short.split(/\s+/).length < KEY_POINT_TARGET_WORDS ? claim.bullet : short;
+    const full = resolveOpening(claim.bullet, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
+    return full.split(/\s+/).length <= THESIS_LIMIT_WORDS && short.split(/\s+/).length < KEY_POINT_TARGET_WORDS ? full : short;
   };
   // First the claims that stand alone and are about what the headline names (not background
   // about others), then those that stand alone, then the rest.
@@ -230,7 +234,7 @@ export function sectionSlides(input: SectionSlidesInput): Slide[] {
     let title: string;
     let titledBy: Claim | undefined;
     let labelled = index > 0;
-    const made = index === 0 && !section.headingGenerated ? undefined : slideTitle(chunk.map((claim) => ({ sentence: claim.sentence.text, score: claim.score })), section.heading, taken, articleIndex.importance, articleIndex.tagger);
+    const made = index === 0 && !section.headingGenerated ? undefined : slideTitle(chunk.map((claim) => ({ sentence: claim.sentence.text, score: claim.score, resolve: (text: string) => resolveOpening(text, sentencesBefore(claim.sentence, articleIndex), articleIndex.tagger, articleIndex.central).text })), section.heading, taken, articleIndex.importance, articleIndex.tagger, index === 0);
     if (made && (made.from !== undefined || index > 0)) {
       title = made.title;
       if (made.from !== undefined) titledBy = chunk[made.from];

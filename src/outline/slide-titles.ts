@@ -4,8 +4,9 @@
  *
  * A title is the slide's strongest claim that shortens cleanly to a headline (a
  * whole clause kept, not a cut mid-phrase, no pronoun pointing back, no question);
- * failing that, the names the slide is about ("China and Russia"); failing that,
- * its section's heading with the slide's most frequent name.
+ * failing that, one cut after a complete phrase (never the same claim as another title); failing that,
+ * its section's heading with the slide's most frequent name. Never names alone
+ * ("Levant and Iraq" says nothing of what the slide claims).
  */
 import { namesIn } from '../article/section-title.ts';
 import { compressClaim } from '../claims/compress.ts';
@@ -18,6 +19,8 @@ export const TITLE_MAX_WORDS = 8;
 export interface TitleSource {
   sentence: string;
   score: number;
+  /** Names what a shortened sentence's opening points back to ("The group ..." -> "The Islamic State ..."), when it can. */
+  resolve?: (text: string) => string;
 }
 
 /** A headline may not point back ("This is a worrying sign") or open mid-thought ("And so", "But"). */
@@ -26,11 +29,25 @@ const POINTS_BACK = /^(?:it|they|he|she|we|this|that|these|those|there|its|their
 const DANGLING_END = /\b(?:a|an|the|of|to|in|on|for|with|by|from|at|as|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|its|their|his|her|this|these|those|than|into|about|between)$/i;
 
 /** A clause shortened to a headline, or undefined when it cannot be done cleanly. */
-export function headlineOf(sentence: string, importance?: (word: string) => number, tagger?: Tagger): string | undefined {
+export function headlineOf(
+  sentence: string,
+  importance?: (word: string) => number,
+  tagger?: Tagger,
+  maxWords = TITLE_MAX_WORDS,
+  minQuality = 0.4,
+  resolve: (text: string) => string = (text) => text,
+): string | undefined {
   if (/\?["'”’)]*$/u.test(sentence.trim()) || /^["“‘']/u.test(sentence.trim())) return undefined;
-  const compression = compressClaim(sentence, TITLE_MAX_WORDS, importance, TITLE_MAX_WORDS, tagger);
-  if (compression.words > TITLE_MAX_WORDS || compression.words < 3 || compression.quality < 0.4) return undefined;
-  const text = compression.text.replace(/[.!;:,–—-]+$/u, '').trim();
+  const compression = compressClaim(sentence, maxWords, importance, maxWords, tagger);
+  if (compression.words > maxWords || compression.words < 3 || compression.quality < minQuality) return undefined;
+  let resolved = resolve(compression.text);
+  // The name that replaced "the group" may make it long again: shorten the resolved clause once more.
+  if (resolved !== compression.text && resolved.split(/\s+/).length > maxWords) {
+    const again = compressClaim(resolved, maxWords, importance, maxWords, tagger);
+    if (again.words > maxWords || again.quality < minQuality) return undefined;
+    resolved = again.text;
+  }
+  const text = resolved.replace(/[.!;:,–—-]+$/u, '').trim();
   if (POINTS_BACK.test(text) || DANGLING_END.test(text)) return undefined;
   return text;
 }
@@ -60,7 +77,8 @@ function key(title: string): string {
 
 /**
  * A title for a slide from its claims' sentences (strongest first), distinct from every title in
- * `taken` (which it is added to). `heading` is the slide's section heading, the last resort.
+ * `taken` (which it is added to). `heading` is the slide's section heading, the last resort. `strict`
+ * takes only a clean headline of at most 8 words from the sentences (where a heading could stand instead).
  * Returns the title and, when it was made from one of the sentences, that sentence's index.
  */
 export function slideTitle(
@@ -69,18 +87,25 @@ export function slideTitle(
   taken: Set<string>,
   importance?: (word: string) => number,
   tagger?: Tagger,
+  strict = false,
 ): { title: string; from?: number } {
   const order = sources.map((source, index) => ({ ...source, index })).sort((a, b) => b.score - a.score);
-  for (const source of order) {
-    const title = headlineOf(source.sentence, importance, tagger);
-    if (title && !taken.has(key(title))) {
-      taken.add(key(title));
-      return { title, from: source.index };
+  // A clean headline of at most 8 words; else one cut after a complete phrase: a title that says what the slide
+  // claims before one that only names who it is about.
+  const tiers = strict ? [0.4] : [0.4, 0.2];
+  for (const minQuality of tiers) {
+    for (const source of order) {
+      const title = headlineOf(source.sentence, importance, tagger, TITLE_MAX_WORDS, minQuality, source.resolve);
+      // Not the same claim cut shorter or longer than another slide's title.
+      if (title && ![...taken].some((other) => other.startsWith(key(title)) || key(title).startsWith(other))) {
+        taken.add(key(title));
+        return { title, from: source.index };
+      }
     }
   }
+  // Last resorts, never names alone: the section's heading with the name the slide is most about.
   const names = topNames(sources.map((source) => source.sentence), 2);
   const candidates = [
-    names.length > 0 ? names.join(' and ') : '',
     names[0] ? `${heading}: ${names[0]}` : '',
     ...names.slice(1).map((name) => `${heading}: ${name}`),
   ].filter((title) => title && title.split(/\s+/).length <= TITLE_MAX_WORDS + 2);

@@ -106,12 +106,21 @@ describe('no state between calls', () => {
       const full = compressSentence(sentence, { importance });
       if (bullet.text === full) continue;
       const source = words(sentence);
-      let at = 0;
-      for (const word of words(bullet.text)) {
-        while (at < source.length && source[at] !== word) at += 1;
-        expect(at < source.length, `${bullet.text} within ${full}`).toBe(true);
-        at += 1;
-      }
+      const within = (list: string[]) => {
+        let at = 0;
+        for (const word of list) {
+          while (at < source.length && source[at] !== word) at += 1;
+          if (at === source.length) return false;
+          at += 1;
+        }
+        return true;
+      };
+      // An opening that pointed back ("The group") may name what it points to, in the words of the sentences before.
+      const earlier = sentences.get(bullet.source!)!;
+      const before = [...sentences.values()].filter((other) => other.start.offset < earlier.start.offset).map((other) => words(other.text).join(' ')).join(' ');
+      const bulletWords = words(bullet.text);
+      const renamed = [0, 1, 2, 3, 4].find((n) => within(bulletWords.slice(n)) && (n === 0 || before.includes(bulletWords.slice(0, n).join(' '))));
+      expect(renamed !== undefined, `${bullet.text} within ${full}`).toBe(true);
     }
   });
 });

@@ -59,12 +59,16 @@ describe('slide titles', () => {
     expect(headlineOf('What will the Taliban do next?')).toBeUndefined();
   });
 
-  it('gives every slide its own title, falling back to the names it is about', () => {
+  it('gives every slide its own title, falling back to the heading and the name it is about, never names alone', () => {
     const taken = new Set<string>();
     const a = slideTitle([{ sentence: 'China has been cultivating a friendship with the Taliban.', score: 1 }], 'A Critical Juncture', taken);
     const b = slideTitle([{ sentence: 'China has been cultivating a friendship with the Taliban.', score: 1 }, { sentence: 'They said so to Russia and to China again.', score: 0 }], 'A Critical Juncture', taken);
     expect(a.title).not.toBe(b.title);
     expect(b.title).not.toMatch(/\(cont\.\)/);
+    // Not the first slide's claim again, cut shorter.
+    expect(b.title.startsWith(a.title)).toBe(false);
+    expect(a.title.startsWith(b.title)).toBe(false);
     expect(b.from).toBeUndefined();
+    expect(b.title).toMatch(/^A Critical Juncture: (?:China|Russia|Taliban)$/);
   });
 });

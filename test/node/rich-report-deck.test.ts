@@ -8,7 +8,7 @@
  * handout the notes rendered (never raw Markdown or TeX).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,28 @@ describe('the rich report deck in Chromium', () => {
     copyFileSync(report.exports.singleFile!, alone);
     const { deck } = await checkDeck(alone, (url) => url === pathToFileURL(alone).href);
     expect(deck.requests).toEqual([pathToFileURL(alone).href]);
+  });
+
+  it('shows a figure put beside the bullets of a slide in the outline, the image at its size in the second column, nothing overflowing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-rich-columns-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const first = await buildDeck({ article: join(dir, 'report.md'), outDir: join(dir, 'dist') });
+    const outline = readFileSync(first.outlinePath, 'utf8');
+    // The figure line, as the outline writes it, moved under the key points' bullets.
+    const figure = outline.split('\n').find((line) => line.startsWith('![Revenue rose'))!;
+    writeFileSync(first.outlinePath, outline.replace(/(## Key points \{\.key-points\}\n\n(?:- .*\n)+)/, `$1\n${figure}\n`));
+    const report = await buildDeck({ article: join(dir, 'report.md'), outDir: join(dir, 'dist') });
+    const deck = await openDeck(browser, report.indexPath);
+    const image = await deck.page.evaluate(() => {
+      const found = document.querySelector<HTMLImageElement>('section[data-kind="key-points"] .bd-columns .bd-column img')!;
+      const list = found.closest('.bd-columns')!.querySelector('li')!.getBoundingClientRect();
+      const box = found.getBoundingClientRect();
+      return { complete: found.complete, natural: found.naturalWidth, height: box.height, right: box.left > list.right };
+    });
+    expect(image).toEqual({ complete: true, natural: 480, height: expect.any(Number), right: true });
+    expect(image.height).toBeGreaterThan(150);
+    expect(overflowing(await measureSlideBoxes(deck.page))).toEqual([]);
+    await deck.page.close();
   });
 
   it('prints the table text and embeds the image in the PDF, the footnote on the notes pages, the notes rendered in the handout', () => {

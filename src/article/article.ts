@@ -10,7 +10,9 @@ import { parseDocument } from 'yaml';
 import { sectionTitleFromText } from './section-title.ts';
 import { exhibitsOf, footnoteOf } from './exhibits.ts';
 import { inlineToMarkdown, mathToInline } from '../text/inline-markdown.ts';
-import { sentenceSpans } from '../text/sentences.ts';
+import { label } from '../text/labels.ts';
+import { detectLanguage, primaryLanguage } from '../text/language.ts';
+import { sentenceSplitter, sentenceSpans, type SentenceSpan } from '../text/sentences.ts';
 import type { Article, Footnote, Paragraph, Section, Sentence, SourcePoint } from '../types.ts';
 
 /** Front-matter keys an article may carry, and the model field each fills. */
@@ -171,6 +173,17 @@ function frontMatterFields(tree: Root, file: VFile): Partial<Record<ArticleField
 const BYLINE = /^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+))*)\s*$/u;
 const DATE_LINE = /^(?:(?:published|updated|posted)(?: on)?:?\s+)?((?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\b.{0,30}$/iu;
 
+/** The start of the article's prose (paragraphs and headings), enough to tell its language. */
+function textSample(blocks: RootContent[], chars = 4000): string {
+  let sample = '';
+  for (const node of blocks) {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'list' && node.type !== 'blockquote') continue;
+    sample += `${toString(node)}\n`;
+    if (sample.length >= chars) break;
+  }
+  return sample;
+}
+
 /**
  * Build the article model from mdast. The title is the front matter's title, or the
  * first top-level heading; every later heading starts a section; text before the
@@ -213,6 +226,11 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
     else break;
     blocks.shift();
   }
+
+  // The article's language: what its front matter (or page) says, else what its text is in when that is
+  // clearly not English. Sentences are split by that language's rules; English keeps briefdeck's own.
+  const lang = fields.lang ?? detectLanguage(textSample(blocks));
+  const splitSentences: (text: string) => SentenceSpan[] = lang && primaryLanguage(lang) !== 'en' ? sentenceSplitter(lang) : sentenceSpans;
 
   const sections: Section[] = [];
   let current: Section | undefined;
@@ -257,7 +275,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
     const paragraph: Paragraph = { text, start, sentences: [] };
     // Sentence indexes run on through the section: continue from its last sentence (not a sum over all its paragraphs).
     const firstIndex = (section.paragraphs.at(-1)?.sentences.at(-1)?.index ?? -1) + 1;
-    const spans = sentenceSpans(text);
+    const spans = splitSentences(text);
     spans.forEach((span, spanIndex) => {
       const sentence: Sentence = {
         text: span.text,
@@ -343,7 +361,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
 
   for (const section of withText) {
     if (section.headingGenerated) {
-      section.heading = sectionTitleFromText(section.paragraphs.map((p) => p.text).join(' '), withText.length === 1 ? 'Summary' : 'Background');
+      section.heading = sectionTitleFromText(section.paragraphs.map((p) => p.text).join(' '), label(lang, withText.length === 1 ? 'summary' : 'background'), lang);
     }
   }
 
@@ -356,7 +374,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   if (author) article.author = author;
   if (date) article.date = date;
   if (fields.source) article.source = fields.source;
-  if (fields.lang) article.lang = fields.lang;
+  if (lang) article.lang = lang;
   if (footnotes.length > 0) article.footnotes = footnotes;
   return article;
 }

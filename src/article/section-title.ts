@@ -3,6 +3,7 @@
  * named after the names it mentions most: "Background: Islamic State and Caliphate".
  */
 import { sentenceSpans } from '../text/sentences.ts';
+import { joinNames, label } from '../text/labels.ts';
 
 /** Capitalised words that are not names when they open a sentence or stand alone. */
 const NOT_NAMES = new Set([
@@ -137,7 +138,7 @@ function mentions(text: string): Array<{ name: string; count: number; first: num
  * examples and do not count; capitalised adjectives ("Islamist movements") are
  * not names.
  */
-export function sectionTitleFromText(text: string, lead: string): string {
+export function sectionTitleFromText(text: string, lead: string, lang?: string): string {
   const ranked = mentions(text)
     .filter(({ count }) => count >= 2)
     .sort((a, b) => b.count - a.count || Number(b.name.includes(' ')) - Number(a.name.includes(' ')) || a.first - b.first)
@@ -148,5 +149,5 @@ export function sectionTitleFromText(text: string, lead: string): string {
     chosen.push(name);
     if (chosen.length === 2) break;
   }
-  return chosen.length > 0 ? `${lead}: ${chosen.join(' and ')}` : lead;
+  return chosen.length > 0 ? label(lang, 'about', lead, joinNames(lang, chosen)) : lead;
 }

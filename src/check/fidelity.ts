@@ -4,6 +4,8 @@
  * bullets only drop words); a hand edit may not, and then the build warns with
  * the slide and the line of the outline file.
  */
+import { labelsFor } from '../text/labels.ts';
+import { primaryLanguage } from '../text/language.ts';
 import type { VFile } from 'vfile';
 import { defaultTagger, type Tagger } from '../text/nlp.ts';
 import { inlinePlainText } from '../text/inline-markdown.ts';
@@ -94,7 +96,7 @@ function opensSentence(text: string, offset: number): boolean {
 }
 
 /** Numbers and proper names in a slide's text that the article does not have. */
-export function factsMissingFrom(text: string, article: ArticleFacts, tagger: () => Tagger = defaultTagger): Fact[] {
+export function factsMissingFrom(text: string, article: ArticleFacts, tagger: () => Tagger = defaultTagger, deckWords: ReadonlySet<string> = new Set()): Fact[] {
   const missing: Fact[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const digits = digitsOf(match[0]);
@@ -104,7 +106,7 @@ export function factsMissingFrom(text: string, article: ArticleFacts, tagger: ()
   for (const match of text.matchAll(WORD)) {
     const word = bareWord(match[0]);
     if (!/^\p{Lu}/u.test(word) || /^\d/.test(word)) continue;
-    if (article.words.has(word) || article.words.has(match[0]) || article.lowerWords.has(word.toLowerCase())) continue;
+    if (article.words.has(word) || article.words.has(match[0]) || article.lowerWords.has(word.toLowerCase()) || deckWords.has(word.toLowerCase())) continue;
     // A capital that only opens a sentence is not a name, unless the word is shaped like one (ISIS, McIlroy, al-Sisi).
     const shapedLikeName = /\p{Lu}/u.test(word.slice(1)) || /\d/.test(word);
     if (opensSentence(text, match.index) && !shapedLikeName) {
@@ -128,8 +130,10 @@ export function factsMissingFrom(text: string, article: ArticleFacts, tagger: ()
  * the outline file, at the bullet's (or the slide title's) line and column.
  * `tagger` gives the tagger for a capitalised first word (called only then); by default the package's.
  */
-export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines, tagger: () => Tagger = defaultTagger): void {
+export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines, tagger: () => Tagger = defaultTagger, lang?: string): void {
   const facts = articleFacts(articleText);
+  // The deck's own words in its language ("Hintergrund", "Teil") are no names from the article.
+  const deckWords = primaryLanguage(lang) === 'en' ? new Set<string>() : new Set(Object.values(labelsFor(lang)).flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
   outline.slides.forEach((slide, slideIndex) => {
     if (slide.kind === 'title' || slide.kind === 'closing') return;
     const slideLine = lines.slideLines[slideIndex];
@@ -142,10 +146,10 @@ export function checkFidelity(outline: Outline, articleText: string, file: VFile
       });
     };
     if (slide.kind === 'content') {
-      for (const fact of factsMissingFrom(slide.title, facts, tagger)) report(fact, slideLine, 4);
+      for (const fact of factsMissingFrom(slide.title, facts, tagger, deckWords)) report(fact, slideLine, 4);
     }
     slide.bullets.forEach((bullet, bulletIndex) => {
-      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts, tagger)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
+      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts, tagger, deckWords)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
     });
   });
 }

@@ -243,7 +243,7 @@ export function indexArticle(article: Article, options: IndexOptions = {}): Arti
 export function bulletOf(sentence: Sentence, index: ArticleIndex): SentenceBullet {
   let bullet = index.bullets.get(sentence);
   if (!bullet) {
-    const compression = compressClaim(sentence.text, BULLET_MAX_WORDS, index.importance, BULLET_MAX_WORDS, index.tagger);
+    const compression = compressClaim(sentence.text, BULLET_MAX_WORDS, index.importance, BULLET_MAX_WORDS, index.tagger, index.article.lang);
     bullet = { compression, facts: factsOf(compression) };
     index.bullets.set(sentence, bullet);
   }

@@ -15,6 +15,7 @@
  * phrase, then after a complete noun; failing all, the sentence stays whole,
  * with quality 0, for claim selection to pass over.
  */
+import { countWords as countWordsIn, hasTagger } from '../text/language.ts';
 import { defaultTagger, type Tagger, type Token } from '../text/nlp.ts';
 
 /** The most words a bullet should have. */
@@ -664,6 +665,8 @@ interface Rendering {
  * comment for the steps), reporting how cleanly it could be done. A sentence that
  * has no clean place to cut stays longer than `maxWords`, with quality 0.
  * `importance` weighs the words by what the article is about; `tagger` tags the sentence.
+ * `lang` is the sentence's language: one without a tagger (any but English) goes by
+ * {@link compressAtClauses}, never by English rules.
  */
 export function compressClaim(
   sentence: string,
@@ -671,7 +674,9 @@ export function compressClaim(
   importance?: (word: string) => number,
   target = maxWords,
   tagger: Tagger = defaultTagger(),
+  lang?: string,
 ): Compression {
+  if (lang !== undefined && !hasTagger(lang)) return compressAtClauses(sentence, maxWords, target, lang);
   const text = sentence.trim();
   // Tokens of one shape (no spread): every step reads their fields many times.
   const tagged: Tok[] = joinHyphens(tagger.tag(text)).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
@@ -818,6 +823,54 @@ export function compressClaim(
   // prefers another sentence; a complete long sentence says more than a broken short one.
   if (words > maxWords && !keptLong) quality = 0;
   return { text: out, words, quality };
+}
+
+/** Punctuation that ends a clause inside a sentence, in the scripts briefdeck reads: a cut may fall before it. */
+const CLAUSE_PUNCTUATION = /[,;:，；：、،؛—–]/gu;
+/** Of those, the marks that end a clause more firmly than a comma does: a cut before one is preferred. */
+const STRONG_CLAUSE_PUNCTUATION = /[;:；：؛—–]/u;
+/** Opening and closing brackets and quotes: no cut falls inside a pair. */
+const OPENS = new Set(['(', '[', '（', '【', '「', '『', '“', '‘', '«', '„', '《', '〈']);
+const CLOSES = new Set([')', ']', '）', '】', '」', '』', '”', '’', '»', '》', '〉']);
+/** A cut keeps at least this share of the sentence's words: an opening phrase ("为了保障居民用电", "Nach Angaben der Behörde") says nothing alone. */
+const MIN_KEPT_SHARE = 0.45;
+
+/**
+ * A bullet of a sentence in a language without a tagger: the whole sentence when it has at most
+ * `maxWords` words (quality 1), else an opening part of it that does, ended before clause
+ * punctuation (，；、 ; , : — ، ؛), not inside brackets or quotes, of at least four words and
+ * {@link MIN_KEPT_SHARE} of the sentence (quality 0.7): the longest within `target` words, one
+ * before a semicolon, colon or dash rather than a comma; failing that, the whole sentence
+ * (quality 0). Characters are only ever left out, never added: no period after "。", no
+ * ellipsis. Words are counted as the language writes them ({@link countWordsIn}: by
+ * `Intl.Segmenter` where words have no spaces between them).
+ */
+export function compressAtClauses(sentence: string, maxWords: number, target: number, lang: string): Compression {
+  const text = sentence.trim();
+  const words = countWordsIn(text, lang);
+  if (words <= maxWords) return { text, words, quality: 1 };
+  const least = Math.max(4, Math.ceil(words * MIN_KEPT_SHARE));
+  let best: { compression: Compression; rank: number } | undefined;
+  let depth = 0;
+  let scanned = 0;
+  for (const match of text.matchAll(CLAUSE_PUNCTUATION)) {
+    for (; scanned < match.index; scanned += 1) {
+      const ch = text[scanned]!;
+      if (OPENS.has(ch)) depth += 1;
+      else if (CLOSES.has(ch)) depth = Math.max(0, depth - 1);
+      // A straight double quote opens and closes: counted by parity.
+      else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    }
+    if (depth > 0) continue;
+    const prefix = text.slice(0, match.index).trimEnd();
+    const count = countWordsIn(prefix, lang);
+    if (count > maxWords) break;
+    if (count < least) continue;
+    // Within the target beats over it; a firm clause end beats a comma; then the longer.
+    const rank = (count <= target ? 2 : 0) + (STRONG_CLAUSE_PUNCTUATION.test(match[0]) ? 1 : 0) + count / (maxWords + 1);
+    if (!best || rank >= best.rank) best = { compression: { text: prefix, words: count, quality: 0.7 }, rank };
+  }
+  return best?.compression ?? { text, words, quality: 0 };
 }
 
 export interface CompressOptions {

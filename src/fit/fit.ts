@@ -17,6 +17,7 @@ import { THEMES, type ThemeFont, type ThemeName } from '../outline/themes.ts';
 import { inlinePlainText } from '../text/inline-markdown.ts';
 import type { Outline, Slide, TableBlock } from '../types.ts';
 import { codeBounds, codeRenderedLines, columnAlignments, columnFigureHeight, evenBounds, EXHIBIT_LAYOUT, exhibitHeight, tableColumnsTooNarrow, tableColumnWidths, tableRowHeights, type ExhibitMeasure } from './exhibits.ts';
+import { label } from '../text/labels.ts';
 
 /** Body text size per fit step, as a fraction of the full size (34px at 1280 wide): step 3 is 24.5px, the legibility floor. */
 export const FIT_SCALES = [1, 0.9, 0.8, 0.72] as const;
@@ -98,6 +99,8 @@ export interface FitOptions {
   theme: ThemeName;
   /** Slide shape; default `16:9`. */
   aspect?: Aspect;
+  /** The deck's language (BCP 47): what a split slide's later parts are titled ("(cont.)", "(Forts.)", "（续）"). */
+  lang?: string;
 }
 
 /** Glyph advance widths of a body and a heading font, in thousandths of an em (see `src/fit/fit-metrics.ts`). */
@@ -342,12 +345,11 @@ function splitExhibit(slide: Slide, index: number, options: FitOptions, heightOn
   });
 }
 
-const CONTINUED = ' (cont.)';
-
 /** A part of `slide` holding the bullets `from` to `to` (exclusive). Only the first part keeps the body and the notes. */
-function part(slide: Slide, from: number, to: number): Slide {
+function part(slide: Slide, from: number, to: number, lang?: string): Slide {
   if (from === 0) return { ...slide, bullets: slide.bullets.slice(0, to) };
-  const title = slide.title.endsWith(CONTINUED) ? slide.title : slide.title + CONTINUED;
+  const continued = label(lang, 'continued', '');
+  const title = slide.title.endsWith(continued) ? slide.title : label(lang, 'continued', slide.title);
   return { kind: slide.kind, title, bullets: slide.bullets.slice(from, to), notes: '' };
 }
 
@@ -392,7 +394,7 @@ export function fitOutline(outline: Outline, options: FitOptions): FitResult {
     const count = slide.bullets.length;
     for (let parts = 2; parts <= count; parts += 1) {
       const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * count) / parts));
-      const pieces = bounds.slice(0, -1).map((from, i) => part(slide, from, bounds[i + 1]!));
+      const pieces = bounds.slice(0, -1).map((from, i) => part(slide, from, bounds[i + 1]!, options.lang));
       const pieceSteps = pieces.map((piece) => fitStep(piece, options));
       if (pieceSteps.every((step) => step !== undefined)) {
         pieces.forEach((piece, i) => push(piece, pieceSteps[i]!));
@@ -407,7 +409,7 @@ export function fitOutline(outline: Outline, options: FitOptions): FitResult {
       return;
     }
     for (let bullet = 0; bullet < count; bullet += 1) {
-      const piece = part(slide, bullet, bullet + 1);
+      const piece = part(slide, bullet, bullet + 1, options.lang);
       const step = fitStep(piece, options);
       push(piece, step ?? last);
       if (step === undefined) problems.push({ slide: index, bullet, reason: 'does not fit on a slide of its own even at the smallest text size' });

@@ -261,9 +261,9 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const theme = resolveTheme(options.theme, settings, outlineFile);
   // Every number and name on a slide must be in the article; a hand edit that breaks this is warned about at its line.
   // The tagger, for a capitalised first word of a hand edit only: the one the build's claims used, or the cache's.
-  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines }, () => taggerFor(0));
+  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines }, () => taggerFor(0), settings.lang);
   // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
-  const fitted = fitOutline(written, { theme, aspect: options.aspect });
+  const fitted = fitOutline(written, { theme, aspect: options.aspect, lang: settings.lang });
   reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);
   const outline = fitted.outline;
   messages.push(...outlineFile.messages);

@@ -10,6 +10,8 @@ import { resolveOpening } from '../claims/references.ts';
 import { compressClaim, type Compression } from '../claims/compress.ts';
 import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
 import { slideTitle } from './slide-titles.ts';
+import { label } from '../text/labels.ts';
+import { hasTagger } from '../text/language.ts';
 import type { Article, Bullet, Section, Sentence, Slide } from '../types.ts';
 
 /** Content bullets: at most this many words, aiming at {@link BULLET_TARGET_WORDS}. */
@@ -20,6 +22,11 @@ export const KEY_POINT_LIMIT_WORDS = 16;
 export const KEY_POINT_TARGET_WORDS = 13;
 /** The thesis may keep the claim's full bullet when shortening it further would drop its point. */
 export const THESIS_LIMIT_WORDS = 22;
+
+/** {@link resolveOpening}, which reads English ("The group", "He"): a language without a tagger keeps its bullet as written. */
+function resolveOpeningIn(lang: string | undefined, ...args: Parameters<typeof resolveOpening>): { text: string } {
+  return lang !== undefined && !hasTagger(lang) ? { text: args[0] } : resolveOpening(...args);
+}
 
 /** Bullets on a slide: at most this many, and at least this many where the section has them. */
 export const MAX_BULLETS_PER_SLIDE = 5;
@@ -36,7 +43,7 @@ export const MIN_BULLETS_PER_SLIDE = 3;
 export function headlineBullet(claim: Claim, index: ArticleIndex, limit = BULLET_LIMIT_WORDS, target = BULLET_TARGET_WORDS): string {
   const text = headlineCompression(claim.sentence.text, index, limit, target)?.text ?? claim.bullet;
   // "The group is open to ..." names what it points back to, from the sentences before it.
-  return resolveOpening(text, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
+  return resolveOpeningIn(index.article.lang, text, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
 }
 
 /** The headline-length compression {@link headlineBullet} shows, or undefined when none fits cleanly. */
@@ -52,14 +59,14 @@ export function headlineCompression(sentence: string, index: ArticleIndex, limit
 
 /** The cleanest cut of `sentence` near `target` words, at most `limit` (or two over), or undefined. */
 function shortestCleanCut(sentence: string, index: ArticleIndex, limit: number, target: number): Compression | undefined {
-  const cuts = [...new Set([target, Math.round((target + limit) / 2), limit])].map((aim) => compressClaim(sentence, limit, index.importance, aim, index.tagger));
+  const cuts = [...new Set([target, Math.round((target + limit) / 2), limit])].map((aim) => compressClaim(sentence, limit, index.importance, aim, index.tagger, index.article.lang));
   const fitting = cuts.filter((cut) => cut.words <= limit && cut.words >= 4 && cut.quality >= 0.4);
   const tier = (cut: Compression) => (cut.quality >= 0.7 ? 0 : 1);
   // Numbers are the claim more often than not ("since 2011", "95%"): a cut that keeps more of them goes first.
   const numbers = (cut: Compression) => cut.text.match(/\d[\d.,%]*/g)?.length ?? 0;
   fitting.sort((a, b) => tier(a) - tier(b) || numbers(b) - numbers(a) || Math.abs(a.words - target) - Math.abs(b.words - target));
   if (fitting[0]) return fitting[0];
-  const longer = compressClaim(sentence, limit + 2, index.importance, target + 2, index.tagger);
+  const longer = compressClaim(sentence, limit + 2, index.importance, target + 2, index.tagger, index.article.lang);
   return longer.words <= limit + 2 && longer.words >= 4 && longer.quality >= 0.4 ? longer : undefined;
 }
 
@@ -108,7 +115,7 @@ export function briefingKeyPoints(article: Article, k: number, index: ArticleInd
   const thesisBullet = (claim: Claim) => {
     // The thesis carries the argument: it keeps its point even at the length of a full bullet.
     const short = bulletOf.get(claim)!;
-    const full = resolveOpening(claim.bullet, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
+    const full = resolveOpeningIn(index.article.lang, claim.bullet, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
     return full.split(/\s+/).length <= THESIS_LIMIT_WORDS && short.split(/\s+/).length < KEY_POINT_TARGET_WORDS ? full : short;
   };
   // First the claims that stand alone and are about what the headline names (not background
@@ -214,6 +221,7 @@ export function slideCountFor(count: number): number {
  */
 export function sectionSlides(input: SectionSlidesInput): Slide[] {
   const { section, cut, onKeyPoints, taken, index: articleIndex } = input;
+  const { lang } = articleIndex.article;
   const shown = input.claims.filter((claim) => !onKeyPoints.has(claim.sentence));
   const onSlides = shown.length > 0 ? shown : input.claims;
   const repeatedKeyPoints = input.claims.filter((claim) => onKeyPoints.has(claim.sentence) && !onSlides.includes(claim));
@@ -234,7 +242,7 @@ export function sectionSlides(input: SectionSlidesInput): Slide[] {
     let title: string;
     let titledBy: Claim | undefined;
     let labelled = index > 0;
-    const made = index === 0 && !section.headingGenerated ? undefined : slideTitle(chunk.map((claim) => ({ sentence: claim.sentence.text, score: claim.score, resolve: (text: string) => resolveOpening(text, sentencesBefore(claim.sentence, articleIndex), articleIndex.tagger, articleIndex.central).text })), section.heading, taken, articleIndex.importance, articleIndex.tagger, index === 0);
+    const made = index === 0 && !section.headingGenerated ? undefined : slideTitle(chunk.map((claim) => ({ sentence: claim.sentence.text, score: claim.score, resolve: (text: string) => resolveOpeningIn(lang, text, sentencesBefore(claim.sentence, articleIndex), articleIndex.tagger, articleIndex.central).text })), section.heading, taken, articleIndex.importance, articleIndex.tagger, index === 0, lang);
     if (made && (made.from !== undefined || index > 0)) {
       title = made.title;
       if (made.from !== undefined) titledBy = chunk[made.from];
@@ -247,8 +255,8 @@ export function sectionSlides(input: SectionSlidesInput): Slide[] {
     }
     const bullets = chunk.filter((claim) => !(claim === titledBy && chunk.length > MIN_BULLETS_PER_SLIDE)).map((claim) => bulletOfClaim(claim, headlineBullet(claim, articleIndex)));
     const notes = [notesOf(chunk)];
-    if (index === 0 && repeatedKeyPoints.length > 0) notes.push(`On the key points:\n\n${notesOf(repeatedKeyPoints)}`);
-    if (index === starts.length - 1 && cut.length > 0) notes.push(`Cut for time:\n\n${notesOf(cut)}`);
+    if (index === 0 && repeatedKeyPoints.length > 0) notes.push(`${label(lang, 'onTheKeyPoints')}\n\n${notesOf(repeatedKeyPoints)}`);
+    if (index === starts.length - 1 && cut.length > 0) notes.push(`${label(lang, 'cutForTime')}\n\n${notesOf(cut)}`);
     const slide: Slide = { kind: 'content', title, bullets, notes: notes.join('\n\n') };
     if (input.label && labelled && title !== section.heading) slide.section = section.heading;
     slides.push(slide);

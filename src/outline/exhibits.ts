@@ -6,6 +6,7 @@
  * footnote in the notes of the slide that cites it.
  */
 import { escapeInline } from '../text/inline-markdown.ts';
+import { label } from '../text/labels.ts';
 import type { Article, Exhibit, Footnote, Section, Sentence, Slide } from '../types.ts';
 
 /**
@@ -26,13 +27,13 @@ export function markdownFromSentence(text: string, sentence?: Sentence): string 
 }
 
 /** The slide title of an exhibit: its caption, else the section heading with what it shows. */
-function exhibitTitle(exhibit: Exhibit, section: Section): string {
+function exhibitTitle(exhibit: Exhibit, section: Section, lang: string | undefined): string {
   if (exhibit.caption) return exhibit.caption;
-  const what = { table: 'table', figure: 'figure', math: 'formula', code: 'code', quote: 'quote' }[exhibit.block.type];
+  const what = label(lang, ({ table: 'table', figure: 'figure', math: 'formula', code: 'code', quote: 'quote' } as const)[exhibit.block.type]);
   if (exhibit.block.type === 'figure' && exhibit.block.alt && !isFileName(exhibit.block.alt)) return exhibit.block.alt;
-  if (exhibit.block.type === 'quote' && exhibit.block.cite) return `In the words of ${exhibit.block.cite.split(',')[0]!.trim()}`;
+  if (exhibit.block.type === 'quote' && exhibit.block.cite) return label(lang, 'inTheWordsOf', exhibit.block.cite.split(',')[0]!.trim());
   // "Wrap Up:" -> "Wrap Up (quote)": the heading's own trailing colon or dash does not stay before the kind.
-  return `${section.heading.replace(/[\s:;,–—-]+$/u, '')} (${what})`;
+  return label(lang, 'exhibitOf', section.heading.replace(/[\s:;,–—-]+$/u, ''), what);
 }
 
 /** An image's alt text that a CMS filled with the file's name ("Campfire_narrow", "IMG_0042.jpg"): no title. */
@@ -41,9 +42,9 @@ function isFileName(alt: string): boolean {
 }
 
 /** The slides of a section's exhibits, in reading order. */
-export function exhibitSlides(section: Section): Slide[] {
+export function exhibitSlides(section: Section, lang?: string): Slide[] {
   return (section.exhibits ?? []).map((exhibit) => {
-    const title = exhibitTitle(exhibit, section);
+    const title = exhibitTitle(exhibit, section, lang);
     const block = exhibit.block.type === 'figure' && exhibit.caption && !exhibit.block.caption ? { ...exhibit.block, caption: exhibit.caption } : exhibit.block;
     const slide: Slide = { kind: block.type === 'quote' ? 'quote' : 'exhibit', title, bullets: [], blocks: [block], notes: '' };
     if (block.type === 'figure' && block.caption === title) slide.blocks = [{ ...block, caption: undefined } as typeof block].map(({ caption, ...rest }) => rest);

@@ -8,6 +8,7 @@ import type { Tagger } from '../text/nlp.ts';
 import type { Article, Outline, Section, Sentence, Slide } from '../types.ts';
 import { exhibitSlides, markdownFromSentence, placeFootnotes } from './exhibits.ts';
 import { escapeInline } from '../text/inline-markdown.ts';
+import { label } from '../text/labels.ts';
 import { bottomLine, briefingKeyPoints, BULLET_LIMIT_WORDS, headlineCompression, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
 
 export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
@@ -51,8 +52,8 @@ function notesOf(claims: Claim[]): string {
 }
 
 /** The notes naming a section that has no slide of its own and quoting its claims. */
-function notesOfDroppedSection({ section, claims }: { section: Section; claims: Claim[] }): string {
-  return [`${section.heading} (no slide for time):`, notesOf(claims)].filter(Boolean).join('\n\n');
+function notesOfDroppedSection({ section, claims }: { section: Section; claims: Claim[] }, lang: string | undefined): string {
+  return [label(lang, 'noSlideForTime', section.heading), notesOf(claims)].filter(Boolean).join('\n\n');
 }
 
 /** A section's place in the deck: the claims on its slides and the claims cut to its notes. */
@@ -192,7 +193,7 @@ export function sourceLine(article: Article): string {
   const title = [article.title, article.subtitle].filter(Boolean).join(': ');
   const url = article.source && /^https?:\/\//i.test(article.source) ? article.source : '';
   const parts = [title ? `“${title}”` : '', article.author ?? '', article.date ?? '', url].filter(Boolean);
-  return parts.length > 0 ? `Source: ${parts.join(', ')}` : '';
+  return parts.length > 0 ? label(article.lang, 'source', parts.join(', ')) : '';
 }
 
 /** The notes of the bottom line: the full sentences behind its bullets. */
@@ -223,7 +224,7 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   const points = briefingKeyPoints(article, k, index);
   slides.push({
     kind: 'key-points',
-    title: 'Key points',
+    title: label(article.lang, 'keyPoints'),
     bullets: points.claims.map((claim, at) => ({ text: points.bullets[at]!, source: `${claim.sentence.start.line}:${claim.sentence.start.column}` })),
     notes: notesOf(points.claims),
   });
@@ -238,12 +239,12 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   const slidesOfSection = new Map<Section, Slide[]>();
   plan.forEach(({ section, slideClaims, cut }) => {
     // Tables, figures, formulas, code and quotes follow the section's claim slides, whatever the time.
-    const exhibits = exhibitSlides(section);
+    const exhibits = exhibitSlides(section, article.lang);
     const own: Slide[] = [];
     slidesOfSection.set(section, own);
     if (slideClaims.length === 0) {
       // No room for this section: it is quoted in the notes of the slide before.
-      if (cut.length > 0 || exhibits.length === 0) lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut })].filter(Boolean).join('\n\n');
+      if (cut.length > 0 || exhibits.length === 0) lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut }, article.lang)].filter(Boolean).join('\n\n');
     } else {
       const bySource = new Map(section.paragraphs.flatMap((paragraph) => paragraph.sentences).map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
       for (const slide of sectionSlides({ section, claims: slideClaims, cut, onKeyPoints, taken, label: article.sections.length > 1, index })) {
@@ -265,14 +266,14 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     const items = shownSections.length >= 3 ? shownSections.map((entry) => entry.section.heading) : content.map((slide) => slide.title);
     const chunks = evenChunks(items, MAX_AGENDA_ITEMS);
     chunks.forEach((chunk, at) => {
-      slides.push({ kind: 'agenda', title: at === 0 ? 'Agenda' : `Agenda, ${at + 1} of ${chunks.length}`, bullets: chunk.map((text) => ({ text })), notes: '' });
+      slides.push({ kind: 'agenda', title: at === 0 ? label(article.lang, 'agenda') : label(article.lang, 'agendaPart', at + 1, chunks.length), bullets: chunk.map((text) => ({ text })), notes: '' });
     });
   }
   slides.push(...content);
 
   const source = article.source ?? options.sourceName;
   const bottom = bottomLine(article, points, plan.flatMap((entry) => entry.slideClaims), index);
-  slides.push({ kind: 'closing', title: 'Bottom line', bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: notesOfBullets(bottom, points.claims, plan) });
+  slides.push({ kind: 'closing', title: label(article.lang, 'bottomLine'), bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: notesOfBullets(bottom, points.claims, plan) });
 
   // Bullets and notes as Markdown inline text, each keeping its sentence's emphasis, links, code and math.
   const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [sentence.text, sentence]));

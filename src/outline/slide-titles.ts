@@ -11,6 +11,8 @@
 import { namesIn } from '../article/section-title.ts';
 import { compressClaim } from '../claims/compress.ts';
 import type { Tagger } from '../text/nlp.ts';
+import { label } from '../text/labels.ts';
+import { hasTagger } from '../text/language.ts';
 
 /** The most words a slide title has. */
 export const TITLE_MAX_WORDS = 8;
@@ -36,14 +38,15 @@ export function headlineOf(
   maxWords = TITLE_MAX_WORDS,
   minQuality = 0.4,
   resolve: (text: string) => string = (text) => text,
+  lang?: string,
 ): string | undefined {
   if (/\?["'”’)]*$/u.test(sentence.trim()) || /^["“‘']/u.test(sentence.trim())) return undefined;
-  const compression = compressClaim(sentence, maxWords, importance, maxWords, tagger);
+  const compression = compressClaim(sentence, maxWords, importance, maxWords, tagger, lang);
   if (compression.words > maxWords || compression.words < 3 || compression.quality < minQuality) return undefined;
   let resolved = resolve(compression.text);
   // The name that replaced "the group" may make it long again: shorten the resolved clause once more.
   if (resolved !== compression.text && resolved.split(/\s+/).length > maxWords) {
-    const again = compressClaim(resolved, maxWords, importance, maxWords, tagger);
+    const again = compressClaim(resolved, maxWords, importance, maxWords, tagger, lang);
     if (again.words > maxWords || again.quality < minQuality) return undefined;
     resolved = again.text;
   }
@@ -88,6 +91,7 @@ export function slideTitle(
   importance?: (word: string) => number,
   tagger?: Tagger,
   strict = false,
+  lang?: string,
 ): { title: string; from?: number } {
   const order = sources.map((source, index) => ({ ...source, index })).sort((a, b) => b.score - a.score);
   // A clean headline of at most 8 words; else one cut after a complete phrase: a title that says what the slide
@@ -95,7 +99,7 @@ export function slideTitle(
   const tiers = strict ? [0.4] : [0.4, 0.2];
   for (const minQuality of tiers) {
     for (const source of order) {
-      const title = headlineOf(source.sentence, importance, tagger, TITLE_MAX_WORDS, minQuality, source.resolve);
+      const title = headlineOf(source.sentence, importance, tagger, TITLE_MAX_WORDS, minQuality, source.resolve, lang);
       // Not the same claim cut shorter or longer than another slide's title.
       if (title && ![...taken].some((other) => other.startsWith(key(title)) || key(title).startsWith(other))) {
         taken.add(key(title));
@@ -104,10 +108,11 @@ export function slideTitle(
     }
   }
   // Last resorts, never names alone: the section's heading with the name the slide is most about.
-  const names = topNames(sources.map((source) => source.sentence), 2);
+  // Names are capitalised words: in a language without a tagger (German capitalises every noun, Chinese nothing) they are not names.
+  const names = lang === undefined || hasTagger(lang) ? topNames(sources.map((source) => source.sentence), 2) : [];
   const candidates = [
-    names[0] ? `${heading}: ${names[0]}` : '',
-    ...names.slice(1).map((name) => `${heading}: ${name}`),
+    names[0] ? label(lang, 'about', heading, names[0]) : '',
+    ...names.slice(1).map((name) => label(lang, 'about', heading, name)),
   ].filter((title) => title && title.split(/\s+/).length <= TITLE_MAX_WORDS + 2);
   for (const title of candidates) {
     if (!taken.has(key(title))) {
@@ -117,7 +122,7 @@ export function slideTitle(
   }
   // Every name is taken: number the part of the section, as a last resort (never "(cont.)").
   for (let part = 2; ; part += 1) {
-    const title = `${heading}, part ${part}`;
+    const title = label(lang, 'part', heading, part);
     if (!taken.has(key(title))) {
       taken.add(key(title));
       return { title };

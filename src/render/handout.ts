@@ -8,6 +8,8 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { inlineToHast, type RichContext } from './blocks.ts';
 import type { Outline } from '../types.ts';
+import { isRightToLeft } from '../text/language.ts';
+import { label } from '../text/labels.ts';
 
 /** Paper sizes a handout prints on, with their CSS `@page` size. */
 export const HANDOUT_PAPERS = {
@@ -66,10 +68,10 @@ export function toHandoutHast(outline: Outline, options: HandoutOptions = {}): R
       .map((text) => text.trim())
       .filter(Boolean)
       .map((text) => h('p', inlineToHast(text, context)));
-    return h('section.handout-page', { ariaLabel: `Slide ${index + 1}: ${slide.title}` }, [
-      h('div.handout-head', [h('span', outline.title), h('span', `Slide ${index + 1} of ${slides.length}`)]),
-      h('div.handout-slide', { role: 'img', ariaLabel: `Slide ${index + 1}: ${slide.title}` }),
-      h('div.handout-notes', [h('h2', slide.title), ...(notes.length > 0 ? notes : [h('p', 'No notes for this slide.')])]),
+    return h('section.handout-page', { ariaLabel: label(options.lang, 'slideTitled', index + 1, slide.title) }, [
+      h('div.handout-head', [h('span', outline.title), h('span', label(options.lang, 'slideOf', index + 1, slides.length))]),
+      h('div.handout-slide', { role: 'img', ariaLabel: label(options.lang, 'slideTitled', index + 1, slide.title) }),
+      h('div.handout-notes', [h('h2', slide.title), ...(notes.length > 0 ? notes : [h('p', label(options.lang, 'noNotes'))])]),
       // Ruled lines to write on; the box clips the ones that do not fit below the notes.
       h('div.handout-lines', { ariaHidden: 'true' }, Array.from({ length: MAX_RULES }, () => h('div.handout-rule'))),
     ]);
@@ -78,7 +80,7 @@ export function toHandoutHast(outline: Outline, options: HandoutOptions = {}): R
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: options.lang ?? 'en' }, [
+      h('html', { lang: options.lang ?? 'en', dir: isRightToLeft(options.lang) ? 'rtl' : undefined }, [
         h('head', [h('meta', { charSet: 'utf-8' }), h('title', `${outline.title}: handout`), h('style', stylesheet(paper, options.aspect ?? 16 / 9))]),
         h('body', [h('main', pages)]),
       ]),

@@ -13,6 +13,7 @@ import { blockToHast, inlineToHast, type DeckImage, type RichContext } from './b
 import { SPEAKER_VIEW_SCRIPT_SOURCES } from './speaker-view.ts';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../outline/themes.ts';
 import type { Outline, Slide } from '../types.ts';
+import { isRightToLeft } from '../text/language.ts';
 
 export interface RenderOptions {
   theme?: ThemeName;
@@ -205,7 +206,7 @@ function deckTree(outline: Outline, options: RenderOptions): { tree: Root; asset
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: options.lang ?? 'en' }, [
+      h('html', { lang: options.lang ?? 'en', dir: isRightToLeft(options.lang) ? 'rtl' : undefined }, [
         h('head', [...meta, h('title', outline.title), ...styles]),
         h('body', [
           h(

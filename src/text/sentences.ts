@@ -2,6 +2,7 @@
  * Sentence splitting for real prose: abbreviations, initials, decimals, URLs,
  * quotes and brackets that close after the period, ellipses and list markers.
  */
+import { primaryLanguage } from './language.ts';
 
 /** A sentence as a range of the text it came from. */
 export interface SentenceSpan {
@@ -282,8 +283,15 @@ function listMarks(text: string): ListMarks {
   return { breaks, markerPeriods };
 }
 
-/** Split text into sentence spans. Whitespace between sentences belongs to neither. */
-export function sentenceSpans(text: string): SentenceSpan[] {
+/**
+ * Split text into sentence spans. Whitespace between sentences belongs to neither. English (no
+ * `lang`, or an `en` tag) goes by the rules above; any other language by {@link sentenceSplitter}.
+ */
+export function sentenceSpans(text: string, lang?: string): SentenceSpan[] {
+  return lang === undefined || primaryLanguage(lang) === 'en' ? englishSentenceSpans(text) : sentenceSplitter(lang)(text);
+}
+
+function englishSentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   let depth = 0; // open parentheses and brackets that close later in the paragraph
@@ -381,7 +389,205 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   return spans;
 }
 
-/** Split text into sentences. */
-export function splitSentences(text: string): string[] {
-  return sentenceSpans(text).map((span) => span.text);
+/** Split text into sentences (see {@link sentenceSpans}). */
+export function splitSentences(text: string, lang?: string): string[] {
+  return sentenceSpans(text, lang).map((span) => span.text);
+}
+
+/**
+ * Abbreviations after which a period does not end a sentence, by primary language subtag (lower
+ * case, without their last period; spaced ones like "z. B." are their parts: a single letter
+ * with a period never ends a sentence). Unicode's sentence rules, which `Intl.Segmenter` follows,
+ * break after any period before a capital or a digit: these mend that.
+ */
+const LANGUAGE_ABBREVIATIONS: Record<string, string[]> = {
+  de: [
+    'bzw', 'ca', 'dr', 'prof', 'dipl', 'ing', 'hr', 'hrn', 'fr', 'frl', 'nr', 'str', 'tel', 'usw', 'vgl', 'evtl', 'ggf', 'inkl', 'zzgl', 'exkl',
+    'mio', 'mrd', 'tsd', 'jh', 'jhd', 'jhs', 'st', 'sog', 'bspw', 'abs', 'art', 'bd', 'geb', 'gest', 'gegr', 'allg', 'bzgl', 'ehem', 'einschl',
+    'insb', 'max', 'min', 'mind', 'rd', 'spd', 'u.a', 'z.b', 'd.h', 'u.ä', 'o.ä', 'v.a', 'i.d.r', 'z.t', 'u.u', 's.o', 's.u', 'a.d', 'abt',
+    'anm', 'aufl', 'hg', 'hrsg', 'kap', 'lt', 'mo', 'di', 'mi', 'do', 'sa', 'so', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+    'okt', 'nov', 'dez', 'etc', 'zit', 'verh', 'vs', 'wg', 'zw', 'zb', 'dt', 'engl', 'frz', 'ital', 'span', 'russ', 'amerik', 'brit', 'europ',
+  ],
+  fr: [
+    'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'prof', 'me', 'mgr', 'st', 'ste', 'cf', 'env', 'etc', 'ex', 'p', 'pp', 'vol', 'chap',
+    'art', 'av', 'apr', 'j.-c', 'c.-à-d', 'c-à-d', 'n°', 'no', 'nos', 'bd', 'fig', 'éd', 'coll', 'dir', 'hab', 'min', 'max', 'tél', 'janv',
+    'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'gén', 'col', 'cdt', 'lt', 'sgt',
+  ],
+  es: [
+    'sr', 'sra', 'sras', 'sres', 'srta', 'srtas', 'dr', 'dra', 'drs', 'dras', 'ud', 'uds', 'vd', 'vds', 'd', 'dña', 'lic', 'ing', 'arq', 'prof',
+    'etc', 'ej', 'p', 'pp', 'pág', 'págs', 'aprox', 'núm', 'nº', 'n.º', 'art', 'av', 'avda', 'c', 'cía', 'dpto', 'ee', 'uu', 'ee.uu', 'admón',
+    'gral', 'cap', 'vol', 'fig', 'tel', 'izq', 'der', 'ene', 'feb', 'mar', 'abr', 'jun', 'jul', 'ago', 'sep', 'sept', 'oct', 'nov', 'dic',
+    'sto', 'sta', 'mons', 'excmo', 'excma', 'ilmo', 'ilma', 'a.c', 'd.c', 'ob', 'cit', 'máx', 'mín',
+  ],
+  it: [
+    'sig', 'sigg', 'sig.ra', 'sig.na', 'dott', 'dott.ssa', 'dr', 'prof', 'prof.ssa', 'avv', 'ing', 'arch', 'geom', 'rag', 'on', 'sen', 'mons',
+    'ecc', 'es', 'ad', 'pag', 'pagg', 'p', 'pp', 'art', 'artt', 'n', 'nn', 'cap', 'vol', 'fig', 'tel', 'cfr', 'ca', 'circa', 'gen', 'feb',
+    'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic', 's', 'ss', 'sant', 'v', 'vs', 'mld', 'mln', 'min', 'max', 'a.c', 'd.c',
+  ],
+  pt: [
+    'sr', 'sra', 'srs', 'sras', 'srta', 'dr', 'dra', 'drs', 'dras', 'prof', 'profa', 'eng', 'exa', 'exmo', 'exma', 'v', 'etc', 'ex', 'p',
+    'pp', 'pág', 'págs', 'aprox', 'n', 'nº', 'n.º', 'art', 'av', 'cap', 'vol', 'fig', 'tel', 'cia', 'ltda', 'jan', 'fev', 'mar', 'abr', 'mai',
+    'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez', 'sto', 'sta', 'min', 'máx', 'mín', 'a.c', 'd.c', 'obs', 'mi', 'mil', 'bi', 'tri',
+  ],
+  nl: ['dhr', 'mevr', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'bijv', 'bv', 'enz', 'etc', 'o.a', 'd.w.z', 'ca', 'nr', 'blz', 'mln', 'mld', 'jan', 'feb', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec'],
+};
+
+/** Abbreviations that also end sentences ("... Birnen usw. Danach ..."): a capital after them starts a new one. */
+const SENTENCE_FINAL_IN: Record<string, string[]> = {
+  de: ['usw', 'etc', 'jh', 'jhd', 'jhs', 'u.a', 'u.ä', 'o.ä'],
+  fr: ['etc', 'env', 'j.-c'],
+  es: ['etc', 'ee.uu', 'uu', 'a.c', 'd.c'],
+  it: ['ecc', 'etc', 'a.c', 'd.c'],
+  pt: ['etc', 'a.c', 'd.c', 'mil'],
+  nl: ['enz', 'etc'],
+};
+
+/** Languages that write ordinals as a number and a period ("am 3. Mai", "den 2. december"). */
+const PERIOD_ORDINALS = new Set(['de', 'da', 'nb', 'nn', 'no', 'fi', 'is', 'et', 'lv', 'lt', 'cs', 'sk', 'pl', 'hu', 'sl', 'hr', 'sr', 'bs', 'tr', 'fo']);
+
+/** Words before an ordinal ("am 3.", "der 2.", "zum 100."): the number and period start no sentence after them. */
+const ORDINAL_LEADS: Record<string, string[]> = {
+  de: [
+    'am', 'im', 'vom', 'zum', 'zur', 'beim', 'der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines',
+    'jeder', 'jede', 'jedes', 'sein', 'seine', 'seinem', 'seinen', 'ihr', 'ihre', 'ihrem', 'ihren', 'unser', 'unsere', 'montag', 'dienstag', 'mittwoch', 'donnerstag',
+    'freitag', 'samstag', 'sonntag', 'sonnabend', 'dieser', 'diese', 'dieses', 'diesem', 'diesen',
+  ],
+};
+
+/** How one language's text is split: its abbreviations, its ordinals and its month names. */
+interface LanguageRules {
+  locale: string;
+  abbreviations: Set<string>;
+  finalAbbreviations: Set<string>;
+  ordinals: boolean;
+  ordinalLeads: Set<string>;
+  months: Set<string>;
+}
+
+/** Month names of a language, long and short, lower case without periods, from `Intl`. */
+function monthNames(locale: string): Set<string> {
+  const names = new Set<string>();
+  for (const month of ['long', 'short'] as const) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+    } catch {
+      return names;
+    }
+    for (let index = 0; index < 12; index += 1) names.add(format.format(Date.UTC(2026, index, 15)).toLowerCase().replace(/\./g, ''));
+  }
+  return names;
+}
+
+function rulesFor(lang: string): LanguageRules {
+  const primary = primaryLanguage(lang);
+  let locale = primary;
+  try {
+    locale = new Intl.Locale(lang).toString();
+  } catch {
+    // A malformed tag: its primary subtag (checked by primaryLanguage) stands for it.
+  }
+  return {
+    locale,
+    abbreviations: new Set(LANGUAGE_ABBREVIATIONS[primary] ?? []),
+    finalAbbreviations: new Set(SENTENCE_FINAL_IN[primary] ?? []),
+    ordinals: PERIOD_ORDINALS.has(primary),
+    ordinalLeads: new Set(ORDINAL_LEADS[primary] ?? []),
+    months: PERIOD_ORDINALS.has(primary) ? monthNames(locale) : new Set(),
+  };
+}
+
+/** Letters with their marks (Arabic vowel signs, combining accents), digits, periods, hyphens, apostrophes. */
+const MARKED_WORD_CHAR = /[\p{L}\p{M}\p{N}.\-’'°]/u;
+
+/** The word ending at `end` (see {@link MARKED_WORD_CHAR}), and the one before it. */
+function wordsEndingAt(text: string, end: number): { word: string; start: number; previous: string } {
+  let start = end;
+  while (start > 0 && MARKED_WORD_CHAR.test(text[start - 1]!)) start -= 1;
+  let before = start;
+  while (before > 0 && text[before - 1] === ' ') before -= 1;
+  let previousStart = before;
+  while (previousStart > 0 && before - previousStart < 40 && /[\p{L}\p{N}]/u.test(text[previousStart - 1]!)) previousStart -= 1;
+  return { word: text.slice(start, end), start, previous: text.slice(previousStart, before) };
+}
+
+/** The first word at or after `at` (after spaces and opening quotes). */
+function wordStartingAt(text: string, at: number): string {
+  let start = at;
+  while (start < text.length && (isSpace(text[start]) || /["“„‘‚'«»(\[]/u.test(text[start]!))) start += 1;
+  let end = start;
+  while (end < text.length && end - start < 40 && /[\p{L}\p{N}]/u.test(text[end]!)) end += 1;
+  return text.slice(start, end);
+}
+
+/**
+ * Whether a break that `Intl.Segmenter` put after the period at `period` is not a sentence end in
+ * this language: an abbreviation ("z. B.", "Dr.", "Mio."), an initial, or an ordinal ("am 3. Mai").
+ */
+function periodContinues(text: string, period: number, rules: LanguageRules): boolean {
+  const { word, previous } = wordsEndingAt(text, period);
+  const bare = word.replace(/^[-.]+/, '');
+  if (bare === '') return false;
+  const lower = bare.toLowerCase();
+  const next = wordStartingAt(text, period + 1);
+  const nextIsLowerOrDigit = /^[\p{Ll}\p{N}]/u.test(next);
+  // A single letter of a script with case: an initial ("A. Merkel") or part of a spaced abbreviation ("z. B.", "p. ex.").
+  if (/^[\p{Lu}\p{Ll}]$/u.test(bare)) return true;
+  // Dotted abbreviations: "z.B.", "d.h.", "EE.UU.", "c.-à-d.".
+  if (rules.abbreviations.has(lower)) return !rules.finalAbbreviations.has(lower) || nextIsLowerOrDigit;
+  if (/^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(bare)) return nextIsLowerOrDigit;
+  if (rules.ordinals && /^\p{N}{1,3}$/u.test(bare)) {
+    const nextLower = next.toLowerCase();
+    return rules.months.has(nextLower) || rules.months.has(nextLower.slice(0, 3)) || rules.ordinalLeads.has(previous.toLowerCase()) || /^\p{Ll}/u.test(next);
+  }
+  return false;
+}
+
+/**
+ * A sentence splitter for a language other than English: `Intl.Segmenter`'s sentence breaks in
+ * the language's locale (Unicode's rules: "。", "！", "？", "؟", "۔" and "।" end sentences with or
+ * without a space after them, closing quotes stay with their sentence), mended where a period
+ * after an abbreviation, an initial or an ordinal was taken for a full stop. A blank line always
+ * ends a sentence; a single line break is a space. Linear in the text.
+ */
+export function sentenceSplitter(lang: string): (text: string) => SentenceSpan[] {
+  const rules = rulesFor(lang);
+  const segmenter = new Intl.Segmenter(rules.locale, { granularity: 'sentence' });
+  return (text) => {
+    const spans: SentenceSpan[] = [];
+    const push = (from: number, to: number) => {
+      let s = from;
+      while (s < to && isSpace(text[s])) s += 1;
+      let e = to;
+      while (e > s && isSpace(text[e - 1])) e -= 1;
+      if (e > s) spans.push({ start: s, end: e, text: text.slice(s, e) });
+    };
+    let blockStart = 0;
+    const block = (blockEnd: number) => {
+      // Line breaks inside a paragraph are spaces to the segmenter (the same length, so offsets hold).
+      const part = text.slice(blockStart, blockEnd).replace(/[\r\n\u2028\u2029]/g, ' ');
+      let start = blockStart;
+      for (const { index, segment } of segmenter.segment(part)) {
+        if (index === 0) continue;
+        const at = blockStart + index;
+        // The last non-space character before the break, after closing quotes and brackets.
+        let end = at;
+        while (end > start && isSpace(text[end - 1])) end -= 1;
+        let period = end - 1;
+        while (period > start && CLOSERS.has(text[period]!)) period -= 1;
+        if (segment !== '' && text[period] === '.' && periodContinues(text, period, rules)) continue;
+        push(start, at);
+        start = at;
+      }
+      push(start, blockEnd);
+    };
+    for (let i = 0; i < text.length; i += 1) {
+      if (text[i] === '\n' && text[i + 1] === '\n') {
+        block(i);
+        blockStart = i;
+      }
+    }
+    block(text.length);
+    return spans;
+  };
 }

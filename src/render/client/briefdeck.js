@@ -43,6 +43,8 @@
     hash: true,
     history: false,
     slideNumber: 'c/t',
+    // A right-to-left deck (Arabic, Hebrew, ...): reveal.js mirrors its navigation too.
+    rtl: document.documentElement.dir === 'rtl',
     showSlideNumber: 'all',
     controls: true,
     progress: true,

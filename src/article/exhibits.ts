@@ -8,6 +8,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { escapeCell, escapeInline, inlineToMarkdown } from '../text/inline-markdown.ts';
 import type { Exhibit, FigureBlock, Footnote, Section, SlideBlock, SourcePoint } from '../types.ts';
@@ -97,15 +98,33 @@ export function exhibitsOf(node: RootContent, section: Section, file: VFile, sta
         }
         return [];
       }
-      return figureFromHast(fromHtml(node.value, { fragment: true })).map((figure) => make(figure, figure.caption));
+      return localFigures(figureFromHast(fromHtml(node.value, { fragment: true })), node.position ?? start, file).map((figure) => make(figure, figure.caption));
     }
     case 'paragraph': {
-      const images = imagesOf(node);
+      const images = localFigures(imagesOf(node), node.position ?? start, file);
       return images.map((image) => make(image, image.caption));
     }
     default:
       return [];
   }
+}
+
+/**
+ * The figures whose image can be on a slide. An image at a network address is never fetched
+ * (a page saved as "HTML only" points at its site's servers): a slide of it would show a URL, so
+ * it is left out of the outline with a warning at its line saying how to keep it.
+ */
+function localFigures(figures: FigureBlock[], place: Position | SourcePoint, file: VFile): FigureBlock[] {
+  return figures.filter((figure) => {
+    if (!/^(?:https?:)?\/\//i.test(figure.src.trim())) return true;
+    const message = file.message(`Figure \`${figure.src.slice(0, 120)}\` is a network address, which briefdeck never fetches: left out of the slides; save the image beside the article and give its relative path to show it`, {
+      place,
+      ruleId: 'remote-figure',
+      source: 'briefdeck',
+    });
+    message.fatal = false;
+    return false;
+  });
 }
 
 /** Images in a paragraph (Markdown images and inline `<img>` tags). */

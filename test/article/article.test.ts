@@ -149,6 +149,23 @@ describe('ingest and article model', () => {
     expect(headless.sections[0]!.paragraphs[0]!.text).toMatch(/^The city's oldest bridge will close in May\./);
   });
 
+  it('should leave an image at a network address out of the exhibits with a warning at its line, keeping a local one', () => {
+    for (const format of ['md', 'html'] as const) {
+      const text =
+        format === 'md'
+          ? '# Port plan\n\nThe board met on Monday and delayed the vote on the channel.\n\n![Dredger](https://cdn.example.com/dredger.jpg)\n\n![Map of the channel](map.png)\n'
+          : '<html><body><h1>Port plan</h1><p>The board met on Monday and delayed the vote on the channel.</p>\n<p><img src="//cdn.example.com/dredger.jpg" alt="Dredger"></p>\n<p><img src="port_files/map.png" alt="Map of the channel"></p></body></html>';
+      const file = new VFile({ path: `a.${format}`, value: text });
+      const article = articleFromFile(file, format);
+      const figures = article.sections.flatMap((section) => section.exhibits ?? []).map((exhibit) => (exhibit.block.type === 'figure' ? exhibit.block.src : exhibit.block.type));
+      expect(figures, format).toEqual([format === 'md' ? 'map.png' : 'port_files/map.png']);
+      const remote = file.messages.filter((message) => message.ruleId === 'remote-figure');
+      expect(remote, format).toHaveLength(1);
+      expect(remote[0]!.line, format).toBeGreaterThanOrEqual(1);
+      expect(remote[0]!.reason).toMatch(/cdn\.example\.com\/dredger\.jpg.*network address.*left out/);
+    }
+  });
+
   it('should name a section after an acronym spelled like a common word, and after a first name that is also a verb', () => {
     const text = 'Officials said the US would act. The US envoy met Will Smith in May. Will Smith and the US envoy spoke again in June.\n';
     expect(articleFromFile(new VFile({ path: 'us.txt', value: text }), 'txt').title).toBe('Summary: US and Will Smith');

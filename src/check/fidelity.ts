@@ -133,6 +133,9 @@ export function factsMissingFrom(text: string, article: ArticleFacts, tagger: ()
 export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines, tagger: () => Tagger = defaultTagger, lang?: string): void {
   const facts = articleFacts(articleText);
   // The deck's own words in its language ("Hintergrund", "Teil") are no names from the article.
+  // A title briefdeck numbered ("Streit um die Kosten, Teil 2"): its number is the deck's, not the article's.
+  const partLabel = primaryLanguage(lang) === 'en' ? undefined : new RegExp(`^${labelsFor(lang).part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{0\\}', '(.*)').replace('\\{1\\}', '[\\p{N}〇一二三四五六七八九十]+')}$`, 'u');
+  const withoutPartLabel = (title: string) => (partLabel ? (partLabel.exec(title)?.[1] ?? title) : title);
   const deckWords = primaryLanguage(lang) === 'en' ? new Set<string>() : new Set(Object.values(labelsFor(lang)).flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
   outline.slides.forEach((slide, slideIndex) => {
     if (slide.kind === 'title' || slide.kind === 'closing') return;
@@ -146,7 +149,7 @@ export function checkFidelity(outline: Outline, articleText: string, file: VFile
       });
     };
     if (slide.kind === 'content') {
-      for (const fact of factsMissingFrom(slide.title, facts, tagger, deckWords)) report(fact, slideLine, 4);
+      for (const fact of factsMissingFrom(withoutPartLabel(slide.title), facts, tagger, deckWords)) report(fact, slideLine, 4);
     }
     slide.bullets.forEach((bullet, bulletIndex) => {
       for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts, tagger, deckWords)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);

@@ -13,6 +13,7 @@
  * Pure: no file is read or written here. The file writing is in
  * `src/node/deck-exports.ts`.
  */
+import { isRightToLeft } from '../text/language.ts';
 import type { PhrasingContent } from 'mdast';
 import { blocksHeight, FIT_SCALES, LAYOUT, lineCount, slideBlocks, slideContentRoom, textWidth, type FontWidths, type FitBlock } from '../fit/fit.ts';
 import { PPTX_FONT_WIDTHS } from '../fit/pptx-metrics.ts';
@@ -258,7 +259,11 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
   const missingImages: PptxDeck['missingImages'] = [];
   const layouts = new Map<string, string>();
   const kindCounts = new Map<SlideKind, number>();
-  const run = (block: FitBlock) => ({ fontFace: look.typeface, fontSize: round(block.size * pt), lang });
+  // A right-to-left deck (Arabic, Hebrew, ...): its paragraphs right to left and aligned right, the presentation too.
+  const rtl = isRightToLeft(options.lang);
+  if (rtl) pptx.rtlMode = true;
+  const align = rtl ? 'right' : 'left';
+  const run = (block: FitBlock) => ({ fontFace: look.typeface, fontSize: round(block.size * pt), lang, ...(rtl ? { rtlMode: true } : {}) });
 
   shown.forEach(({ slide, step }, index) => {
     try {
@@ -289,7 +294,7 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
                   ...run(block),
                   bold: true,
                   color: look.heading,
-                  align: 'left',
+                  align,
                   valign: 'top',
                   margin: 0,
                   // Not in pptxgenjs's placeholder type, but honoured: the title's lines at the model's exact height.
@@ -321,7 +326,7 @@ export async function outlineToPptx(outline: Outline, options: PptxOptions = {})
           const runs = inlineRuns(block.text, look);
           return runs.map((piece, r) => ({ text: piece.text, options: { ...paragraph, ...piece.options, breakLine: r === runs.length - 1 && i < blocks.length - 1 } }));
         });
-        page.addText(paragraphs, { x, y, w, h, margin: 0, valign: 'top', align: 'left', fit: 'none', wrap: true, objectName });
+        page.addText(paragraphs, { x, y, w, h, margin: 0, valign: 'top', align, fit: 'none', wrap: true, objectName });
       };
       if (plan.labelBox) textBox(plan.labelBox, 'Section', look.heading);
       if (plan.bodyBox) textBox(plan.bodyBox, slide.kind === 'title' ? 'Subtitle' : 'Text', look.text);

@@ -73,3 +73,20 @@ describe.each(['zh', 'ar', 'de'])('an article in %s', (lang) => {
     expect(html).toContain(lang === 'ar' ? `<html lang="ar" dir="rtl">` : `<html lang="${lang}">`);
   });
 });
+
+describe('the fidelity check in another language', () => {
+  it('takes the deck’s own words and numbers ("Hintergrund", "Teil 2") for no names or numbers of the article', async () => {
+    const { checkFidelity } = await import('../../src/check/fidelity.ts');
+    const text = readFileSync(fixture('de', 'article.md'), 'utf8');
+    const outline = {
+      title: 'Die Energiewende gerät ins Stocken',
+      slides: [
+        { kind: 'agenda' as const, title: 'Agenda', bullets: [{ text: 'Hintergrund' }], notes: '' },
+        { kind: 'content' as const, title: 'Streit um die Kosten, Teil 2', bullets: [{ text: 'Wer die Rechnung bezahlt, ist umstritten.' }], notes: '' },
+      ],
+    };
+    const file = new VFile({ value: '' });
+    checkFidelity(outline, text, file, { slideLines: [1, 2], bulletLines: [[1], [2]] }, undefined, 'de');
+    expect(file.messages.map(String)).toEqual([]);
+  });
+});

@@ -9,11 +9,17 @@
  *   npm run bench -- --quick      # seed cases only
  *   npm run bench -- --web        # saved web pages only: the reader against the HTML path before it
  *   npm run bench -- --limit 120  # stop any run after 120 s (default 300)
+ *   npm run bench -- --growth     # the growth table of pathological inputs only
  *
  * Cases run interleaved (round after round) so a burst of load on a shared
  * machine hits all of them alike; figures are medians. Articles of 1 and 8 MB are
  * generated at bench time into a temporary folder from ../shared/eval/cnndm-dev.jsonl
  * (kept there, never copied into the project). This prints numbers; it asserts nothing.
+ *
+ * The growth table: each pathological shape of scripts/lib/pathological.ts (the
+ * hostile inputs of issue 17 and cmark's pathological cases) built at 10 KB,
+ * 100 KB and 1 MB, in a fresh process each time after a warm-up build (so Node's
+ * start is not in the figure), with t(10n)/t(n) beside its target of 12.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import { bundle, BUNDLE_PATH } from './bundle.mjs';
+import { SHAPES } from './lib/pathological.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = join(ROOT, 'content', 'isis-central-asia.txt');
@@ -246,8 +253,93 @@ function fmtS(ms: number | undefined): string {
   return ms === undefined ? 'n/a' : (ms / 1000).toFixed(3);
 }
 
+/** The sizes of the growth table, in bytes: 10 KB, 100 KB, 1 MB. */
+const GROWTH_SIZES = [10_000, 100_000, 1_000_000];
+/** The target of t(10n) / t(n) for every shape (linear time with room for noise and cache effects). */
+const GROWTH_TARGET = 12;
+/** Below this a time is mostly noise (a refusal in 4 ms or 9 ms says nothing of growth): ratios use at least this. */
+const GROWTH_NOISE_MS = 20;
+
+/** One build of a shape at a size, timed inside a fresh process (scripts/bench-growth-run.ts); undefined when it hit the run limit. */
+function growthRun(shape: string, bytes: number, dir: string): { ms?: number; outcome: string } {
+  const runner = join(ROOT, 'scripts', 'bench-growth-run.ts');
+  const tsx = ['--require', join(ROOT, 'node_modules', 'tsx', 'dist', 'preflight.cjs'), '--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
+  const work = mkdtempSync(join(dir, 'growth-'));
+  try {
+    const result = spawnSync(process.execPath, [...tsx, runner, shape, String(bytes), work], { cwd: ROOT, encoding: 'utf8', timeout: runLimitMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 });
+    if (result.signal === 'SIGKILL') return { outcome: `stopped at the ${runLimitMs / 1000} s limit` };
+    const line = (result.stdout ?? '').trim().split('\n').pop() ?? '';
+    try {
+      return JSON.parse(line) as { ms: number; outcome: string };
+    } catch {
+      return { outcome: `failed: ${(result.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''}` };
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The growth table: every shape at every size, `runs` times in turns, medians and their ratios. */
+function growthTable(runs: number, dir: string): string[] {
+  const samples = new Map<string, number[]>();
+  const outcomes = new Map<string, string>();
+  const stopped = new Set<string>();
+  for (let round = 0; round < runs; round += 1) {
+    process.stderr.write(`growth round ${round + 1}/${runs}\n`);
+    for (const shape of SHAPES) {
+      for (const bytes of GROWTH_SIZES) {
+        const key = `${shape.name}\0${bytes}`;
+        // A size that reached the limit once is not run again; neither is a larger one.
+        if (GROWTH_SIZES.some((size) => size <= bytes && stopped.has(`${shape.name}\0${size}`))) continue;
+        const { ms, outcome } = growthRun(shape.name, bytes, dir);
+        outcomes.set(key, outcome);
+        if (ms === undefined) {
+          stopped.add(key);
+          if (outcome.startsWith('failed')) process.stderr.write(`${shape.name} at ${bytes} bytes ${outcome}\n`);
+          continue;
+        }
+        samples.set(key, [...(samples.get(key) ?? []), ms]);
+      }
+    }
+  }
+  const header = ['shape (format)', ...GROWTH_SIZES.map((bytes) => `${bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`} s`), 't(100K)/t(10K)', 't(1M)/t(100K)', 'target', 'at 1 MB'];
+  const rows = SHAPES.map((shape) => {
+    const times = GROWTH_SIZES.map((bytes) => {
+      const key = `${shape.name}\0${bytes}`;
+      if (stopped.has(key) || GROWTH_SIZES.some((size) => size < bytes && stopped.has(`${shape.name}\0${size}`))) return undefined;
+      const values = samples.get(key);
+      return values && values.length > 0 ? median(values) : undefined;
+    });
+    const ratio = (small: number | undefined, large: number | undefined, largeKey: string) => {
+      if (small === undefined) return 'n/a';
+      if (large === undefined) return stopped.has(largeKey) ? `> ${(runLimitMs / Math.max(small, GROWTH_NOISE_MS)).toFixed(1)}` : 'n/a';
+      return (large / Math.max(small, GROWTH_NOISE_MS)).toFixed(1);
+    };
+    const last = outcomes.get(`${shape.name}\0${GROWTH_SIZES.at(-1)}`) ?? '';
+    const summary = last.startsWith('refused') ? `refused: ${/(Unexpected [^,:(]*|larger than[^:]*|[^:]*limit[^:]*)/.exec(last.replace(/^refused: \S+: /, ''))?.[0]?.trim() ?? 'one placed line'}` : last;
+    return [
+      `${shape.name} (${shape.format})`,
+      ...times.map((ms, index) => (ms === undefined ? (stopped.has(`${shape.name}\0${GROWTH_SIZES[index]}`) ? `> ${runLimitMs / 1000}` : 'n/a') : (ms / 1000).toFixed(3))),
+      ratio(times[0], times[1], `${shape.name}\0${GROWTH_SIZES[1]}`),
+      ratio(times[1], times[2], `${shape.name}\0${GROWTH_SIZES[2]}`),
+      `<= ${GROWTH_TARGET}`,
+      summary.length > 60 ? `${summary.slice(0, 57)}...` : summary,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  const over = rows.filter((row) => [row[4], row[5]].some((cell) => cell !== undefined && cell !== 'n/a' && Number.parseFloat(cell.replace('> ', '')) > GROWTH_TARGET)).map((row) => row[0]);
+  return [
+    `Growth on pathological inputs: one build each (read, parse, outline, fit, render, write), timed in a fresh process after a warm-up build; medians of ${runs} runs; ratios take times under ${GROWTH_NOISE_MS} ms as ${GROWTH_NOISE_MS} ms.`,
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+    over.length === 0 ? `every shape within t(10n)/t(n) <= ${GROWTH_TARGET}` : `over the target: ${over.join(', ')}`,
+  ];
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, growth: { type: 'boolean' }, limit: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs ?? 7));
   if (values.limit !== undefined) runLimitMs = Number(values.limit) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
@@ -259,6 +351,14 @@ async function main(): Promise<void> {
     });
   }
   const node = process.execPath;
+  if (values.growth) {
+    try {
+      process.stdout.write(`${growthTable(Math.min(runs, 3), dir).join('\n')}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     process.stderr.write(`bundling ${BUNDLE_PATH} ...\n`);
     await bundle();
@@ -452,6 +552,8 @@ async function main(): Promise<void> {
       }
     }
     lines.push('wall: median elapsed time; cpu: median user + system time (steadier on a shared machine); RSS: largest over the runs.');
+    // The growth table after the main one, in the same run (not with --quick or --web: it takes minutes).
+    if (!values.quick && !values.web) lines.push('', ...growthTable(Math.min(runs, 3), dir));
     lines.push(`node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((v) => v.toFixed(2)).join(' ')} at the end`);
     process.stdout.write(lines.join('\n') + '\n');
   } finally {

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { parseDocument } from 'yaml';
+import { headingLimitReason, MAX_HEADINGS } from '../ingest/input-limits.ts';
 import { sectionTitleFromText } from './section-title.ts';
 import { exhibitsOf, footnoteOf } from './exhibits.ts';
 import { inlineToMarkdown, mathToInline } from '../text/inline-markdown.ts';
@@ -92,6 +93,24 @@ function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[]; mark
 }
 
 /** Inline nodes whose formatting a bullet keeps. */
+/**
+ * Fail the file at the heading past {@link MAX_HEADINGS} (rule `input-limits`), before anything is built from it:
+ * a saved page or a text article (a Markdown article is refused before it is parsed, see input-limits.ts).
+ */
+function checkSectionCount(tree: Root, file: VFile): void {
+  let headings = 0;
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    headings += 1;
+    if (headings <= MAX_HEADINGS) continue;
+    file.fail(headingLimitReason(), {
+      place: node.position?.start ?? { line: 1, column: 1 },
+      ruleId: 'input-limits',
+      source: 'briefdeck',
+    });
+  }
+}
+
 const MARKED = new Set(['strong', 'emphasis', 'delete', 'inlineCode', 'link', 'inlineMath']);
 
 /** A run of white space, including line breaks and no-break spaces. */
@@ -190,6 +209,7 @@ function textSample(blocks: RootContent[], chars = 4000): string {
  * first section heading is a section of its own, named from its content.
  */
 export function articleFromMdast(tree: Root, file: VFile): Article {
+  checkSectionCount(tree, file);
   const place = location(String(file.value ?? ''));
   const pointAt = (offset: number | undefined, fallback: SourcePoint): SourcePoint => {
     if (offset === undefined) return fallback;

@@ -37,6 +37,36 @@ export interface OutlineLines {
 const NUMBER = /[$€£¥]?\d(?:[\d,.:/-]*\d)?(?:st|nd|rd|th|s)?%?/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
+/**
+ * The longest run of non-space characters searched for numbers and names. No number or
+ * name is longer; V8 runs out of stack matching {@link WORD} over a run of megabytes
+ * ("a." repeated), so such a run is not searched (it is no fact a slide could change).
+ */
+const MAX_FACT_RUN = 1000;
+
+/** `pattern`'s matches in `text`, as `matchAll` gives them, except inside runs of non-space characters longer than {@link MAX_FACT_RUN}. */
+function* factMatches(text: string, pattern: RegExp): Generator<{ 0: string; index: number }> {
+  let from = 0;
+  const flush = function* (end: number) {
+    if (end <= from) return;
+    for (const match of text.slice(from, end).matchAll(pattern)) yield { 0: match[0], index: match.index + from };
+  };
+  let runStart = -1;
+  for (let i = 0; i <= text.length; i += 1) {
+    const space = i === text.length || /\s/.test(text[i]!);
+    if (!space) {
+      if (runStart === -1) runStart = i;
+      continue;
+    }
+    if (runStart !== -1 && i - runStart > MAX_FACT_RUN) {
+      yield* flush(runStart);
+      from = i;
+    }
+    runStart = -1;
+  }
+  yield* flush(text.length);
+}
+
 /** The digits of a number, the way the article and the slide are compared ("31,683" and "31683" agree). */
 function digitsOf(number: string): string {
   return number.replace(/[^\d.]/g, '').replace(/\.$/, '');
@@ -53,7 +83,7 @@ function bareWord(word: string): string {
 export function articleFacts(text: string): ArticleFacts {
   const numbers = new Set<string>();
   const seenNumbers = new Set<string>();
-  for (const match of text.matchAll(NUMBER)) {
+  for (const match of factMatches(text, NUMBER)) {
     const number = match[0];
     if (seenNumbers.has(number)) continue;
     seenNumbers.add(number);
@@ -69,7 +99,7 @@ export function articleFacts(text: string): ArticleFacts {
     words.add(word);
     lowerWords.add(word.toLowerCase());
   };
-  for (const match of text.matchAll(WORD)) {
+  for (const match of factMatches(text, WORD)) {
     const word = match[0];
     if (seenWords.has(word)) continue;
     seenWords.add(word);
@@ -98,12 +128,12 @@ function opensSentence(text: string, offset: number): boolean {
 /** Numbers and proper names in a slide's text that the article does not have. */
 export function factsMissingFrom(text: string, article: ArticleFacts, tagger: () => Tagger = defaultTagger, deckWords: ReadonlySet<string> = new Set()): Fact[] {
   const missing: Fact[] = [];
-  for (const match of text.matchAll(NUMBER)) {
+  for (const match of factMatches(text, NUMBER)) {
     const digits = digitsOf(match[0]);
     if (digits === '' || article.numbers.has(digits)) continue;
     missing.push({ kind: 'number', text: match[0], offset: match.index });
   }
-  for (const match of text.matchAll(WORD)) {
+  for (const match of factMatches(text, WORD)) {
     const word = bareWord(match[0]);
     if (!/^\p{Lu}/u.test(word) || /^\d/.test(word)) continue;
     if (article.words.has(word) || article.words.has(match[0]) || article.lowerWords.has(word.toLowerCase()) || deckWords.has(word.toLowerCase())) continue;

@@ -19,6 +19,18 @@ export const MAX_NESTING = 64;
 /** The most levels of nested elements in an HTML article. */
 export const MAX_HTML_DEPTH = 256;
 
+/**
+ * The most headings in an article: each is a section and a slide, and no briefing needs
+ * thousands. 100,000 headings with a short paragraph each (5.6 MB) took the parser and the
+ * outline past a 1 GB heap; 5,000 build within 512 MB.
+ */
+export const MAX_HEADINGS = 5000;
+
+/** The message of an article over {@link MAX_HEADINGS}. */
+export function headingLimitReason(): string {
+  return `Unexpected article with more than ${MAX_HEADINGS} headings, expected at most ${MAX_HEADINGS} (each is a slide): split it into several articles, or join its sections`;
+}
+
 const MARKER = new Set(['*', '_', '[', ']', '<', '>', '`', '~']);
 
 /**
@@ -48,7 +60,8 @@ function containerPrefix(line: string): { depth: number; heading: boolean } {
 
 /**
  * Fail the file (a vfile message with line and column, rule `input-limits`) when its
- * Markdown goes past {@link MAX_NESTING}, {@link MAX_MARKERS_PER_BLOCK} or {@link MAX_MARKERS}.
+ * Markdown goes past {@link MAX_NESTING}, {@link MAX_MARKERS_PER_BLOCK}, {@link MAX_MARKERS}
+ * or {@link MAX_HEADINGS} (ATX headings: what a generated flood of sections uses).
  */
 export function checkMarkdownLimits(file: VFile): void {
   const lines = String(file.value ?? '').split(/\r\n|\r|\n/);
@@ -57,6 +70,7 @@ export function checkMarkdownLimits(file: VFile): void {
     throw new Error('unreachable');
   };
   let total = 0;
+  let headings = 0;
   let block = 0;
   let blockStart = 1;
   lines.forEach((content, index) => {
@@ -65,6 +79,7 @@ export function checkMarkdownLimits(file: VFile): void {
     if (depth > MAX_NESTING) {
       fail(`Unexpected nesting ${depth} levels deep (quotes, lists or indentation), expected at most ${MAX_NESTING}: flatten it, or build the article as plain text with \`--format txt\``, line, 1);
     }
+    if (heading && ++headings > MAX_HEADINGS) fail(headingLimitReason(), line, 1);
     // A blank line or a heading starts a new paragraph for the inline parser.
     if (content.trim() === '' || heading) {
       block = 0;

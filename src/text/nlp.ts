@@ -54,8 +54,31 @@ export function createTagger(model: unknown): Tagger {
  */
 export const MAX_TAGGED_RUN = 64;
 
+/** Whether the UTF-16 code unit at `index` is white space as `\s` means it (a scan, not a regex: `\S{65,}` overflows the stack on a run of megabytes). */
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return /\s/.test(text[index]!);
+}
+
+/** The runs of more than {@link MAX_TAGGED_RUN} non-space characters in `text`, as [start, end) offsets, in one pass. */
+function longRuns(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i += 1) {
+    const space = i === text.length || isSpaceAt(text, i);
+    if (!space && start === -1) start = i;
+    else if (space && start !== -1) {
+      // Length in code points, as the `u` regex counted before.
+      if (i - start > MAX_TAGGED_RUN && [...text.slice(start, Math.min(i, start + 2 * (MAX_TAGGED_RUN + 1)))].length > MAX_TAGGED_RUN) runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
 function tagCapped(nlp: Wink, text: string): Token[] {
-  const long = new RegExp(`\\S{${MAX_TAGGED_RUN + 1},}`, 'gu');
   const tokens: Token[] = [];
   let from = 0;
   const piece = (end: number) => {
@@ -63,10 +86,10 @@ function tagCapped(nlp: Wink, text: string): Token[] {
     const part = text.slice(from, end);
     if (part.trim() !== '') for (const token of tagWith(nlp, part)) tokens.push({ ...token, start: token.start + from, end: token.end + from });
   };
-  for (const match of text.matchAll(long)) {
-    piece(match.index);
-    tokens.push({ text: match[0], pos: 'X', start: match.index, end: match.index + match[0].length });
-    from = match.index + match[0].length;
+  for (const [start, end] of longRuns(text)) {
+    piece(start);
+    tokens.push({ text: text.slice(start, end), pos: 'X', start, end });
+    from = end;
   }
   if (from === 0) return tagWith(nlp, text);
   piece(text.length);

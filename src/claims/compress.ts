@@ -717,6 +717,8 @@ export function compressClaim(
     const next = step(seq);
     if (valid(next)) seq = next;
   }
+  // The sentence as the reader would see it whole: what a broken cut falls back to.
+  const whole = seq;
   let cutQuality = 1;
   // Whether the bullet stays up to BULLET_SLACK_WORDS over the limit because every way to fit loses its point.
   let keptLong = false;
@@ -817,12 +819,95 @@ export function compressClaim(
       quality = worth;
     }
   }
+  // A cut that leaves the claim without its main verb, its subject or the end of a list is no bullet:
+  // the sentence stays whole (and, over the limit, gives way to another claim).
+  if (seq !== whole && cutBreaksClaim(seq, tagged)) {
+    seq = whole;
+    keptLong = false;
+  }
   // Usually rendered already, to be measured.
   const { text: out, words } = renderingOf(seq);
   // No clean cut: the bullet stays whole and over the limit (quality 0), so claim selection
   // prefers another sentence; a complete long sentence says more than a broken short one.
   if (words > maxWords && !keptLong) quality = 0;
   return { text: out, words, quality };
+}
+
+/**
+ * Whether the kept tokens of a sentence read as a broken claim, judged against what was dropped
+ * right after the last word kept:
+ * - the main verb went with a dash aside ("..., Duncan -- a Liberian national -- helped carry ..."
+ *   kept as "..., Duncan.");
+ * - a list lost its last items ("a bunch of upgrades, equipment and items to buy" kept as
+ *   "... upgrades, equipment.");
+ * - the subject went with a lead-in, leaving a verb first ("Turned home that evening ...").
+ */
+function cutBreaksClaim(kept: Tok[], tagged: Tok[]): boolean {
+  // The sentence had a finite verb and the bullet has none ("Figuring out how to combo-bounce through
+  // flying enemies, killer spikes."): the main verb went with the cut.
+  if (hasFiniteVerb(tagged) && !hasFiniteVerb(kept)) return true;
+  const words = kept.filter(isWord);
+  const first = words[0];
+  if (first && first.index > 0 && first.pos === 'VERB' && !/ing$/i.test(first.text)) return true;
+  const last = words.at(-1);
+  if (!last) return false;
+  const keptIndexes = new Set(kept.map((t) => t.index));
+  const dropped: Tok[] = [];
+  for (let i = last.index + 1; i < tagged.length && !keptIndexes.has(i); i += 1) dropped.push(tagged[i]!);
+  const run = dropped.filter((t) => !endPunct(t));
+  if (run.length === 0) return false;
+  const head = run[0]!;
+  // A dash aside after the last word, then a verb after it closes: that verb was the claim's.
+  if (/^(?:-{2,3}|—|–)$/.test(head.text)) {
+    const dash = (t: Tok) => /^(?:-{2,3}|—|–)$/.test(t.text);
+    // Or the bullet ends inside the aside, the closing dash and the verb after it dropped ("Ama Mensah -- a nurse.").
+    const openAside = kept.filter(dash).length % 2 === 1;
+    if (openAside && run[1] && hasFiniteVerb([run[1]])) return true;
+    const close = run.findIndex((t, i) => i > 0 && dash(t));
+    if (close !== -1 && run[close + 1] && hasFiniteVerb([run[close + 1]!])) return true;
+  }
+  // "he had worked | as a personal driver for ...": a bullet that ends on its verb lost the object or
+  // complement that carried the point.
+  if (last.pos === 'VERB' && (/^(?:DET|NOUN|PROPN|NUM|PRON)$/.test(head.pos) || /^(?:as|to|into|onto|about|with)$/i.test(head.text))) return true;
+  // "X, Y | and Z ..." with no verb before the next comma: the list was cut short.
+  if (/^(?:and|or|nor)$/i.test(head.text)) {
+    const lastComma = kept.findLastIndex((t) => t.text === ',');
+    const item = lastComma === -1 ? [] : kept.slice(lastComma + 1).filter(isWord);
+    // The kept tail is a list item: a few words and no verb ("equipment", "killer spikes"; not "citing delays").
+    const itemWords = item.length === 0 || item.some(isPredicate) ? Infinity : item.length;
+    const nextBreak = run.findIndex((t, i) => i > 0 && /^[,;:]$/.test(t.text));
+    const clause = run.slice(1, nextBreak === -1 ? run.length : nextBreak);
+    if (itemWords <= 4 && !startsClause(clause)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether tokens after "and" open a clause of their own (a subject, then its verb: "and officials
+ * agreed", "and it will take a year") rather than continue a list ("and spells to buy", "and pits").
+ */
+function startsClause(tokens: Tok[]): boolean {
+  const first = tokens[0];
+  if (!first) return false;
+  if (first.pos === 'PRON' && !/^(?:which|that|who|whom|whose)$/i.test(first.text)) return true;
+  if (first.pos === 'VERB' || first.pos === 'AUX') return false;
+  for (let i = 1; i < Math.min(tokens.length, 6); i += 1) {
+    const t = tokens[i]!;
+    if (isPredicate(t)) return hasFiniteVerb([t]) || t.pos === 'AUX';
+    if (!/^(?:DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(t.pos)) return false;
+  }
+  return false;
+}
+
+/** Whether tokens hold a finite verb: a verb or auxiliary not after "to", and no bare "-ing" form. */
+function hasFiniteVerb(tokens: Tok[]): boolean {
+  return tokens.some((t, i) => {
+    if (!isPredicate(t)) return false;
+    const before = tokens[i - 1];
+    // "to do", and the second half of a hyphenated word ("combo-bounce"): not a finite verb.
+    if (before && (before.lower === 'to' || (before.text === '-' && before.end === t.start))) return false;
+    return !/ing$/i.test(t.text) || (before !== undefined && before.pos === 'AUX');
+  });
 }
 
 /** Punctuation that ends a clause inside a sentence, in the scripts briefdeck reads: a cut may fall before it. */

@@ -389,6 +389,7 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
       children.push(child);
     }
     listGlyphParagraphs(children);
+    joinBrokenParagraphs(children);
     // A heading whose section lost all its content (a references list, a link block) goes too.
     const rank = (node: HastContent | ElementContent | undefined) => (node && isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0);
     const elements = children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
@@ -404,6 +405,33 @@ function tidyArticle(tree: HastRoot, metadata: PageMetadata, drops: PageDrops): 
 }
 
 const TABLE_PART = /^(?:caption|thead|tbody|tfoot|tr|td|th)$/;
+
+/**
+ * A paragraph cut in two by something the page put inside it (an ad, a photo aside, a newsletter
+ * box: `<p>Williams was turned away and</p><aside>...</aside><p>turned home that evening...`) is
+ * joined again: a paragraph that starts with a lower-case letter continues one that did not end
+ * its sentence.
+ */
+function joinBrokenParagraphs(children: Array<HastContent | ElementContent>): void {
+  let previous: HastElement | undefined;
+  for (let index = 0; index < children.length; index += 1) {
+    const node = children[index]!;
+    if (node.type === 'text' && node.value.trim() === '') continue;
+    if (!isElement(node) || node.tagName !== 'p') {
+      previous = undefined;
+      continue;
+    }
+    const text = hastText(node).trim();
+    const before = previous ? hastText(previous).trim() : '';
+    if (previous && before && !/[.!?…:;"”’)\]]$/u.test(before) && /^\p{Ll}/u.test(text)) {
+      previous.children.push({ type: 'text', value: ' ' }, ...node.children);
+      children.splice(index, 1);
+      index -= 1;
+      continue;
+    }
+    previous = node;
+  }
+}
 
 /** A list marker typed into a paragraph's text ("• Republicans promise..."). */
 const LIST_GLYPH = /^\s*[•◦▪▫■□●○‣⁃∙]\s*/u;

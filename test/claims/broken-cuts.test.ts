@@ -1,0 +1,53 @@
+/**
+ * Cuts that lose the claim, seen on real saved news pages: a bullet may be whole and long, never
+ * broken ("..., Duncan." with the main verb gone; "upgrades, equipment." with the list cut short;
+ * "he had worked." without what he worked as; a gerund subject cut off before its verb).
+ */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { indexArticle } from '../../src/claims/claims.ts';
+import { compressClaim } from '../../src/claims/compress.ts';
+import { articleFromFile } from '../../src/outline/pipeline.ts';
+
+/** Each sentence, and a rule its bullet must keep at every length: if it keeps `when`, it keeps `then`. */
+const cases: Array<{ sentence: string; when: RegExp; then: RegExp }> = [
+  {
+    sentence: 'On Monday, days before she left Ghana for Canada, Ama Mensah -- a nurse from Accra -- helped carry a neighbour into a taxi after the ambulance failed to come, the paper reports.',
+    when: /Ama Mensah/,
+    then: /helped carry/,
+  },
+  {
+    sentence: "There are dozens of upgrades, tools and spells to buy from the shops in the game's world, but you will earn enough gold to buy all of them.",
+    when: /tools/,
+    then: /spells/,
+  },
+  {
+    sentence: 'Finding a way through a screen of flying enemies, sharp spikes and deep pits is endlessly rewarding, because you will do it a lot.',
+    when: /^Finding/,
+    then: /\bis\b/,
+  },
+  {
+    sentence: 'Until he lost his job in September, he had worked as a driver for the manager of a shipping firm in the capital.',
+    when: /had worked/,
+    then: /as a driver/,
+  },
+];
+
+const article = articleFromFile(new VFile({ value: `# Cuts\n\n${cases.map((c) => c.sentence).join('\n\n')}\n`, path: 'cuts.md' }), 'md');
+const index = indexArticle(article);
+
+describe('cuts that would break a claim', () => {
+  it.each(cases.map((c) => [c.sentence.slice(0, 50), c] as const))('should keep the claim of "%s..." at every length', (_name, { sentence, when, then }) => {
+    for (let limit = 6; limit <= 20; limit += 1) {
+      for (const text of [compressClaim(sentence, limit).text, compressClaim(sentence, limit, index.importance, limit, index.tagger).text]) {
+        if (when.test(text)) expect(text, `limit ${limit}`).toMatch(then);
+      }
+    }
+  });
+
+  it('should still cut a sentence whose cut keeps its claim', () => {
+    const text = compressClaim('The council approved the budget on Tuesday after a long debate that ran past midnight, officials said.', 10, index.importance, 10, index.tagger).text;
+    expect(text.split(/\s+/).length).toBeLessThanOrEqual(10);
+    expect(text).toMatch(/^The council approved the budget/);
+  });
+});

@@ -237,9 +237,9 @@ describe('the watch server', () => {
           const preview = (document.querySelector('#current-slide iframe') as HTMLIFrameElement | null)?.contentWindow as (Window & { Reveal?: { isReady(): boolean; getIndices(): { h: number } } }) | null;
           return preview?.Reveal?.isReady() ? preview.Reveal.getIndices().h : -1;
         });
-      await expect.poll(previewSlide).toBe(2);
+      await expect.poll(previewSlide, { timeout: 20_000 }).toBe(2);
       await page.evaluate(() => (window as unknown as { Reveal: { slide(index: number): void } }).Reveal.slide(3));
-      await expect.poll(previewSlide).toBe(3);
+      await expect.poll(previewSlide, { timeout: 20_000 }).toBe(3);
       await speaker.close();
     } finally {
       await page.close();

@@ -261,9 +261,11 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   placeFootnotes(article, content, slideSentences, slidesOfSection);
 
   // An agenda whenever there are two or more sections or four or more content slides: the
-  // sections when there are three or more, else the storyline's slide titles.
-  if (shownSections.length >= 2 || content.length >= 4) {
-    const items = shownSections.length >= 3 ? shownSections.map((entry) => entry.section.heading) : content.map((slide) => slide.title);
+  // sections when there are three or more, else the storyline's slide titles (an exhibit's
+  // "Wrap Up (quote)" or "rows 1-13 of 40" is not a stop on the way).
+  const storyline = content.filter((slide) => slide.kind === 'content');
+  const items = shownSections.length >= 3 ? shownSections.map((entry) => entry.section.heading) : storyline.map((slide) => slide.title);
+  if ((shownSections.length >= 2 || storyline.length >= 4) && items.length >= 2) {
     const chunks = evenChunks(items, MAX_AGENDA_ITEMS);
     chunks.forEach((chunk, at) => {
       slides.push({ kind: 'agenda', title: at === 0 ? label(article.lang, 'agenda') : label(article.lang, 'agendaPart', at + 1, chunks.length), bullets: chunk.map((text) => ({ text })), notes: '' });

@@ -181,3 +181,25 @@ describe('--minutes through the CLI', () => {
     expect(bad.stderr).toContain('--minutes expects a number from 1 to 600, not `soon`');
   });
 });
+
+describe('the agenda', () => {
+  it('should list the storyline, not the exhibit slides beside it', () => {
+    const paragraph = (topic: string) =>
+      `The ${topic} board approved a new plan on Monday after months of debate. Critics said the ${topic} plan would cost more than it saves. Supporters said the ${topic} savings would come within three years. The ${topic} vote was close.`;
+    const text = [
+      '# Port and rail plans',
+      '## Port',
+      paragraph('port'),
+      '| Year | Cost |\n| - | -: |\n| 2025 | 12 |\n| 2026 | 14 |',
+      '## Rail',
+      paragraph('rail'),
+      '> The rail plan is the best deal this city has been offered in a decade.\n>\n> — Mayor Ana Silva',
+    ].join('\n\n');
+    const article = articleFromFile(new VFile({ path: 'plans.md', value: text }), 'md');
+    const outline = outlineFromArticle(article);
+    const agenda = outline.slides.find((slide) => slide.kind === 'agenda');
+    expect(outline.slides.some((slide) => slide.kind === 'exhibit' || slide.kind === 'quote')).toBe(true);
+    const contentTitles = outline.slides.filter((slide) => slide.kind === 'content').map((slide) => slide.title);
+    expect(agenda?.bullets.map((bullet) => bullet.text)).toEqual(contentTitles);
+  });
+});

@@ -60,7 +60,7 @@ const CHROME_KINDS: Array<[keyof PageDrops, RegExp]> = [
 ];
 
 /** Class words of the story's furniture that the metadata holds or that labels it: kicker, byline, dateline, timestamp. */
-const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|button|buttons|button-?wrapper|btn|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap|keywords|video-?keywords|video-?transcript|transcript-?search|video-?search)(?:$|[\s_-])/i;
+const FURNITURE = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|section-?label|byline|bylines|byline-?block|author-?bio|dateline|timestamp|published-?date|post-?meta|entry-?meta|article-?meta|reading-?time|story-?meta|meta-?bar|mw-editsection|mw-jump-link|noprint|dropdown|toolbar|button|buttons|button-?wrapper|btn|language-?(?:selector|switcher|picker)|lang-?btn|navbox|catlinks|toc|reflist|references|reference|mw-references-wrap|keywords|video-?keywords|video-?transcript|transcript-?search|video-?search|video-?desc|video-?description|video-?caption|video-?info|video-?meta|video-?player|ui-video)(?:$|[\s_-])/i;
 
 /** Class words of blocks shown only when the page is printed. */
 const PRINT_ONLY = /(?:^|[\s_-])(?:print-?only|only-?print|visible-?print|show-?for-?print|print-?footer|print-?info|print-?header|print-?url|print-?link|css-?print)(?:$|[\s_-])/i;

@@ -1,6 +1,6 @@
 /** Watch mode in real Chromium: save the outline, the open tab reloads on the same slide showing the new text. */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,37 @@ describe('watch mode', () => {
     expect(consoleErrors).toEqual([]);
     expect(foreign).toEqual([]);
     await page.close();
+  });
+
+  it("should serve a report's copied images, and the open tab shows the image", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-watch-images-'));
+    cpSync(join(import.meta.dirname, '..', 'fixtures', 'rich-report'), dir, { recursive: true });
+    const served = await watchDecks({ builds: [{ article: join(dir, 'report.md'), outDir: join(dir, 'dist') }] }, { onBuild: () => {}, onError: () => {} });
+    try {
+      const deckUrl = served.decks.report!;
+      const html = await (await fetch(deckUrl)).text();
+      const image = /<img src="(images\/[^"]+)"/.exec(html)?.[1];
+      expect(image).toBeDefined();
+      const response = await fetch(new URL(image!, deckUrl));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\/png/);
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(readFileSync(join(dir, 'images', 'revenue.png')));
+      const page = await browser.newPage();
+      try {
+        await page.goto(deckUrl);
+        await page.waitForSelector('html[data-briefdeck-ready]');
+        const loaded = await page.evaluate(async (src) => {
+          const img = document.querySelector(`img[src="${src}"]`) as HTMLImageElement;
+          if (!img.complete) await new Promise((done) => img.addEventListener('load', done, { once: true }));
+          return img.naturalWidth;
+        }, image!);
+        expect(loaded).toBe(480);
+      } finally {
+        await page.close();
+      }
+    } finally {
+      await served.close();
+    }
   });
 
   it('should serve the deck with the reload script from the CLI with --watch', async () => {

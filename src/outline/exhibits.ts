@@ -64,7 +64,7 @@ export function footnoteNote(footnote: Footnote): string {
  */
 export function placeFootnotes(article: Article, slides: Slide[], slideSentences: Map<Slide, Sentence[]>, sectionSlides: Map<Section, Slide[]>): void {
   const footnotes = new Map((article.footnotes ?? []).map((footnote) => [footnote.label, footnote]));
-  if (footnotes.size === 0) return;
+  if (footnotes.size === 0 || slides.length === 0) return;
   const placed = new Set<string>();
   const add = (slide: Slide, label: string) => {
     const footnote = footnotes.get(label);

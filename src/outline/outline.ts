@@ -258,7 +258,8 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     own.push(...exhibits);
     if (exhibits.length > 0) lastSlide = exhibits.at(-1)!;
   });
-  placeFootnotes(article, content, slideSentences, slidesOfSection);
+  // With no content slide (an article of a list and a footnote), the footnotes go to the key points' notes.
+  placeFootnotes(article, content.length > 0 ? content : slides, slideSentences, slidesOfSection);
 
   // An agenda whenever there are two or more sections or four or more content slides: the
   // sections when there are three or more, else the storyline's slide titles (an exhibit's

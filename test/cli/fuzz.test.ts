@@ -151,6 +151,13 @@ describe('fuzzing the pipeline', () => {
     }
   }, 300_000);
 
+  it('should put a footnote in the notes of an article with no content slide (found by this fuzzer in CI)', async () => {
+    const outcome = await run('- <https://example.com>\n[^1]: [^1]', 'md');
+    expectValid(outcome);
+    const withNote = await outlineFromText('# Budget\n\n- The council approved the budget after a long debate.[^1]\n\n[^1]: The vote was 7 to 2.\n', { format: 'md', path: 'fuzz.md' });
+    expect(withNote.slides.some((slide) => slide.notes.includes('The vote was 7 to 2.'))).toBe(true);
+  });
+
   it('should read an article inside an SVG <title> without making the tree a cycle (found by this fuzzer)', async () => {
     const outcome = await run('<svg><title><article><p>The council approved the budget after a long debate.</p></article></title></svg>', 'html');
     expectValid(outcome);

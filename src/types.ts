@@ -88,6 +88,18 @@ export interface Article {
   sections: Section[];
   /** The article's footnotes by label; absent when it has none. */
   footnotes?: Footnote[];
+  /**
+   * Back matter (references, acknowledgements, about the authors), kept out of the sections: no
+   * claim is drawn from it, and the deck keeps its text in the closing slide's notes.
+   */
+  backMatter?: BackMatter[];
+}
+
+/** A back-matter section: its heading and its paragraphs as plain text. */
+export interface BackMatter {
+  heading: string;
+  start: SourcePoint;
+  paragraphs: string[];
 }
 
 /**

@@ -276,7 +276,10 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
 
   const source = article.source ?? options.sourceName;
   const bottom = bottomLine(article, points, plan.flatMap((entry) => entry.slideClaims), index);
-  slides.push({ kind: 'closing', title: label(article.lang, 'bottomLine'), bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: notesOfBullets(bottom, points.claims, plan) });
+  // The back matter (references, acknowledgements) is no claim, but nothing of the article is lost: it closes the notes.
+  const backMatter = (article.backMatter ?? []).flatMap((part) => [`${part.heading}:`, ...part.paragraphs]);
+  const closingNotes = [notesOfBullets(bottom, points.claims, plan), ...backMatter].filter(Boolean).join('\n\n');
+  slides.push({ kind: 'closing', title: label(article.lang, 'bottomLine'), bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: closingNotes });
 
   // Bullets and notes as Markdown inline text, each keeping its sentence's emphasis, links, code and math.
   const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [sentence.text, sentence]));

@@ -203,7 +203,7 @@ const BACK_MATTER = new RegExp(
       String.raw`(?:end)?notes(?: and (?:sources|references))?`,
       String.raw`sources(?: and notes)?`,
       String.raw`acknowledge?ments?`,
-      String.raw`about the (?:authors?|contributors?|writers?)`,
+      String.raw`about (?:the |this |our )?(?:authors?|contributors?|writers?|editors?|council|institute|institution|organi[sz]ation|centre|center|foundation|think tank|project|programme|program|publisher|series|survey|study|report|paper|us)`,
       String.raw`authors?(?:'|’)? (?:bios?|biographies|information|contributions?|notes?)`,
       String.raw`(?:author |contributor )?bios?`,
       String.raw`funding(?: (?:statement|sources|information))?`,

@@ -42,12 +42,12 @@ describe('the authors line under a title', () => {
 });
 
 describe('back matter', () => {
-  it.each(['References', 'REFERENCES', '7 References', 'Bibliography', 'Works Cited', 'Notes', 'Endnotes', 'Acknowledgements', 'Acknowledgments', 'About the Authors', 'Author contributions', 'Competing interests', 'Conflict of interest', 'Data availability statement', 'Funding', 'Further reading', 'Cite this article'])(
+  it.each(['References', 'REFERENCES', '7 References', 'Bibliography', 'Works Cited', 'Notes', 'Endnotes', 'Acknowledgements', 'Acknowledgments', 'About the Authors', 'About the council', 'About this report', 'About us', 'About the Institute', 'Author contributions', 'Competing interests', 'Conflict of interest', 'Data availability statement', 'Funding', 'Further reading', 'Cite this article'])(
     'should take %j for back matter',
     (heading) => expect(isBackMatterHeading(heading)).toBe(true),
   );
 
-  it.each(['Notes on method', 'Sources of growth', 'Funding cuts hit schools', 'Results', 'Introduction', 'The references we lost'])('should take %j for part of the argument', (heading) => {
+  it.each(['Notes on method', 'Sources of growth', 'Funding cuts hit schools', 'Results', 'Introduction', 'The references we lost', 'About the risks', 'About face'])('should take %j for part of the argument', (heading) => {
     expect(isBackMatterHeading(heading)).toBe(false);
   });
 

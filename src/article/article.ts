@@ -218,6 +218,14 @@ const BACK_MATTER = new RegExp(
   'i',
 );
 
+/** Headings of the author's own summary of the whole text: what a briefing's key points say. */
+const SUMMARY = /^(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?(?:abstract|summary|executive summary|synopsis|tl;?dr|in brief|at a glance)$/i;
+
+/** Whether a heading opens the article's own summary (an abstract, an executive summary). */
+export function isSummaryHeading(heading: string): boolean {
+  return SUMMARY.test(heading.trim());
+}
+
 /** Whether a heading opens the article's back matter. */
 export function isBackMatterHeading(heading: string): boolean {
   return BACK_MATTER.test(heading.trim());

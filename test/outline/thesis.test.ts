@@ -37,3 +37,29 @@ describe('the thesis first', () => {
     expect(keyPointsOf('report.md', 'md', text)[0]).toMatch(/^The region can keep the lights on through hotter summers/);
   });
 });
+
+describe("the author's own summary", () => {
+  it('gives an abstract or executive summary no slide of its own: its sentences go to the key points’ notes', () => {
+    for (const [path, heading] of [
+      ['../fixtures/ingest-paper-md/input.md', 'Abstract'],
+      ['../fixtures/briefing-report/article.md', 'Executive summary'],
+    ] as const) {
+      const text = readFileSync(new URL(path, import.meta.url), 'utf8');
+      const outline = outlineFromArticle(articleFromFile(new VFile({ path, value: text }), 'md'), { keyPoints: 4 });
+      expect(outline.slides.map((slide) => slide.title)).not.toContain(heading);
+      expect(outline.slides.flatMap((slide) => (slide.kind === 'agenda' ? slide.bullets.map((bullet) => bullet.text) : []))).not.toContain(heading);
+      const notes = outline.slides.find((slide) => slide.kind === 'key-points')!.notes;
+      expect(notes).toContain(`${heading}:`);
+      // Every sentence of the summary is on the key points or in their notes: nothing is lost.
+      const summary = text.split(`## ${heading}`)[1]!.split('\n## ')[0]!;
+      const keyPoints = outline.slides.find((slide) => slide.kind === 'key-points')!;
+      for (const sentence of summary.trim().split(/(?<=[.!?])\s+/)) expect(notes.replaceAll('\\', '') + keyPoints.bullets.map((b) => b.text).join(' ')).toContain(sentence.slice(0, 30).replaceAll('\\', ''));
+    }
+  });
+
+  it('keeps the summary as a slide when it is most of the article', () => {
+    const text = '# A short note\n\n## Summary\n\nThe plan cut costs by 12% in its first year. Savings came from energy and travel.\n\n## Detail\n\nEnergy use fell by a fifth after the boiler was replaced. Travel fell as meetings moved online.\n';
+    const outline = outlineFromArticle(articleFromFile(new VFile({ path: 'note.md', value: text }), 'md'));
+    expect(outline.slides.map((slide) => slide.title)).toContain('Summary');
+  });
+});

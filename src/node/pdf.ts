@@ -204,6 +204,34 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
 }
 
 /**
+ * Make each one-slide handout page hold its notes: shrink their text from 10.5pt
+ * (never below 7pt), then the slide (never below 40% of the width); the ruled
+ * lines take what is left. Returns the slides (0-based) whose notes still do not fit.
+ */
+export async function fitHandoutNotes(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const unfit: number[] = [];
+    for (const sheet of Array.from(document.querySelectorAll<HTMLElement>('.handout-page'))) {
+      const notes = sheet.querySelector<HTMLElement>('.handout-notes');
+      const frame = sheet.querySelector<HTMLElement>('.handout-slide');
+      if (!notes || !frame) continue;
+      const overflows = () => sheet.scrollHeight > sheet.clientHeight + 1;
+      for (let size = 10.5; overflows() && size > 7; ) {
+        size -= 0.5;
+        notes.style.fontSize = `${size}pt`;
+      }
+      for (let width = 100; overflows() && width > 40; ) {
+        width -= 5;
+        frame.style.width = `${width}%`;
+        frame.style.alignSelf = 'center';
+      }
+      if (overflows()) unfit.push(Number(frame.dataset.slide));
+    }
+    return unfit;
+  });
+}
+
+/**
  * A handout: print the slides, print the handout pages (empty frames where the
  * slides go, notes and ruled lines by the layout), then draw each printed slide
  * into its frame, so slide text stays vector and selectable.
@@ -224,18 +252,11 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   const lang = options.lang ?? (await deckPage.evaluate(() => document.documentElement.lang || undefined));
   await page.setContent(handoutHtml(options.outline, { paper, layout, aspect: width / height, lang }), { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Long notes (one slide a page): shrink their text (never below 7pt) until the page holds them; the ruled lines take what is left.
-  await page.evaluate(() => {
-    for (const sheet of Array.from(document.querySelectorAll<HTMLElement>('.handout-page'))) {
-      const notes = sheet.querySelector<HTMLElement>('.handout-notes');
-      if (!notes) continue;
-      let size = 10.5;
-      while (sheet.scrollHeight > sheet.clientHeight + 1 && size > 7) {
-        size -= 0.5;
-        notes.style.fontSize = `${size}pt`;
-      }
-    }
-  });
+  const unfit = await fitHandoutNotes(page);
+  if (unfit.length > 0) {
+    const slide = slides[unfit[0]!]!;
+    throw new BriefdeckError(`slide ${unfit[0]! + 1} \`${slide.title}\`: its notes do not fit a handout page even in 7pt type beside a smaller slide; shorten them, or print them with --pdf-notes`);
+  }
   const frames = await page.evaluate(() => {
     const sheets = Array.from(document.querySelectorAll('.handout-page'));
     return Array.from(document.querySelectorAll<HTMLElement>('.handout-slide')).map((frame) => {

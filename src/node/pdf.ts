@@ -215,17 +215,17 @@ export async function fitHandoutNotes(page: Page): Promise<number[]> {
       const notes = sheet.querySelector<HTMLElement>('.handout-notes');
       const frame = sheet.querySelector<HTMLElement>('.handout-slide');
       if (!notes || !frame) continue;
-      const overflows = () => sheet.scrollHeight > sheet.clientHeight + 1;
-      for (let size = 10.5; overflows() && size > 7; ) {
+      // No helper function in here: a bundler may wrap a named function in code the page does not have.
+      for (let size = 10.5; sheet.scrollHeight > sheet.clientHeight + 1 && size > 7; ) {
         size -= 0.5;
         notes.style.fontSize = `${size}pt`;
       }
-      for (let width = 100; overflows() && width > 40; ) {
+      for (let width = 100; sheet.scrollHeight > sheet.clientHeight + 1 && width > 40; ) {
         width -= 5;
         frame.style.width = `${width}%`;
         frame.style.alignSelf = 'center';
       }
-      if (overflows()) unfit.push(Number(frame.dataset.slide));
+      if (sheet.scrollHeight > sheet.clientHeight + 1) unfit.push(Number(frame.dataset.slide));
     }
     return unfit;
   });

@@ -269,6 +269,10 @@ For each ARTICLE (for example content/report.md) briefdeck:
      (conflicts are marked <!-- briefdeck-conflict: ... --> and reported);
   2. renders the deck from the outline into OUT/report/index.html.
 
+Defaults of --theme, --aspect, --out, --minutes, --key-points, the handout's paper and
+layout and --jobs may come from briefdeck.config.json, found in this folder or the
+nearest one above it (see the README); options given here win.
+
 Options:
   -o, --out DIR      folder the deck folders go in (default: dist)
   --theme NAME       deck theme, overriding the outline's: ${Object.keys(THEMES).join(', ')}

@@ -255,7 +255,7 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   const unfit = await fitHandoutNotes(page);
   if (unfit.length > 0) {
     const slide = slides[unfit[0]!]!;
-    throw new BriefdeckError(`slide ${unfit[0]! + 1} \`${slide.title}\`: its notes do not fit a handout page even in 7pt type beside a smaller slide; shorten them, or print them with --pdf-notes`);
+    throw new BriefdeckError(`${options.pdfPath}: slide ${unfit[0]! + 1} \`${slide.title}\`: its notes do not fit a handout page even in 7pt type beside a smaller slide; shorten them in the outline, or print them with --pdf-notes`, { file: options.pdfPath });
   }
   const frames = await page.evaluate(() => {
     const sheets = Array.from(document.querySelectorAll('.handout-page'));

@@ -5,7 +5,7 @@
  * papers, that nothing on a page leaves its cell or the page.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/node/browser.ts';
 import type { BuildReport } from '../../src/node/build-deck.ts';
+import { BriefdeckError } from '../../src/node/errors.ts';
 import { fitHandoutNotes, printDeckToPdf } from '../../src/node/pdf.ts';
 import { outlineFromMarkdown } from '../../src/outline-file/outline-markdown.ts';
 import { HANDOUT_LAYOUTS, handoutHtml, type HandoutLayout, type HandoutPaper } from '../../src/render/handout.ts';
@@ -74,6 +75,17 @@ describe('handout layouts on paper', () => {
       if (layout === 1) expect(page).toContain(`Slide ${index + 1} of ${seed.slideCount}`);
       else expect(page).toContain(`Slide ${index + 1}:`);
     }
+  });
+
+  it('should refuse to print notes that fit no page, naming the PDF and the slide, and write nothing', async () => {
+    const sentence = 'The ministry said the figures would be revised after the audit of the regional offices. ';
+    const long = { ...outline, slides: outline.slides.map((slide, index) => (index === 2 ? { ...slide, notes: sentence.repeat(400) } : slide)) };
+    const pdfPath = join(seed.deckDir, 'too-long.pdf');
+    const printing = printDeckToPdf({ indexPath: seed.indexPath, pdfPath, outline: long, mode: 'handout', browser });
+    const error = await printing.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BriefdeckError);
+    expect(error).toMatchObject({ file: pdfPath, message: `${pdfPath}: slide 3 \`${long.slides[2]!.title}\`: its notes do not fit a handout page even in 7pt type beside a smaller slide; shorten them in the outline, or print them with --pdf-notes` });
+    expect(existsSync(pdfPath)).toBe(false);
   });
 
   it('should print a 4:3 deck six slides a page on Letter, the tightest fit', async () => {

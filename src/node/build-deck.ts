@@ -30,9 +30,9 @@ import { deckNameFor, outlinePathFor } from './article-files.ts';
 
 export { deckNameFor, outlinePathFor };
 
-/** The options that ask for an export; the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
-const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true, pptx: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
-  Exclude<keyof ExportOptions, 'onProgress'>
+/** The options that ask for an export (not those that only shape one); the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
+const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true, pptx: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress' | 'handoutLayout'>, true>) as Array<
+  Exclude<keyof ExportOptions, 'onProgress' | 'handoutLayout'>
 >;
 
 /** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
@@ -52,6 +52,11 @@ export interface BuildOptions extends ExportOptions {
   keyPoints?: number;
   /** Talk length in minutes when generating the outline: sizes the deck (see `OutlineOptions.minutes`); default: every section. */
   minutes?: number;
+  /**
+   * Which of `minutes` and `keyPoints` are a config file's defaults rather than asked for: a kept
+   * outline file ignores them without the note it gives for an option asked for. Default none.
+   */
+  fromConfig?: Array<'minutes' | 'keyPoints'>;
   /** Generate the outline afresh, keeping the old file as `<outline>.bak`; default false. */
   regenerate?: boolean;
   /** Slide shape: `16:9` (1280x720, default) or `4:3` (1024x768). */
@@ -304,8 +309,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
  */
 function noteKeptOutlineOptions(options: BuildOptions, outlineFile: VFile): void {
   const unused = [
-    options.minutes !== undefined ? `--minutes ${options.minutes}` : undefined,
-    options.keyPoints !== undefined ? `--key-points ${options.keyPoints}` : undefined,
+    options.minutes !== undefined && !options.fromConfig?.includes('minutes') ? `--minutes ${options.minutes}` : undefined,
+    options.keyPoints !== undefined && !options.fromConfig?.includes('keyPoints') ? `--key-points ${options.keyPoints}` : undefined,
   ].filter((option) => option !== undefined);
   if (unused.length === 0) return;
   const message = outlineFile.info(

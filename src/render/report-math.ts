@@ -22,9 +22,9 @@ function inlineFormulas(text: string): string[] {
   return found;
 }
 
-/** Warn about every formula of the shown slides that KaTeX cannot typeset or that asks for trust. */
-export function reportMathProblems(outline: Outline, file: VFile, slideLines: readonly number[]): void {
-  outline.slides.forEach((slide, index) => {
+/** Warn about every formula of the shown slides that KaTeX cannot typeset or that asks for trust, at the slide's line (its `position`). */
+export function reportMathProblems(outline: Outline, file: VFile): void {
+  outline.slides.forEach((slide) => {
     if (slide.hidden) return;
     const formulas: Array<{ tex: string; display: boolean }> = [];
     for (const text of [...slide.bullets.map((bullet) => bullet.text), ...(slide.body ?? []), slide.notes]) for (const tex of inlineFormulas(text)) formulas.push({ tex, display: false });
@@ -38,7 +38,7 @@ export function reportMathProblems(outline: Outline, file: VFile, slideLines: re
       const untrusted = UNTRUSTED_COMMANDS.exec(tex);
       if (!error && !untrusted) continue;
       const reason = error ? `cannot be typeset (${error}); it is shown as code` : `uses \`${untrusted![0]}\`, which a deck never allows (it is shown as text)`;
-      const message = file.message(`Formula \`${tex.slice(0, 60)}\` on slide \`${slide.title}\` ${reason}`, { place: { line: slideLines[index] ?? 1, column: 1 }, ruleId: 'math', source: 'briefdeck' });
+      const message = file.message(`Formula \`${tex.slice(0, 60)}\` on slide \`${slide.title}\` ${reason}`, { place: { line: slide.position?.start.line ?? 1, column: 1 }, ruleId: 'math', source: 'briefdeck' });
       message.fatal = false;
     }
   });

@@ -3,7 +3,8 @@
  * code) or they use a command that needs trust (`\href`, `\url`, `\htmlClass`...),
  * which a deck never gives. Each is a warning at its slide's outline line.
  */
-import type { PhrasingContent } from 'mdast';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { mathError, UNTRUSTED_COMMANDS } from './blocks.ts';
 import { inlineFromMarkdown } from '../text/inline-markdown.ts';
@@ -12,13 +13,10 @@ import type { Outline } from '../types.ts';
 function inlineFormulas(text: string): string[] {
   if (!text.includes('$')) return [];
   const found: string[] = [];
-  const walk = (nodes: PhrasingContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'inlineMath') found.push(node.value);
-      else if ('children' in node) walk(node.children as PhrasingContent[]);
-    }
-  };
-  walk(inlineFromMarkdown(text));
+  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: inlineFromMarkdown(text) }] };
+  visit(tree, 'inlineMath', (node) => {
+    found.push(node.value);
+  });
   return found;
 }
 

@@ -28,12 +28,6 @@ export interface ArticleFacts {
   lowerWords: Set<string>;
 }
 
-/** Where the outline's slides and bullets are, as {@link outlineFromMarkdown} returns it. */
-export interface OutlineLines {
-  slideLines: number[];
-  bulletLines: number[][];
-}
-
 const NUMBER = /[$€£¥]?\d(?:[\d,.:/-]*\d)?(?:st|nd|rd|th|s)?%?/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
@@ -157,19 +151,20 @@ export function factsMissingFrom(text: string, article: ArticleFacts, tagger: ()
 /**
  * Check an outline against its article: each number, date, percentage or
  * proper name on a slide that the article does not have becomes a warning on
- * the outline file, at the bullet's (or the slide title's) line and column.
+ * the outline file, at the bullet's (or the slide title's) line and column: the line is
+ * the `position` the slide or bullet was read from (a generated outline's have none).
  * `tagger` gives the tagger for a capitalised first word (called only then); by default the package's.
  */
-export function checkFidelity(outline: Outline, articleText: string, file: VFile, lines: OutlineLines, tagger: () => Tagger = defaultTagger, lang?: string): void {
+export function checkFidelity(outline: Outline, articleText: string, file: VFile, tagger: () => Tagger = defaultTagger, lang?: string): void {
   const facts = articleFacts(articleText);
   // The deck's own words in its language ("Hintergrund", "Teil") are no names from the article.
   // A title briefdeck numbered ("Streit um die Kosten, Teil 2"): its number is the deck's, not the article's.
   const partLabel = primaryLanguage(lang) === 'en' ? undefined : new RegExp(`^${labelsFor(lang).part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{0\\}', '(.*)').replace('\\{1\\}', '[\\p{N}〇一二三四五六七八九十]+')}$`, 'u');
   const withoutPartLabel = (title: string) => (partLabel ? (partLabel.exec(title)?.[1] ?? title) : title);
   const deckWords = primaryLanguage(lang) === 'en' ? new Set<string>() : new Set(Object.values(labelsFor(lang)).flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
-  outline.slides.forEach((slide, slideIndex) => {
+  outline.slides.forEach((slide) => {
     if (slide.kind === 'title' || slide.kind === 'closing') return;
-    const slideLine = lines.slideLines[slideIndex];
+    const slideLine = slide.position?.start.line;
     const report = (fact: Fact, line: number | undefined, column: number) => {
       const what = fact.kind === 'number' ? 'number' : 'name';
       file.message(`Unexpected ${what} \`${fact.text}\` on slide “${slide.title}”, not found in the article; check it against the source`, {
@@ -181,8 +176,8 @@ export function checkFidelity(outline: Outline, articleText: string, file: VFile
     if (slide.kind === 'content') {
       for (const fact of factsMissingFrom(withoutPartLabel(slide.title), facts, tagger, deckWords)) report(fact, slideLine, 4);
     }
-    slide.bullets.forEach((bullet, bulletIndex) => {
-      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts, tagger, deckWords)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3);
+    slide.bullets.forEach((bullet) => {
+      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), facts, tagger, deckWords)) report(fact, bullet.position?.start.line, 3);
     });
   });
 }

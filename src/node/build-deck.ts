@@ -13,7 +13,7 @@ import { formatFromPath, ARTICLE_EXTENSIONS } from '../ingest/ingest.ts';
 import { outlineFromArticle } from '../outline/outline.ts';
 import { taggerFor } from './tagger-model.ts';
 import { updateOutline, type OutlineUpdate } from '../outline-file/merge.ts';
-import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
+import { outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
 import { readTextIfExists, basePathFor, readBase, removeKilledOutlineTemporaries, saveOutline } from './outline-store.ts';
 import { articleFromFile } from '../outline/pipeline.ts';
 import type { ExportOptions, ExportReport } from './deck-exports.ts';
@@ -262,20 +262,23 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   if (update.status === 'kept') noteKeptOutlineOptions(options, outlineFile);
   const outlineText = update.text;
   outlineFile.value = outlineText;
-  const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
+  // The outline comes back read (each text is read once per build), its slides, bullets and blocks with their positions.
+  const { outline: written, settings } = update.read;
+  outlineFile.messages.push(...update.messages);
   const theme = resolveTheme(options.theme, settings, outlineFile);
   // Every number and name on a slide must be in the article; a hand edit that breaks this is warned about at its line.
   // The tagger, for a capitalised first word of a hand edit only: the one the build's claims used, or the cache's.
-  checkFidelity(written, articleText, outlineFile, { slideLines, bulletLines }, () => taggerFor(0), settings.lang);
+  checkFidelity(written, articleText, outlineFile, () => taggerFor(0), settings.lang);
   // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
   const fitted = fitOutline(written, { theme, aspect: options.aspect, lang: settings.lang });
-  reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);
+  reportFitProblems(fitted.problems, written, outlineFile);
   const outline = fitted.outline;
   messages.push(...outlineFile.messages);
 
   // Figures: their files copied from the article's folder, never from outside it or the network.
-  const images = await deckImages(outline, articlePath, outlineFile, fitted.origin.map((index) => slideLines[index] ?? 1));
-  reportMathProblems(outline, outlineFile, fitted.origin.map((index) => slideLines[index] ?? 1));
+  // A "(cont.)" slide has the position of the slide it continues.
+  const images = await deckImages(outline, articlePath, outlineFile);
+  reportMathProblems(outline, outlineFile);
   messages.push(...outlineFile.messages.filter((message) => !messages.includes(message)));
   const deck = renderDeck(outline, { theme, lang: settings.lang, aspect: options.aspect, fit: fitted.steps, images });
   if (deck.slides.length === 0) {

@@ -9,11 +9,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { isPathInside } from './safe-path.ts';
+import { isInsideFolder } from './safe-path.ts';
 import { BriefdeckError } from './errors.ts';
 import { handoutHtml, type HandoutLayout, type HandoutPaper } from '../render/handout.ts';
 import type { Outline } from '../types.ts';
@@ -60,18 +60,6 @@ export interface PdfReport {
   mode: NonNullable<PdfOptions['mode']>;
   /** Requests the printing browser refused: anything not a file inside the deck folder. */
   blocked: string[];
-}
-
-/** Whether `url` is a file:// URL of a file inside `folder`. */
-export function isInsideFolder(url: string, folder: string): boolean {
-  if (!url.startsWith('file://')) return false;
-  let path: string;
-  try {
-    path = fileURLToPath(url.split(/[?#]/, 1)[0]!);
-  } catch {
-    return false;
-  }
-  return isPathInside(resolve(folder), resolve(path));
 }
 
 /** A context that can only read the deck folder: offline, and every other request aborted. */

@@ -49,7 +49,7 @@ describe('checkFidelity', () => {
     const text = outlineToMarkdown(outline);
     const file = new VFile({ path: 'isis-central-asia.outline.md', value: text });
     const read = outlineFromMarkdown(text, file);
-    checkFidelity(read.outline, seed, file, read);
+    checkFidelity(read.outline, seed, file);
     expect(file.messages.map(String)).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('checkFidelity', () => {
     ].join('\n');
     const file = new VFile({ path: 'seed.outline.md', value: text });
     const read = outlineFromMarkdown(text, file);
-    checkFidelity(read.outline, seed, file, read);
+    checkFidelity(read.outline, seed, file);
     expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.reason])).toEqual([
       [8, 26, 'fidelity', 'Unexpected number `9,800` on slide “Key points”, not found in the article; check it against the source'],
       [8, 42, 'fidelity', 'Unexpected number `2017` on slide “Key points”, not found in the article; check it against the source'],

@@ -293,21 +293,21 @@ function splitExhibit(slide: Slide, index: number, options: FitOptions, heightOn
   if (block.type === 'table' && block.rows.length > 1) {
     const whole = { ...block, align: columnAlignments(block), columnWidths: tableColumnWidths(block) };
     count = block.rows.length;
-    make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (rows ${from + 1}–${to} of ${count})`, blocks: [{ ...whole, rows: block.rows.slice(from, to) }] });
+    make = (from, to) => ({ ...exhibitPart(slide, from), title: label(options.lang, 'rowsOf', slide.title, from + 1, to, count), blocks: [{ ...whole, rows: block.rows.slice(from, to) }] });
     even = (parts) => evenBounds(count, parts);
     units = tableRowHeights(whole, font, box, measure).rows;
     // The frame with the widest title a part can have.
-    frame = slideContentHeight({ ...make(0, 0), title: `${slide.title} (rows ${count}–${count} of ${count})` }, fontName, font, width);
+    frame = slideContentHeight({ ...make(0, 0), title: label(options.lang, 'rowsOf', slide.title, count, count, count) }, fontName, font, width);
   } else if (block.type === 'code' && block.value.includes('\n')) {
     const lines = block.value.split('\n');
     count = lines.length;
-    make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (lines ${from + 1}–${to} of ${count})`, blocks: [{ ...block, value: lines.slice(from, to).join('\n') }] });
+    make = (from, to) => ({ ...exhibitPart(slide, from), title: label(options.lang, 'linesOf', slide.title, from + 1, to, count), blocks: [{ ...block, value: lines.slice(from, to).join('\n') }] });
     even = (parts) => codeBounds(lines, parts);
     const size = font * EXHIBIT_LAYOUT.code.size;
     const line = size * EXHIBIT_LAYOUT.code.lineHeight;
     units = codeRenderedLines(block, size, box).map((rendered) => rendered * line);
     // An empty block is one line high: the frame is that, less the line.
-    frame = slideContentHeight({ ...make(0, 0), title: `${slide.title} (lines ${count}–${count} of ${count})` }, fontName, font, width) - line;
+    frame = slideContentHeight({ ...make(0, 0), title: label(options.lang, 'linesOf', slide.title, count, count, count) }, fontName, font, width) - line;
     blank = (at) => lines[at]!.trim() === '';
   } else return undefined;
   // As few parts as the floor size needs: pack rows or lines greedily (a code part ends after a blank line when one

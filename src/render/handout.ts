@@ -61,7 +61,7 @@ export function toHandoutHast(outline: Outline, options: HandoutOptions = {}): R
   const paper = options.paper ?? 'a4';
   const slides = outline.slides.filter((slide) => !slide.hidden);
   // Notes are Markdown inline text: emphasis, links and code as HTML, formulas as MathML (this page loads no KaTeX files).
-  const context: RichContext = { mathOutput: 'mathml' };
+  const context: RichContext = { mathOutput: 'mathml', lang: options.lang };
   const pages = slides.map((slide, index) => {
     const notes = slide.notes
       .split(/\n\s*\n/)

@@ -10,6 +10,7 @@
  *   npm run bench -- --web        # saved web pages only: the reader against the HTML path before it
  *   npm run bench -- --limit 120  # stop any run after 120 s (default 300)
  *   npm run bench -- --growth     # the growth table of pathological inputs only
+ *   npm run bench -- --growth --shape 'a. '  # only the shapes whose name contains this text
  *
  * Cases run interleaved (round after round) so a burst of load on a shared
  * machine hits all of them alike; figures are medians. Articles of 1 and 8 MB are
@@ -280,13 +281,13 @@ function growthRun(shape: string, bytes: number, dir: string): { ms?: number; ou
 }
 
 /** The growth table: every shape at every size, `runs` times in turns, medians and their ratios. */
-function growthTable(runs: number, dir: string): string[] {
+function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
   const samples = new Map<string, number[]>();
   const outcomes = new Map<string, string>();
   const stopped = new Set<string>();
   for (let round = 0; round < runs; round += 1) {
     process.stderr.write(`growth round ${round + 1}/${runs}\n`);
-    for (const shape of SHAPES) {
+    for (const shape of shapes) {
       for (const bytes of GROWTH_SIZES) {
         const key = `${shape.name}\0${bytes}`;
         // A size that reached the limit once is not run again; neither is a larger one.
@@ -303,7 +304,7 @@ function growthTable(runs: number, dir: string): string[] {
     }
   }
   const header = ['shape (format)', ...GROWTH_SIZES.map((bytes) => `${bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`} s`), 't(100K)/t(10K)', 't(1M)/t(100K)', 'target', 'at 1 MB'];
-  const rows = SHAPES.map((shape) => {
+  const rows = shapes.map((shape) => {
     const times = GROWTH_SIZES.map((bytes) => {
       const key = `${shape.name}\0${bytes}`;
       if (stopped.has(key) || GROWTH_SIZES.some((size) => size < bytes && stopped.has(`${shape.name}\0${size}`))) return undefined;
@@ -339,7 +340,7 @@ function growthTable(runs: number, dir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, growth: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, growth: { type: 'boolean' }, shape: { type: 'string' }, limit: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs ?? 7));
   if (values.limit !== undefined) runLimitMs = Number(values.limit) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
@@ -353,7 +354,9 @@ async function main(): Promise<void> {
   const node = process.execPath;
   if (values.growth) {
     try {
-      process.stdout.write(`${growthTable(Math.min(runs, 3), dir).join('\n')}\n`);
+      const shapes = SHAPES.filter((shape) => values.shape === undefined || shape.name.includes(values.shape));
+      if (shapes.length === 0) throw new Error(`no shape's name contains ${JSON.stringify(values.shape)} (shapes: ${SHAPES.map((shape) => shape.name).join(', ')})`);
+      process.stdout.write(`${growthTable(Math.min(runs, 3), dir, shapes).join('\n')}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

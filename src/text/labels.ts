@@ -33,6 +33,8 @@ const ENGLISH = {
   /** The handout's page labels. */
   slideOf: 'Slide {0} of {1}',
   slideTitled: 'Slide {0}: {1}',
+  /** The title of a notes page in the PDF with notes: "Notes: Key points". */
+  notesOf: 'Notes: {0}',
   noNotes: 'No notes for this slide.',
   /** An exhibit without a caption: its section's heading and what it shows, "Costs (table)". */
   exhibitOf: '{0} ({1})',
@@ -89,6 +91,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: 'Fußnote {0}: {1}',
     imageMissing: '[Bild: {0}]',
     formulaNotTypeset: 'Diese Formel konnte nicht gesetzt werden',
+    notesOf: 'Notizen: {0}',
   },
   fr: {
     exhibitOf: '{0} ({1})',
@@ -119,6 +122,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: 'Note {0} : {1}',
     imageMissing: '[Image : {0}]',
     formulaNotTypeset: 'Cette formule n’a pas pu être composée',
+    notesOf: 'Notes : {0}',
   },
   es: {
     exhibitOf: '{0} ({1})',
@@ -149,6 +153,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: 'Nota {0}: {1}',
     imageMissing: '[Imagen: {0}]',
     formulaNotTypeset: 'No se pudo componer esta fórmula',
+    notesOf: 'Notas: {0}',
   },
   it: {
     exhibitOf: '{0} ({1})',
@@ -179,6 +184,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: 'Nota {0}: {1}',
     imageMissing: '[Immagine: {0}]',
     formulaNotTypeset: 'Impossibile comporre questa formula',
+    notesOf: 'Note: {0}',
   },
   pt: {
     exhibitOf: '{0} ({1})',
@@ -209,6 +215,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: 'Nota {0}: {1}',
     imageMissing: '[Imagem: {0}]',
     formulaNotTypeset: 'Não foi possível compor esta fórmula',
+    notesOf: 'Notas: {0}',
   },
   zh: {
     exhibitOf: '{0}（{1}）',
@@ -239,6 +246,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: '脚注{0}：{1}',
     imageMissing: '[图片：{0}]',
     formulaNotTypeset: '无法排版此公式',
+    notesOf: '备注：{0}',
   },
   ja: {
     exhibitOf: '{0}（{1}）',
@@ -269,6 +277,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: '脚注{0}：{1}',
     imageMissing: '[画像：{0}]',
     formulaNotTypeset: 'この数式は組版できませんでした',
+    notesOf: 'ノート：{0}',
   },
   ar: {
     exhibitOf: '{0} ({1})',
@@ -299,6 +308,7 @@ const LABELS: Readonly<Record<string, Labels>> = {
     footnote: 'حاشية {0}: {1}',
     imageMissing: '[صورة: {0}]',
     formulaNotTypeset: 'تعذّر تنضيد هذه الصيغة',
+    notesOf: 'ملاحظات: {0}',
   },
 };
 

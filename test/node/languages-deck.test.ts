@@ -3,6 +3,7 @@
  * `lang="en"` and had no `dir="rtl"` even then): the page carries the language and the direction,
  * the labels are Arabic, and in Chromium the slide text runs from the right.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,4 +58,15 @@ describe('an Arabic article with lang: ar in its front matter', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+});
+
+describe('the PDF with notes of a German article', () => {
+  it('titles each notes page in German', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-lang-de-pdf-'));
+    writeFileSync(join(dir, 'netze.md'), readFileSync(new URL('../fixtures/outline-lang-de/article.md', import.meta.url), 'utf8'));
+    const built = await buildDeck({ article: join(dir, 'netze.md'), outDir: join(dir, 'dist'), pdfNotes: true });
+    const text = execFileSync('pdftotext', [built.exports.notesPdf!.path, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`Notizen: ${labelsFor('de').keyPoints}`);
+    expect(text).not.toContain('Notes:');
+  }, 180_000);
 });

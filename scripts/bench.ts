@@ -262,7 +262,7 @@ const GROWTH_TARGET = 12;
 const GROWTH_NOISE_MS = 20;
 
 /** One build of a shape at a size, timed inside a fresh process (scripts/bench-growth-run.ts); undefined when it hit the run limit. */
-function growthRun(shape: string, bytes: number, dir: string): { ms?: number; outcome: string } {
+function growthRun(shape: string, bytes: number, dir: string): { ms?: number; cpuMs?: number; outcome: string } {
   const runner = join(ROOT, 'scripts', 'bench-growth-run.ts');
   const tsx = ['--require', join(ROOT, 'node_modules', 'tsx', 'dist', 'preflight.cjs'), '--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
   const work = mkdtempSync(join(dir, 'growth-'));
@@ -271,7 +271,7 @@ function growthRun(shape: string, bytes: number, dir: string): { ms?: number; ou
     if (result.signal === 'SIGKILL') return { outcome: `stopped at the ${runLimitMs / 1000} s limit` };
     const line = (result.stdout ?? '').trim().split('\n').pop() ?? '';
     try {
-      return JSON.parse(line) as { ms: number; outcome: string };
+      return JSON.parse(line) as { ms: number; cpuMs?: number; outcome: string };
     } catch {
       return { outcome: `failed: ${(result.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''}` };
     }
@@ -283,6 +283,7 @@ function growthRun(shape: string, bytes: number, dir: string): { ms?: number; ou
 /** The growth table: every shape at every size, `runs` times in turns, medians and their ratios. */
 function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
   const samples = new Map<string, number[]>();
+  const cpuSamples = new Map<string, number[]>();
   const outcomes = new Map<string, string>();
   const stopped = new Set<string>();
   for (let round = 0; round < runs; round += 1) {
@@ -292,7 +293,7 @@ function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
         const key = `${shape.name}\0${bytes}`;
         // A size that reached the limit once is not run again; neither is a larger one.
         if (GROWTH_SIZES.some((size) => size <= bytes && stopped.has(`${shape.name}\0${size}`))) continue;
-        const { ms, outcome } = growthRun(shape.name, bytes, dir);
+        const { ms, cpuMs, outcome } = growthRun(shape.name, bytes, dir);
         outcomes.set(key, outcome);
         if (ms === undefined) {
           stopped.add(key);
@@ -300,10 +301,12 @@ function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
           continue;
         }
         samples.set(key, [...(samples.get(key) ?? []), ms]);
+        if (cpuMs !== undefined) cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), cpuMs]);
       }
     }
   }
-  const header = ['shape (format)', ...GROWTH_SIZES.map((bytes) => `${bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`} s`), 't(100K)/t(10K)', 't(1M)/t(100K)', 'target', 'at 1 MB'];
+  const sizeName = (bytes: number) => (bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`);
+  const header = ['shape (format)', ...GROWTH_SIZES.map((bytes) => `${sizeName(bytes)} s`), 't(100K)/t(10K)', 't(1M)/t(100K)', ...GROWTH_SIZES.map((bytes) => `${sizeName(bytes)} CPU s`), 'CPU 100K/10K', 'CPU 1M/100K', 'target', 'at 1 MB'];
   const rows = shapes.map((shape) => {
     const times = GROWTH_SIZES.map((bytes) => {
       const key = `${shape.name}\0${bytes}`;
@@ -316,6 +319,10 @@ function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
       if (large === undefined) return stopped.has(largeKey) ? `> ${(runLimitMs / Math.max(small, GROWTH_NOISE_MS)).toFixed(1)}` : 'n/a';
       return (large / Math.max(small, GROWTH_NOISE_MS)).toFixed(1);
     };
+    const cpuTimes = GROWTH_SIZES.map((bytes, index) => {
+      const values = cpuSamples.get(`${shape.name}\0${bytes}`);
+      return times[index] !== undefined && values && values.length > 0 ? median(values) : undefined;
+    });
     const last = outcomes.get(`${shape.name}\0${GROWTH_SIZES.at(-1)}`) ?? '';
     const summary = last.startsWith('refused') ? `refused: ${/(Unexpected [^,:(]*|larger than[^:]*|[^:]*limit[^:]*)/.exec(last.replace(/^refused: \S+: /, ''))?.[0]?.trim() ?? 'one placed line'}` : last;
     return [
@@ -323,15 +330,18 @@ function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
       ...times.map((ms, index) => (ms === undefined ? (stopped.has(`${shape.name}\0${GROWTH_SIZES[index]}`) ? `> ${runLimitMs / 1000}` : 'n/a') : (ms / 1000).toFixed(3))),
       ratio(times[0], times[1], `${shape.name}\0${GROWTH_SIZES[1]}`),
       ratio(times[1], times[2], `${shape.name}\0${GROWTH_SIZES[2]}`),
+      ...cpuTimes.map((ms) => (ms === undefined ? 'n/a' : (ms / 1000).toFixed(3))),
+      ratio(cpuTimes[0], cpuTimes[1], `${shape.name}\0${GROWTH_SIZES[1]}`),
+      ratio(cpuTimes[1], cpuTimes[2], `${shape.name}\0${GROWTH_SIZES[2]}`),
       `<= ${GROWTH_TARGET}`,
       summary.length > 60 ? `${summary.slice(0, 57)}...` : summary,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  const over = rows.filter((row) => [row[4], row[5]].some((cell) => cell !== undefined && cell !== 'n/a' && Number.parseFloat(cell.replace('> ', '')) > GROWTH_TARGET)).map((row) => row[0]);
+  const over = rows.filter((row) => [row[4], row[5], row[9], row[10]].some((cell) => cell !== undefined && cell !== 'n/a' && Number.parseFloat(cell.replace('> ', '')) > GROWTH_TARGET)).map((row) => row[0]);
   return [
-    `Growth on pathological inputs: one build each (read, parse, outline, fit, render, write), timed in a fresh process after a warm-up build; medians of ${runs} runs; ratios take times under ${GROWTH_NOISE_MS} ms as ${GROWTH_NOISE_MS} ms.`,
+    `Growth on pathological inputs: one build each (read, parse, outline, fit, render, write), timed in a fresh process after a warm-up build; medians of ${runs} runs; ratios take times under ${GROWTH_NOISE_MS} ms as ${GROWTH_NOISE_MS} ms. Wall and CPU time (user + system of the build's process): on a loaded machine the CPU ratios are the ones to read.`,
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),

@@ -2,7 +2,7 @@
  * One timing for `npm run bench`'s growth table: build one pathological article
  * (a shape of scripts/lib/pathological.ts at a size) with the real build
  * (`buildDeck`: read, parse, outline, fit, render, write), in this process after
- * a warm-up build, and print `{"ms":..., "outcome":...}` as JSON. Run in a fresh
+ * a warm-up build, and print `{"ms":..., "cpuMs":..., "outcome":...}` as JSON (wall and CPU milliseconds). Run in a fresh
  * process per timing so no case warms another's caches.
  *
  *   tsx scripts/bench-growth-run.ts <shape name> <bytes> <folder>
@@ -25,6 +25,7 @@ await buildDeck({ article: warm, outDir: join(dir, 'dist') });
 const article = join(dir, `article.${shape.format}`);
 writeFileSync(article, shape.make(Number(bytesArg)));
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 let outcome = 'deck';
 try {
   const report = await buildDeck({ article, outDir: join(dir, 'dist') });
@@ -33,4 +34,7 @@ try {
   if (!isUserError(error)) throw error;
   outcome = `refused: ${formatUserError(error)}`;
 }
-process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, outcome })}\n`);
+const ms = performance.now() - started;
+// CPU time (user + system, every thread of the process): on a shared, loaded machine wall time mostly measures the others.
+const cpu = process.cpuUsage(cpuStarted);
+process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, outcome })}\n`);

@@ -10,6 +10,7 @@
  *   npm run bench -- --web        # saved web pages only: the reader against the HTML path before it
  *   npm run bench -- --limit 120  # stop any run after 120 s (default 300)
  *   npm run bench -- --growth     # the growth table of pathological inputs only
+ *   npm run bench -- --growth --shape 'a. '  # only the shapes whose name contains this text
  *
  * Cases run interleaved (round after round) so a burst of load on a shared
  * machine hits all of them alike; figures are medians. Articles of 1 and 8 MB are
@@ -261,7 +262,7 @@ const GROWTH_TARGET = 12;
 const GROWTH_NOISE_MS = 20;
 
 /** One build of a shape at a size, timed inside a fresh process (scripts/bench-growth-run.ts); undefined when it hit the run limit. */
-function growthRun(shape: string, bytes: number, dir: string): { ms?: number; outcome: string } {
+function growthRun(shape: string, bytes: number, dir: string): { ms?: number; cpuMs?: number; outcome: string } {
   const runner = join(ROOT, 'scripts', 'bench-growth-run.ts');
   const tsx = ['--require', join(ROOT, 'node_modules', 'tsx', 'dist', 'preflight.cjs'), '--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
   const work = mkdtempSync(join(dir, 'growth-'));
@@ -270,7 +271,7 @@ function growthRun(shape: string, bytes: number, dir: string): { ms?: number; ou
     if (result.signal === 'SIGKILL') return { outcome: `stopped at the ${runLimitMs / 1000} s limit` };
     const line = (result.stdout ?? '').trim().split('\n').pop() ?? '';
     try {
-      return JSON.parse(line) as { ms: number; outcome: string };
+      return JSON.parse(line) as { ms: number; cpuMs?: number; outcome: string };
     } catch {
       return { outcome: `failed: ${(result.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''}` };
     }
@@ -280,18 +281,19 @@ function growthRun(shape: string, bytes: number, dir: string): { ms?: number; ou
 }
 
 /** The growth table: every shape at every size, `runs` times in turns, medians and their ratios. */
-function growthTable(runs: number, dir: string): string[] {
+function growthTable(runs: number, dir: string, shapes = SHAPES): string[] {
   const samples = new Map<string, number[]>();
+  const cpuSamples = new Map<string, number[]>();
   const outcomes = new Map<string, string>();
   const stopped = new Set<string>();
   for (let round = 0; round < runs; round += 1) {
     process.stderr.write(`growth round ${round + 1}/${runs}\n`);
-    for (const shape of SHAPES) {
+    for (const shape of shapes) {
       for (const bytes of GROWTH_SIZES) {
         const key = `${shape.name}\0${bytes}`;
         // A size that reached the limit once is not run again; neither is a larger one.
         if (GROWTH_SIZES.some((size) => size <= bytes && stopped.has(`${shape.name}\0${size}`))) continue;
-        const { ms, outcome } = growthRun(shape.name, bytes, dir);
+        const { ms, cpuMs, outcome } = growthRun(shape.name, bytes, dir);
         outcomes.set(key, outcome);
         if (ms === undefined) {
           stopped.add(key);
@@ -299,11 +301,13 @@ function growthTable(runs: number, dir: string): string[] {
           continue;
         }
         samples.set(key, [...(samples.get(key) ?? []), ms]);
+        if (cpuMs !== undefined) cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), cpuMs]);
       }
     }
   }
-  const header = ['shape (format)', ...GROWTH_SIZES.map((bytes) => `${bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`} s`), 't(100K)/t(10K)', 't(1M)/t(100K)', 'target', 'at 1 MB'];
-  const rows = SHAPES.map((shape) => {
+  const sizeName = (bytes: number) => (bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`);
+  const header = ['shape (format)', ...GROWTH_SIZES.map((bytes) => `${sizeName(bytes)} s`), 't(100K)/t(10K)', 't(1M)/t(100K)', ...GROWTH_SIZES.map((bytes) => `${sizeName(bytes)} CPU s`), 'CPU 100K/10K', 'CPU 1M/100K', 'target', 'at 1 MB'];
+  const rows = shapes.map((shape) => {
     const times = GROWTH_SIZES.map((bytes) => {
       const key = `${shape.name}\0${bytes}`;
       if (stopped.has(key) || GROWTH_SIZES.some((size) => size < bytes && stopped.has(`${shape.name}\0${size}`))) return undefined;
@@ -315,6 +319,10 @@ function growthTable(runs: number, dir: string): string[] {
       if (large === undefined) return stopped.has(largeKey) ? `> ${(runLimitMs / Math.max(small, GROWTH_NOISE_MS)).toFixed(1)}` : 'n/a';
       return (large / Math.max(small, GROWTH_NOISE_MS)).toFixed(1);
     };
+    const cpuTimes = GROWTH_SIZES.map((bytes, index) => {
+      const values = cpuSamples.get(`${shape.name}\0${bytes}`);
+      return times[index] !== undefined && values && values.length > 0 ? median(values) : undefined;
+    });
     const last = outcomes.get(`${shape.name}\0${GROWTH_SIZES.at(-1)}`) ?? '';
     const summary = last.startsWith('refused') ? `refused: ${/(Unexpected [^,:(]*|larger than[^:]*|[^:]*limit[^:]*)/.exec(last.replace(/^refused: \S+: /, ''))?.[0]?.trim() ?? 'one placed line'}` : last;
     return [
@@ -322,15 +330,18 @@ function growthTable(runs: number, dir: string): string[] {
       ...times.map((ms, index) => (ms === undefined ? (stopped.has(`${shape.name}\0${GROWTH_SIZES[index]}`) ? `> ${runLimitMs / 1000}` : 'n/a') : (ms / 1000).toFixed(3))),
       ratio(times[0], times[1], `${shape.name}\0${GROWTH_SIZES[1]}`),
       ratio(times[1], times[2], `${shape.name}\0${GROWTH_SIZES[2]}`),
+      ...cpuTimes.map((ms) => (ms === undefined ? 'n/a' : (ms / 1000).toFixed(3))),
+      ratio(cpuTimes[0], cpuTimes[1], `${shape.name}\0${GROWTH_SIZES[1]}`),
+      ratio(cpuTimes[1], cpuTimes[2], `${shape.name}\0${GROWTH_SIZES[2]}`),
       `<= ${GROWTH_TARGET}`,
       summary.length > 60 ? `${summary.slice(0, 57)}...` : summary,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  const over = rows.filter((row) => [row[4], row[5]].some((cell) => cell !== undefined && cell !== 'n/a' && Number.parseFloat(cell.replace('> ', '')) > GROWTH_TARGET)).map((row) => row[0]);
+  const over = rows.filter((row) => [row[4], row[5], row[9], row[10]].some((cell) => cell !== undefined && cell !== 'n/a' && Number.parseFloat(cell.replace('> ', '')) > GROWTH_TARGET)).map((row) => row[0]);
   return [
-    `Growth on pathological inputs: one build each (read, parse, outline, fit, render, write), timed in a fresh process after a warm-up build; medians of ${runs} runs; ratios take times under ${GROWTH_NOISE_MS} ms as ${GROWTH_NOISE_MS} ms.`,
+    `Growth on pathological inputs: one build each (read, parse, outline, fit, render, write), timed in a fresh process after a warm-up build; medians of ${runs} runs; ratios take times under ${GROWTH_NOISE_MS} ms as ${GROWTH_NOISE_MS} ms. Wall and CPU time (user + system of the build's process): on a loaded machine the CPU ratios are the ones to read.`,
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...rows.map(line),
@@ -339,7 +350,7 @@ function growthTable(runs: number, dir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, growth: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, web: { type: 'boolean' }, growth: { type: 'boolean' }, shape: { type: 'string' }, limit: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs ?? 7));
   if (values.limit !== undefined) runLimitMs = Number(values.limit) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
@@ -353,7 +364,9 @@ async function main(): Promise<void> {
   const node = process.execPath;
   if (values.growth) {
     try {
-      process.stdout.write(`${growthTable(Math.min(runs, 3), dir).join('\n')}\n`);
+      const shapes = SHAPES.filter((shape) => values.shape === undefined || shape.name.includes(values.shape));
+      if (shapes.length === 0) throw new Error(`no shape's name contains ${JSON.stringify(values.shape)} (shapes: ${SHAPES.map((shape) => shape.name).join(', ')})`);
+      process.stdout.write(`${growthTable(Math.min(runs, 3), dir, shapes).join('\n')}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -52,11 +52,14 @@ const CHAR_INDEX = new Map(Array.from(MEASURED_CHARS, (char, index) => [char, in
 /** Width of `text` in em for the given glyph widths (thousandths of an em). */
 export function textWidth(text: string, widths: readonly number[]): number {
   let total = 0;
-  for (const char of text) {
-    const index = CHAR_INDEX.get(char);
-    total += index === undefined ? (/\p{Mark}|\u200b|\u200d|\ufe0f/u.test(char) ? 0 : FALLBACK_WIDTH) : widths[index]!;
-  }
+  for (const char of text) total += charWidth(char, widths);
   return total / 1000;
+}
+
+/** Width of one character (a code point) in thousandths of an em. */
+function charWidth(char: string, widths: readonly number[]): number {
+  const index = CHAR_INDEX.get(char);
+  return index === undefined ? (/\p{Mark}|\u200b|\u200d|\ufe0f/u.test(char) ? 0 : FALLBACK_WIDTH) : widths[index]!;
 }
 
 /**
@@ -66,22 +69,24 @@ export function textWidth(text: string, widths: readonly number[]): number {
  */
 export function lineCount(text: string, widths: readonly number[], fontSize: number, boxWidth: number): number {
   const max = (boxWidth * LAYOUT.widthSafety) / fontSize;
-  // Pieces of words; a piece after a hyphen or dash in the same word joins its line without a space.
-  const pieces = text
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((word) => word.split(/(?<=[-–—/])(?=.)/u).map((piece, index) => ({ piece, glued: index > 0 })));
-  if (pieces.length === 0) return 1;
   const space = textWidth(' ', widths);
   let lines = 1;
   let used = 0;
-  for (const { piece, glued } of pieces) {
-    let width = textWidth(piece, widths);
+  // One pass over the text, no pieces made: a bullet of a megabyte ("a. " repeated) is measured at every fit step.
+  // Pieces of words are cut after a hyphen, dash or slash that has more of the word after it; such a piece joins
+  // its line without a space (it is `glued`).
+  let piece = 0;
+  let inPiece = false;
+  let glued = false;
+  let afterDash = false;
+  const place = () => {
+    let width = piece / 1000;
+    piece = 0;
+    inPiece = false;
     const joined = used === 0 ? width : used + (glued ? 0 : space) + width;
     if (joined <= max) {
       used = joined;
-      continue;
+      return;
     }
     if (used > 0) lines += 1;
     // A piece wider than the line breaks anywhere.
@@ -90,8 +95,32 @@ export function lineCount(text: string, widths: readonly number[], fontSize: num
       width -= max;
     }
     used = width;
+  };
+  for (const char of text) {
+    if (isWhiteSpace(char)) {
+      if (inPiece) place();
+      glued = false;
+      afterDash = false;
+      continue;
+    }
+    if (afterDash) {
+      place();
+      glued = true;
+    }
+    piece += charWidth(char, widths);
+    inPiece = true;
+    afterDash = char === '-' || char === '–' || char === '—' || char === '/';
   }
+  if (inPiece) place();
   return lines;
+}
+
+/** Whether a character is white space as `\s` means it (without a regex for the common ones). */
+function isWhiteSpace(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return /\s/.test(char);
 }
 
 /** What the fit model needs to know about the deck. */
@@ -293,21 +322,21 @@ function splitExhibit(slide: Slide, index: number, options: FitOptions, heightOn
   if (block.type === 'table' && block.rows.length > 1) {
     const whole = { ...block, align: columnAlignments(block), columnWidths: tableColumnWidths(block) };
     count = block.rows.length;
-    make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (rows ${from + 1}–${to} of ${count})`, blocks: [{ ...whole, rows: block.rows.slice(from, to) }] });
+    make = (from, to) => ({ ...exhibitPart(slide, from), title: label(options.lang, 'rowsOf', slide.title, from + 1, to, count), blocks: [{ ...whole, rows: block.rows.slice(from, to) }] });
     even = (parts) => evenBounds(count, parts);
     units = tableRowHeights(whole, font, box, measure).rows;
     // The frame with the widest title a part can have.
-    frame = slideContentHeight({ ...make(0, 0), title: `${slide.title} (rows ${count}–${count} of ${count})` }, fontName, font, width);
+    frame = slideContentHeight({ ...make(0, 0), title: label(options.lang, 'rowsOf', slide.title, count, count, count) }, fontName, font, width);
   } else if (block.type === 'code' && block.value.includes('\n')) {
     const lines = block.value.split('\n');
     count = lines.length;
-    make = (from, to) => ({ ...exhibitPart(slide, from), title: `${slide.title} (lines ${from + 1}–${to} of ${count})`, blocks: [{ ...block, value: lines.slice(from, to).join('\n') }] });
+    make = (from, to) => ({ ...exhibitPart(slide, from), title: label(options.lang, 'linesOf', slide.title, from + 1, to, count), blocks: [{ ...block, value: lines.slice(from, to).join('\n') }] });
     even = (parts) => codeBounds(lines, parts);
     const size = font * EXHIBIT_LAYOUT.code.size;
     const line = size * EXHIBIT_LAYOUT.code.lineHeight;
     units = codeRenderedLines(block, size, box).map((rendered) => rendered * line);
     // An empty block is one line high: the frame is that, less the line.
-    frame = slideContentHeight({ ...make(0, 0), title: `${slide.title} (lines ${count}–${count} of ${count})` }, fontName, font, width) - line;
+    frame = slideContentHeight({ ...make(0, 0), title: label(options.lang, 'linesOf', slide.title, count, count, count) }, fontName, font, width) - line;
     blank = (at) => lines[at]!.trim() === '';
   } else return undefined;
   // As few parts as the floor size needs: pack rows or lines greedily (a code part ends after a blank line when one

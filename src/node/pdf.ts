@@ -16,6 +16,7 @@ import { launchChromium } from './browser.ts';
 import { isInsideFolder } from './safe-path.ts';
 import { BriefdeckError } from './errors.ts';
 import { handoutHtml, type HandoutLayout, type HandoutPaper } from '../render/handout.ts';
+import { label } from '../text/labels.ts';
 import type { Outline } from '../types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
@@ -96,12 +97,15 @@ async function openForPrint(context: BrowserContext, indexPath: string, notes: b
  * shrink its text until it fits (never below 12px).
  */
 async function settleNotesPages(page: Page, height: number): Promise<void> {
-  await page.evaluate((pageHeight) => {
+  // The notes page's title in the deck's language, the slide's title where the NUL is.
+  const lang = await page.evaluate(() => document.documentElement.lang || undefined);
+  const [before = '', after = ''] = label(lang, 'notesOf', '\u0000').split('\u0000');
+  await page.evaluate(({ pageHeight, before, after }) => {
     for (const notes of Array.from(document.querySelectorAll<HTMLElement>('.speaker-notes-pdf'))) {
       const slide = notes.previousElementSibling?.querySelector('section h1, section h2');
       const title = document.createElement('p');
       title.className = 'briefdeck-notes-title';
-      title.textContent = `Notes: ${slide?.textContent ?? ''}`;
+      title.textContent = `${before}${slide?.textContent ?? ''}${after}`;
       notes.prepend(title);
       notes.style.height = `${pageHeight}px`;
       // Padding inside the page's height, and nothing past it: the last notes page used to spill
@@ -118,7 +122,7 @@ async function settleNotesPages(page: Page, height: number): Promise<void> {
     const notesPages = document.querySelectorAll<HTMLElement>('.reveal .speaker-notes-pdf, .reveal .pdf-page');
     const last = notesPages[notesPages.length - 1];
     if (last) for (const element of [last, last.parentElement]) if (element) { element.style.breakAfter = 'auto'; element.style.pageBreakAfter = 'auto'; }
-  }, height);
+  }, { pageHeight: height, before, after });
 }
 
 /** Set title, author and producer on a printed PDF. */

@@ -52,9 +52,9 @@ export function exhibitSlides(section: Section, lang?: string): Slide[] {
   });
 }
 
-/** The notes line of a footnote: `Footnote 1: text`. */
-export function footnoteNote(footnote: Footnote): string {
-  return `Footnote ${escapeInline(footnote.label)}: ${footnote.text}`;
+/** The notes line of a footnote in the deck's language: `Footnote 1: text`, `Fußnote 1: text`. */
+export function footnoteNote(footnote: Footnote, lang: string | undefined): string {
+  return label(lang, 'footnote', escapeInline(footnote.label), footnote.text);
 }
 
 /**
@@ -70,7 +70,7 @@ export function placeFootnotes(article: Article, slides: Slide[], slideSentences
     const footnote = footnotes.get(label);
     if (!footnote || placed.has(label)) return;
     placed.add(label);
-    slide.notes = [slide.notes, footnoteNote(footnote)].filter(Boolean).join('\n\n');
+    slide.notes = [slide.notes, footnoteNote(footnote, article.lang)].filter(Boolean).join('\n\n');
   };
   for (const slide of slides) for (const sentence of slideSentences.get(slide) ?? []) for (const label of sentence.footnotes ?? []) add(slide, label);
   for (const section of article.sections) {

@@ -6,7 +6,7 @@
 import { indexArticle, sectionClaims, type ArticleIndex, type Claim } from '../claims/claims.ts';
 import type { Tagger } from '../text/nlp.ts';
 import type { Article, Outline, Section, Sentence, Slide } from '../types.ts';
-import { exhibitSlides, markdownFromSentence, placeFootnotes } from './exhibits.ts';
+import { exhibitSlides, footnoteNote, markdownFromSentence, placeFootnotes } from './exhibits.ts';
 import { escapeInline } from '../text/inline-markdown.ts';
 import { label } from '../text/labels.ts';
 import { isSummaryHeading } from '../article/article.ts';
@@ -296,13 +296,15 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   // Bullets and notes as Markdown inline text, each keeping its sentence's emphasis, links, code and math.
   const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [sentence.text, sentence]));
   const bySource = new Map([...sentences.values()].map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
+  // A footnote's notes line is Markdown already (its label escaped, its text the definition's own).
+  const footnoteNotes = new Set((article.footnotes ?? []).map((footnote) => footnoteNote(footnote, article.lang)));
   for (const slide of slides) {
     if (slide.kind === 'exhibit' || slide.kind === 'quote') continue;
     slide.bullets = slide.bullets.map((bullet) => ({ ...bullet, text: markdownFromSentence(bullet.text, bullet.source ? bySource.get(bullet.source) : undefined) }));
     if (slide.body) slide.body = slide.body.map((line) => escapeInline(line));
     slide.notes = slide.notes
       .split('\n\n')
-      .map((paragraph) => (paragraph.startsWith('Footnote ') ? paragraph : markdownFromSentence(paragraph, sentences.get(paragraph))))
+      .map((paragraph) => (footnoteNotes.has(paragraph) ? paragraph : markdownFromSentence(paragraph, sentences.get(paragraph))))
       .join('\n\n');
   }
 

@@ -15,6 +15,7 @@ import type { PhrasingContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { inlineFromMarkdown, inlinePlainText } from '../text/inline-markdown.ts';
 import { columnAlignments, tableColumnWidths } from '../fit/exhibits.ts';
+import { label } from '../text/labels.ts';
 import type { SlideBlock, TableBlock } from '../types.ts';
 
 /** An image the build copied into the deck: its path in the deck folder and its size in pixels. */
@@ -37,6 +38,8 @@ export interface RichContext {
    * as the handout page. Default: KaTeX's HTML with MathML beside it.
    */
   mathOutput?: 'mathml';
+  /** The deck's language (BCP 47), for the words the deck adds itself (a formula's tooltip when it cannot be typeset). */
+  lang?: string;
 }
 
 const lowlight = createLowlight(common);
@@ -66,7 +69,7 @@ export function mathToHast(tex: string, display: boolean, context: RichContext):
     const children = tree.children.filter((child): child is ElementContent => child.type === 'element' || child.type === 'text');
     return display ? h('div.bd-math', children) : h('span.bd-math-inline', children);
   } catch {
-    return h('code.bd-math-error', { title: 'This formula could not be typeset' }, tex);
+    return h('code.bd-math-error', { title: label(context.lang, 'formulaNotTypeset') }, tex);
   }
 }
 

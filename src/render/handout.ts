@@ -128,7 +128,7 @@ body { font-family: "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-ser
 /** A slide's notes as paragraphs of rendered inline Markdown. */
 function notesParagraphs(slide: Slide, lang: string | undefined): Element[] {
   // Notes are Markdown inline text: emphasis, links and code as HTML, formulas as MathML (this page loads no KaTeX files).
-  const context: RichContext = { mathOutput: 'mathml' };
+  const context: RichContext = { mathOutput: 'mathml', lang };
   const notes = slide.notes
     .split(/\n\s*\n/)
     .map((text) => text.trim())

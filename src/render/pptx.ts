@@ -14,6 +14,7 @@
  * `src/node/deck-exports.ts`.
  */
 import { isRightToLeft } from '../text/language.ts';
+import { label } from '../text/labels.ts';
 import type { PhrasingContent } from 'mdast';
 import { blocksHeight, FIT_SCALES, LAYOUT, lineCount, slideBlocks, slideContentRoom, textWidth, type FontWidths, type FitBlock } from '../fit/fit.ts';
 import { PPTX_FONT_WIDTHS } from '../fit/pptx-metrics.ts';
@@ -518,7 +519,7 @@ function addFigure(
     imageBottom = area.y + h;
   } else {
     onMissing(figure.src);
-    const text = `[Image: ${figure.alt || figure.src}]`;
+    const text = label(lang, 'imageMissing', figure.alt || figure.src);
     page.addText(xmlSafe(text), { x: area.x, y: area.y, w: area.w, h: room.h, fontFace: look.typeface, fontSize: round(bodyPt * 0.8), italic: true, color: look.text, lang, margin: 0, valign: 'top', fit: 'none', objectName: 'Figure' });
     imageBottom = area.y + (bodyPt * 0.8 * 1.3) / 72;
   }

@@ -188,7 +188,7 @@ function deckTree(outline: Outline, options: RenderOptions): { tree: Root; asset
   const theme = options.theme ?? DEFAULT_THEME;
   const aspect = options.aspect ?? '16:9';
   const { width, height } = SLIDE_SIZES[aspect];
-  const context: RichContext = { images: options.images };
+  const context: RichContext = { images: options.images, lang: options.lang };
   const sections = outline.slides.flatMap((slide, index) => (slide.hidden ? [] : [slideToHast(slide, options.fit?.[index] ?? 0, context)]));
   const assets = deckAssets(theme, { math: context.usedMath, code: context.usedCode, images: usedImages(outline, options.images) });
   const styles = assets.filter((asset) => asset.to.endsWith('.css')).map((asset) => h('link', { rel: 'stylesheet', href: asset.to }));

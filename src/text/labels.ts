@@ -33,6 +33,8 @@ const ENGLISH = {
   /** The handout's page labels. */
   slideOf: 'Slide {0} of {1}',
   slideTitled: 'Slide {0}: {1}',
+  /** The title of a notes page in the PDF with notes: "Notes: Key points". */
+  notesOf: 'Notes: {0}',
   noNotes: 'No notes for this slide.',
   /** An exhibit without a caption: its section's heading and what it shows, "Costs (table)". */
   exhibitOf: '{0} ({1})',
@@ -42,6 +44,16 @@ const ENGLISH = {
   formula: 'formula',
   code: 'code',
   quote: 'quote',
+  /** A table split to fit, its part's title: "Costs (rows 11–20 of 40)". */
+  rowsOf: '{0} (rows {1}–{2} of {3})',
+  /** A code block split to fit: "Script (lines 1–40 of 120)". */
+  linesOf: '{0} (lines {1}–{2} of {3})',
+  /** A footnote in the speaker notes: "Footnote 1: text". */
+  footnote: 'Footnote {0}: {1}',
+  /** A figure whose image is missing, in the PowerPoint deck: its alt text or path. */
+  imageMissing: '[Image: {0}]',
+  /** The tooltip of a formula KaTeX cannot typeset. */
+  formulaNotTypeset: 'This formula could not be typeset',
 };
 
 export type LabelName = keyof typeof ENGLISH;
@@ -74,6 +86,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: 'Formel',
     code: 'Code',
     quote: 'Zitat',
+    rowsOf: '{0} (Zeilen {1}–{2} von {3})',
+    linesOf: '{0} (Zeilen {1}–{2} von {3})',
+    footnote: 'Fußnote {0}: {1}',
+    imageMissing: '[Bild: {0}]',
+    formulaNotTypeset: 'Diese Formel konnte nicht gesetzt werden',
+    notesOf: 'Notizen: {0}',
   },
   fr: {
     exhibitOf: '{0} ({1})',
@@ -99,6 +117,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: 'formule',
     code: 'code',
     quote: 'citation',
+    rowsOf: '{0} (lignes {1}–{2} sur {3})',
+    linesOf: '{0} (lignes {1}–{2} sur {3})',
+    footnote: 'Note {0} : {1}',
+    imageMissing: '[Image : {0}]',
+    formulaNotTypeset: 'Cette formule n’a pas pu être composée',
+    notesOf: 'Notes : {0}',
   },
   es: {
     exhibitOf: '{0} ({1})',
@@ -124,6 +148,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: 'fórmula',
     code: 'código',
     quote: 'cita',
+    rowsOf: '{0} (filas {1}–{2} de {3})',
+    linesOf: '{0} (líneas {1}–{2} de {3})',
+    footnote: 'Nota {0}: {1}',
+    imageMissing: '[Imagen: {0}]',
+    formulaNotTypeset: 'No se pudo componer esta fórmula',
+    notesOf: 'Notas: {0}',
   },
   it: {
     exhibitOf: '{0} ({1})',
@@ -149,6 +179,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: 'formula',
     code: 'codice',
     quote: 'citazione',
+    rowsOf: '{0} (righe {1}–{2} di {3})',
+    linesOf: '{0} (righe {1}–{2} di {3})',
+    footnote: 'Nota {0}: {1}',
+    imageMissing: '[Immagine: {0}]',
+    formulaNotTypeset: 'Impossibile comporre questa formula',
+    notesOf: 'Note: {0}',
   },
   pt: {
     exhibitOf: '{0} ({1})',
@@ -174,6 +210,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: 'fórmula',
     code: 'código',
     quote: 'citação',
+    rowsOf: '{0} (linhas {1}–{2} de {3})',
+    linesOf: '{0} (linhas {1}–{2} de {3})',
+    footnote: 'Nota {0}: {1}',
+    imageMissing: '[Imagem: {0}]',
+    formulaNotTypeset: 'Não foi possível compor esta fórmula',
+    notesOf: 'Notas: {0}',
   },
   zh: {
     exhibitOf: '{0}（{1}）',
@@ -199,6 +241,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: '公式',
     code: '代码',
     quote: '引文',
+    rowsOf: '{0}（第{1}–{2}行，共{3}行）',
+    linesOf: '{0}（第{1}–{2}行，共{3}行）',
+    footnote: '脚注{0}：{1}',
+    imageMissing: '[图片：{0}]',
+    formulaNotTypeset: '无法排版此公式',
+    notesOf: '备注：{0}',
   },
   ja: {
     exhibitOf: '{0}（{1}）',
@@ -224,6 +272,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: '数式',
     code: 'コード',
     quote: '引用',
+    rowsOf: '{0}（{1}–{2}行目／全{3}行）',
+    linesOf: '{0}（{1}–{2}行目／全{3}行）',
+    footnote: '脚注{0}：{1}',
+    imageMissing: '[画像：{0}]',
+    formulaNotTypeset: 'この数式は組版できませんでした',
+    notesOf: 'ノート：{0}',
   },
   ar: {
     exhibitOf: '{0} ({1})',
@@ -249,6 +303,12 @@ const LABELS: Readonly<Record<string, Labels>> = {
     formula: 'صيغة',
     code: 'شيفرة',
     quote: 'اقتباس',
+    rowsOf: '{0} (الصفوف {1}–{2} من {3})',
+    linesOf: '{0} (الأسطر {1}–{2} من {3})',
+    footnote: 'حاشية {0}: {1}',
+    imageMissing: '[صورة: {0}]',
+    formulaNotTypeset: 'تعذّر تنضيد هذه الصيغة',
+    notesOf: 'ملاحظات: {0}',
   },
 };
 

@@ -22,7 +22,7 @@ export interface Token {
   end: number;
 }
 
-/** Tags sentences: their tokens with their part of speech and offsets. */
+/** Tags sentences: their tokens with their part of speech and offsets (frozen: a tagger may hand the same tokens out again). */
 export interface Tagger {
   tag(text: string): Token[];
 }
@@ -43,8 +43,26 @@ interface Wink {
 export function createTagger(model: unknown): Tagger {
   const winkNLP = requireWinkNlp() as (model: unknown, pipe?: string[]) => Wink;
   const nlp = winkNLP(model, ['pos']);
-  return { tag: (text) => tagCapped(nlp, text) };
+  // The tokens of the texts tagged last, most recent last. One sentence is tagged by several stages (its
+  // compression at each bullet length, the opening's reference, the slide title): a sentence of 100,000 words
+  // ("a. " repeated) was tagged twelve times, and the token arrays it left filled the heap.
+  const recent = new Map<string, readonly Token[]>();
+  return {
+    tag: (text) => {
+      let tokens = recent.get(text);
+      if (tokens) recent.delete(text);
+      else {
+        tokens = tagCapped(nlp, text).map((token) => Object.freeze(token));
+        if (recent.size >= RECENT_TAGGINGS) recent.delete(recent.keys().next().value!);
+      }
+      recent.set(text, tokens);
+      return tokens.slice();
+    },
+  };
 }
+
+/** How many texts a tagger keeps the tokens of (see {@link createTagger}): more than the stages that tag one sentence. */
+const RECENT_TAGGINGS = 64;
 
 /**
  * The longest run of non-space characters given to wink. Its tokenizer runs its

@@ -56,6 +56,7 @@ function outlineTitles(document: PDFDocument): string[] {
 
 let seed: BuildReport;
 let seedNotes: number;
+let seedLastHasNotes: boolean;
 const progress: Array<PdfProgress & { file: string }> = [];
 
 beforeAll(async () => {
@@ -66,6 +67,7 @@ beforeAll(async () => {
   const shown = outline.slides.filter((slide) => !slide.hidden);
   expect(shown.length).toBe(seed.slideCount);
   seedNotes = shown.filter((slide) => slide.notes.trim() !== '').length;
+  seedLastHasNotes = shown.at(-1)!.notes.trim() !== '';
 });
 
 describe('printDeckToPdf', () => {
@@ -102,6 +104,8 @@ describe('printDeckToPdf', () => {
   it('should follow each slide that has notes with one page of its notes', async () => {
     const document = await PDFDocument.load(readFileSync(seed.exports.notesPdf!.path));
     expect(seedNotes).toBeGreaterThan(2);
+    // The case that failed (issue 17): the last slide has notes, and its notes page is the last page, none after it.
+    expect(seedLastHasNotes).toBe(true);
     expect(document.getPageCount()).toBe(seed.slideCount + seedNotes);
     expect(seed.exports.notesPdf!.pages).toBe(seed.slideCount + seedNotes);
     if (hasTool('pdftotext')) {

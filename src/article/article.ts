@@ -223,12 +223,12 @@ const SUMMARY = /^(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?(?:abstract|summary|execu
 
 /** Whether a heading opens the article's own summary (an abstract, an executive summary). */
 export function isSummaryHeading(heading: string): boolean {
-  return SUMMARY.test(heading.trim());
+  return heading.length <= 100 && SUMMARY.test(heading.trim());
 }
 
 /** Whether a heading opens the article's back matter. */
 export function isBackMatterHeading(heading: string): boolean {
-  return BACK_MATTER.test(heading.trim());
+  return heading.length <= 100 && BACK_MATTER.test(heading.trim());
 }
 
 const BYLINE = /^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+))*)\s*$/u;

@@ -266,7 +266,9 @@ const NAME_PARTICLE = /^(?:van|von|de|der|den|del|della|da|di|du|la|le|bin|ibn|a
 /** A word of a personal name: "Ana", "Berg", "O'Neil", "Jean-Luc", "J.", "J.-P." (capitalised, letters only). */
 const NAME_WORD = /^(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*(?:-\p{Lu}[\p{Ll}\p{M}]+)?)$/u;
 /** Affiliation marks after a name: "Ana Ruiz¹", "Li Wen*", "Tomás Berg 2,3", "Jo Lee†". */
-const AFFILIATION_MARKS = /\s*(?:[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰](?:,(?=[\d¹²³⁴⁵⁶⁷⁸⁹⁰]))?)+(?=\s*(?:,|\band\b|&|$))/gu;
+const AFFILIATION_MARKS = /\s?[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?:,[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}){0,5}(?=\s?(?:,|\band\b|&|$))/gu;
+/** The longest line read as a list of authors (twelve long names); a longer one is never tested against the patterns. */
+const MAX_AUTHOR_LINE = 400;
 /** Words of headings that read like names when capitalised ("Key Findings", "Policy Options, Next Steps"). */
 const HEADING_WORDS = new Set(
   ('key main findings summary executive introduction background overview context risks steps next options policy policies ' +
@@ -294,6 +296,7 @@ function personalName(part: string): string | undefined {
  * sentence, a place list ("Paris and Rome") or a one-word line is never taken for a byline.
  */
 export function authorListNames(text: string): string | undefined {
+  if (text.length > MAX_AUTHOR_LINE) return undefined;
   const byline = /^\s*by\s+/i.test(text);
   const unmarked = text.replace(/^\s*by\s+/i, '');
   const line = unmarked.replace(AFFILIATION_MARKS, '').replace(/\s+/g, ' ').trim();

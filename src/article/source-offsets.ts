@@ -1,0 +1,108 @@
+/**
+ * Where each character of an inline node's text stands in the source file.
+ *
+ * A text node's value is not its source: Markdown drops the backslash of `\*` and decodes
+ * `&amp;`, a line of a list or quote loses its indent and `>`, a saved page decodes its entities
+ * and collapses white space. The node's position says where its source starts; walking the value
+ * against the source from there, with the syntax's own rules for what the parser removed or
+ * decoded, gives every character's offset. An escape or entity is decoded by the parser that
+ * read the article (`mdast-util-from-markdown`, `hast-util-from-html`), never by a table of ours.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+
+/** How the article was written: what its parser removes from or decodes in a text's source. */
+export type SourceSyntax = 'markdown' | 'html' | 'text';
+
+/** From value offset `at` on, the value's characters are at `sourceOffset` + (offset − `at`), up to the next run. */
+export interface OffsetRun {
+  at: number;
+  sourceOffset: number;
+}
+
+/** Decoded character references, by their source, for one article (a page repeats `&nbsp;` and `&rsquo;`). */
+export type ReferenceCache = Map<string, string>;
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const MARKDOWN_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/y;
+const HTML_REFERENCE = /&(?:#\d{1,7};?|#[xX][\da-fA-F]{1,6};?|[A-Za-z][A-Za-z\d]{0,31};?)/y;
+const SPACE = /\s/;
+
+/** The character reference starting at `offset` of `source`, with what it decodes to; undefined when none starts there. */
+function referenceAt(source: string, offset: number, syntax: SourceSyntax, cache: ReferenceCache): { length: number; text: string } | undefined {
+  const pattern = syntax === 'markdown' ? MARKDOWN_REFERENCE : HTML_REFERENCE;
+  pattern.lastIndex = offset;
+  const match = pattern.exec(source);
+  if (!match) return undefined;
+  const written = match[0];
+  const key = `${syntax}:${written}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    if (syntax === 'markdown') text = toString(fromMarkdown(written));
+    else {
+      const first = fromHtml(written, { fragment: true }).children[0];
+      text = first?.type === 'text' ? first.value : written;
+    }
+    cache.set(key, text);
+  }
+  return { length: written.length, text };
+}
+
+/**
+ * The runs that map `value` (a text node's value) to offsets in `source`, where the node's
+ * source starts at `start` and ends before `end` (a saved page's text positions have no exact end:
+ * undefined). A source character the parser dropped (a Markdown escape's backslash, a line's indent
+ * or `>`, collapsed white space) is stepped over; a value character the source does not have (a
+ * quote a reader added) stays at the place reached.
+ */
+export function sourceRuns(value: string, source: string, start: number, end: number | undefined, syntax: SourceSyntax, cache: ReferenceCache = new Map()): OffsetRun[] {
+  const runs: OffsetRun[] = [];
+  const place = (at: number, sourceOffset: number) => {
+    const last = runs.at(-1);
+    if (last && last.sourceOffset + (at - last.at) === sourceOffset) return;
+    runs.push({ at, sourceOffset });
+  };
+  const limit = Math.min(end ?? source.length, source.length);
+  const dropped = syntax === 'markdown' ? /[\s>]/ : SPACE;
+  let i = 0;
+  let j = start;
+  while (i < value.length) {
+    if (j >= limit) {
+      place(i, limit);
+      break;
+    }
+    const wanted = value[i]!;
+    const at = source[j]!;
+    if (syntax === 'markdown' && at === '\\' && source[j + 1] === wanted && ASCII_PUNCTUATION.test(wanted)) {
+      // An escape: the character is where it is written, after its backslash.
+      place(i, j + 1);
+      i += 1;
+      j += 2;
+      continue;
+    }
+    if (syntax !== 'text' && at === '&') {
+      const reference = referenceAt(source, j, syntax, cache);
+      if (reference && reference.text.length > 0 && value.startsWith(reference.text, i)) {
+        // Every character a reference decodes to is at the reference.
+        for (let k = 0; k < reference.text.length; k += 1) runs.push({ at: i + k, sourceOffset: j });
+        i += reference.text.length;
+        j += reference.length;
+        continue;
+      }
+    }
+    if (at === wanted || (SPACE.test(at) && SPACE.test(wanted))) {
+      place(i, j);
+      i += 1;
+      j += 1;
+      continue;
+    }
+    if (syntax !== 'text' && dropped.test(at)) {
+      j += 1;
+      continue;
+    }
+    place(i, j);
+    i += 1;
+  }
+  return runs;
+}

@@ -145,13 +145,19 @@ describe('the build', () => {
     const lines = read(path, 'utf8').split('\n');
     const at = lines.findIndex((line) => line.startsWith('- '));
     lines[at] = '- ISIS has 40,000 fighters in Kabul.';
+    // A generated bullet reworded with a year the article has, though not in the bullet's own sentence.
+    const marked = lines.findIndex((line, index) => index > at && /^- .*\{@\d+:\d+\}$/.test(line) && !line.includes('2014'));
+    const marker = /\{@(\d+:\d+)\}$/.exec(lines[marked]!)![1];
+    expect(seed).toContain('June of 2014');
+    lines[marked] = `- ISIS grew in 2014. {@${marker}}`;
     writeFileSync(path, lines.join('\n'));
     const rebuilt = runCli(['content/isis-central-asia.txt'], dir);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
-    const warnings = rebuilt.stderr.split('\n').filter((line) => line.includes('fidelity') || line.includes('not found in the article'));
+    const warnings = rebuilt.stderr.split('\n').filter((line) => /Unexpected (number|name)/.test(line));
     expect(warnings).toEqual([
       `warning: content/isis-central-asia.outline.md:${at + 1}:12: Unexpected number \`40,000\` on slide “Key points”, not found in the article; check it against the source`,
       `warning: content/isis-central-asia.outline.md:${at + 1}:31: Unexpected name \`Kabul\` on slide “Key points”, not found in the article; check it against the source`,
+      `warning: content/isis-central-asia.outline.md:${marked + 1}:16: Unexpected number \`2014\` on slide “Key points”, not in its source sentence (article ${marker}); check it against the source`,
     ]);
   });
 });

@@ -11,7 +11,7 @@ import { headingLimitReason, MAX_HEADINGS } from '../ingest/input-limits.ts';
 import { sectionTitleFromText } from './section-title.ts';
 import { exhibitsOf, footnoteOf } from './exhibits.ts';
 import { inlineToMarkdown, mathToInline, revertDollarText } from '../text/inline-markdown.ts';
-import { sourceRuns, type ReferenceCache, type SourceSyntax } from './source-offsets.ts';
+import { decodedReferences, sourceRuns, type ReferenceCache, type SourceSyntax } from './source-offsets.ts';
 import { label } from '../text/labels.ts';
 import { detectLanguage, primaryLanguage } from '../text/language.ts';
 import { sentenceSplitter, sentenceSpans, type SentenceSpan } from '../text/sentences.ts';
@@ -74,7 +74,7 @@ function textWithOffsets(node: Nodes, source: string, syntax: SourceSyntax, refe
       const fence = current.type === 'inlineCode' ? '`' : '$';
       let from = start;
       while (source[from] === fence) from += 1;
-      for (const run of sourceRuns(current.value, source, from, current.position?.end.offset, 'text')) pieces.push({ at: text.length + run.at, sourceOffset: run.sourceOffset });
+      for (const run of sourceRuns(current.value, source, from, current.position?.end.offset, 'text', references)) pieces.push({ at: text.length + run.at, sourceOffset: run.sourceOffset });
     } else {
       // A saved page's text positions have no exact end (see html-reader.ts): its runs are bounded by the value.
       const end = syntax === 'html' ? undefined : current.position?.end.offset;
@@ -233,7 +233,7 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
   checkSectionCount(tree, file);
   const source = String(file.value ?? '');
   const syntax = SYNTAX[options.format ?? 'md'];
-  const references: ReferenceCache = new Map();
+  const references: ReferenceCache = decodedReferences(source, syntax);
   const place = location(source);
   const pointAt = (offset: number | undefined, fallback: SourcePoint): SourcePoint => {
     if (offset === undefined) return fallback;

@@ -57,7 +57,7 @@ function measure(name: string, text: string, format: ArticleFormat, tally: Tally
   const markdown = outlineToMarkdown(outline, { lang: article.lang });
   const file = new VFile({ path: `${name}.outline.md`, value: markdown });
   const read = outlineFromMarkdown(markdown, file);
-  checkFidelity(read.outline, { text, article }, file, read, read.settings.lang);
+  checkFidelity(read.outline, { text, article }, file, read.settings.lang);
   tally.warnings += file.messages.length;
   if (values.verbose) for (const message of file.messages) console.log(`  ${String(message)}`);
 }

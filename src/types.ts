@@ -3,6 +3,9 @@
  * article text -> mdast -> {@link Article} -> {@link Outline} -> hast -> HTML.
  * Everything here is plain, JSON-serializable data.
  */
+import type { Position } from 'unist';
+
+export type { Position };
 
 /** A 1-based line and column in the article (or outline) file, with the 0-based offset. */
 export interface SourcePoint {
@@ -88,6 +91,18 @@ export interface Article {
   sections: Section[];
   /** The article's footnotes by label; absent when it has none. */
   footnotes?: Footnote[];
+  /**
+   * Back matter (references, acknowledgements, about the authors), kept out of the sections: no
+   * claim is drawn from it, and the deck keeps its text in the closing slide's notes.
+   */
+  backMatter?: BackMatter[];
+}
+
+/** A back-matter section: its heading and its paragraphs as plain text. */
+export interface BackMatter {
+  heading: string;
+  start: SourcePoint;
+  paragraphs: string[];
 }
 
 /**
@@ -106,6 +121,8 @@ export type ColumnAlign = 'left' | 'center' | 'right' | null;
  */
 export interface TableBlock {
   type: 'table';
+  /** Where the block is in the outline file it was read from; absent on a generated outline. */
+  position?: Position;
   align: ColumnAlign[];
   header: string[];
   rows: string[][];
@@ -123,6 +140,8 @@ export interface TableBlock {
  */
 export interface FigureBlock {
   type: 'figure';
+  /** Where the block is in the outline file it was read from; absent on a generated outline. */
+  position?: Position;
   src: string;
   /** Alternative text, plain. */
   alt: string;
@@ -133,6 +152,8 @@ export interface FigureBlock {
 /** A code block: its text (lines separated by `\n`) and its language, when known. */
 export interface CodeBlock {
   type: 'code';
+  /** Where the block is in the outline file it was read from; absent on a generated outline. */
+  position?: Position;
   lang?: string;
   value: string;
 }
@@ -140,12 +161,16 @@ export interface CodeBlock {
 /** A display formula in TeX, typeset with KaTeX. */
 export interface MathBlock {
   type: 'math';
+  /** Where the block is in the outline file it was read from; absent on a generated outline. */
+  position?: Position;
   value: string;
 }
 
 /** A quote: its text as Markdown inline syntax and who said it, when known. */
 export interface QuoteBlock {
   type: 'quote';
+  /** Where the block is in the outline file it was read from; absent on a generated outline. */
+  position?: Position;
   text: string;
   cite?: string;
 }
@@ -162,6 +187,8 @@ export interface Bullet {
   text: string;
   /** `line:column` of the article sentence this bullet was drawn from; absent for a bullet a person wrote. */
   source?: string;
+  /** Where the bullet is in the outline file it was read from (the marker to the end of its text); absent on a generated outline. */
+  position?: Position;
 }
 
 export interface Slide {
@@ -178,6 +205,11 @@ export interface Slide {
   section?: string;
   /** A hidden slide stays in the outline but is left out of the deck. */
   hidden?: boolean;
+  /**
+   * Where the slide is in the outline file it was read from: its heading line to the end of its
+   * last line that is not blank; absent on a generated outline. "(cont.)" slides keep their slide's.
+   */
+  position?: Position;
 }
 
 /** The editable outline of a deck: what the outline file holds and what the deck is rendered from. */

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { parseDocument } from 'yaml';
 import { headingLimitReason, MAX_HEADINGS } from '../ingest/input-limits.ts';
+import { authorListNames } from '../ingest/page-metadata.ts';
 import { sectionTitleFromText } from './section-title.ts';
 import { exhibitsOf, footnoteOf } from './exhibits.ts';
 import { inlineToMarkdown, mathToInline, revertDollarText } from '../text/inline-markdown.ts';
@@ -210,6 +211,47 @@ function frontMatterFields(tree: Root, file: VFile): Partial<Record<ArticleField
   return fields;
 }
 
+/**
+ * Headings of an article's back matter: sources, credits and notes about the text rather than its
+ * argument ("References", "5 Acknowledgements", "About the Authors", "Notes and sources").
+ */
+const BACK_MATTER = new RegExp(
+  String.raw`^(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+)?(?:` +
+    [
+      String.raw`references?(?: and notes)?`,
+      String.raw`bibliography`,
+      String.raw`(?:works|literature) cited`,
+      String.raw`(?:end)?notes(?: and (?:sources|references))?`,
+      String.raw`sources(?: and notes)?`,
+      String.raw`acknowledge?ments?`,
+      String.raw`about (?:the |this |our )?(?:authors?|contributors?|writers?|editors?|council|institute|institution|organi[sz]ation|centre|center|foundation|think tank|project|programme|program|publisher|series|survey|study|report|paper|us)`,
+      String.raw`authors?(?:'|’)? (?:bios?|biographies|information|contributions?|notes?)`,
+      String.raw`(?:author |contributor )?bios?`,
+      String.raw`funding(?: (?:statement|sources|information))?`,
+      String.raw`(?:competing|conflicts? of|declaration of(?: competing)?) interests?`,
+      String.raw`(?:data|code|data and code) availability(?: statement)?`,
+      String.raw`ethics(?: statement| approval)?`,
+      String.raw`disclosures?`,
+      String.raw`further reading`,
+      String.raw`(?:how to )?cite this(?: article| paper| report)?`,
+    ].join('|') +
+    String.raw`)$`,
+  'i',
+);
+
+/** Headings of the author's own summary of the whole text: what a briefing's key points say. */
+const SUMMARY = /^(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?(?:abstract|summary|executive summary|synopsis|tl;?dr|in brief|at a glance)$/i;
+
+/** Whether a heading opens the article's own summary (an abstract, an executive summary). */
+export function isSummaryHeading(heading: string): boolean {
+  return SUMMARY.test(heading.trim());
+}
+
+/** Whether a heading opens the article's back matter. */
+export function isBackMatterHeading(heading: string): boolean {
+  return BACK_MATTER.test(heading.trim());
+}
+
 const BYLINE = /^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+))*)\s*$/u;
 const DATE_LINE = /^(?:(?:published|updated|posted)(?: on)?:?\s+)?((?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))\b.{0,30}$/iu;
 
@@ -263,9 +305,10 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
   let date = fields.date;
   while (blocks.length > 0 && blocks[0]!.type === 'paragraph') {
     const text = toString(blocks[0]!).replace(/\s+/g, ' ').trim();
-    const byline = BYLINE.exec(text);
+    // "By Jane Doe", or the authors' names alone as a paper or report prints them under its title.
+    const byline = BYLINE.exec(text)?.[1] ?? authorListNames(text);
     const dated = DATE_LINE.exec(text);
-    if (byline && !author) author = byline[1];
+    if (byline && !author) author = byline;
     else if (dated && !date) date = dated[1];
     else break;
     blocks.shift();
@@ -357,6 +400,8 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
     for (const exhibit of exhibitsOf(node, section, file, startOf(node))) (section.exhibits ??= []).push(exhibit);
   };
   const footnotes: Footnote[] = [];
+  const backMatter: Section[] = [];
+  let backMatterDepth: number | undefined;
 
   for (const node of blocks) {
     if (node.type === 'footnoteDefinition') {
@@ -376,7 +421,17 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
         continue;
       }
       current = { heading, headingGenerated: false, start: startOf(node), paragraphs: [] };
-      sections.push(current);
+      // References, acknowledgements, notes about the authors: the article's back matter, not its argument. It
+      // runs to the next heading of the same or a higher rank, and is kept apart (the deck puts it in notes).
+      if (isBackMatterHeading(heading)) {
+        backMatterDepth = Math.min(node.depth, backMatterDepth ?? node.depth);
+        backMatter.push(current);
+      } else if (backMatterDepth !== undefined && node.depth > backMatterDepth) {
+        backMatter.push(current);
+      } else {
+        backMatterDepth = undefined;
+        sections.push(current);
+      }
       continue;
     }
     if (!current) {
@@ -397,6 +452,12 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
     }
     return false;
   });
+
+  // An article that is all back matter by its headings ("Notes" over every paragraph) is read as it is.
+  if (!withText.some((section) => section.paragraphs.length > 0) && backMatter.some((section) => section.paragraphs.length > 0)) {
+    withText.push(...backMatter.splice(0).filter((section) => section.paragraphs.length > 0 || (section.exhibits?.length ?? 0) > 0));
+    withText.sort((a, b) => a.start.offset - b.start.offset);
+  }
 
   if (!withText.some((section) => section.paragraphs.length > 0)) {
     file.fail('No article text found: expected at least one paragraph of prose', {
@@ -423,6 +484,24 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
   if (fields.source) article.source = fields.source;
   if (lang) article.lang = lang;
   if (footnotes.length > 0) article.footnotes = footnotes;
+  const keptApart = backMatter.filter((section) => section.paragraphs.length > 0 || (section.exhibits?.length ?? 0) > 0);
+  if (keptApart.length > 0) {
+    article.backMatter = keptApart.map((section) => ({
+      heading: section.heading,
+      start: section.start,
+      paragraphs: section.paragraphs.map((paragraph) => paragraph.text),
+    }));
+    for (const section of keptApart) {
+      const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+      const parts = [section.paragraphs.length > 0 ? count(section.paragraphs.length, 'paragraph') : '', section.exhibits?.length ? count(section.exhibits.length, 'table or figure') : ''];
+      const tables = section.exhibits?.length ? '; its tables and figures are left out' : '';
+      file.info(`Kept \`${section.heading}\` (${parts.filter(Boolean).join(', ')}) off the slides: back matter goes to the closing slide's notes${tables}`, {
+        place: { line: section.start.line, column: section.start.column },
+        ruleId: 'back-matter',
+        source: 'briefdeck',
+      });
+    }
+  }
   return article;
 }
 

@@ -41,12 +41,6 @@ export interface FidelitySource {
   article?: Article;
 }
 
-/** Where the outline's slides and bullets are, as {@link outlineFromMarkdown} returns it. */
-export interface OutlineLines {
-  slideLines: number[];
-  bulletLines: number[][];
-}
-
 /**
  * A number with what says what it counts: a currency before it (`$`, `US$`, `€`), a scale after it
  * (`14 billion`, `14bn`, `$14m`), a percentage (`14%`, `14 per cent`), percentage points, or a
@@ -246,11 +240,12 @@ function sentencesByStart(article: Article | undefined): Map<string, string> {
 /**
  * Check an outline against its article: each number, date, percentage or proper name on a slide
  * that is not in the article becomes a warning on the outline file, at the bullet's (or the slide
- * title's) line and column. A bullet with a provenance marker is checked against the sentence of
+ * title's) line and column: the line is the `position` the slide or bullet was read from (a generated
+ * outline's have none). A bullet with a provenance marker is checked against the sentence of
  * `source.article` that starts there; a bullet without one, one whose marker points at no sentence
  * (or when the article was not read), and a slide title, against the article's whole text.
  */
-export function checkFidelity(outline: Outline, source: string | FidelitySource, file: VFile, lines: OutlineLines, lang?: string): void {
+export function checkFidelity(outline: Outline, source: string | FidelitySource, file: VFile, lang?: string): void {
   const { text, article } = typeof source === 'string' ? { text: source, article: undefined } : source;
   const facts = articleFacts(text);
   const sentences = sentencesByStart(article);
@@ -267,9 +262,9 @@ export function checkFidelity(outline: Outline, source: string | FidelitySource,
   const partLabel = new RegExp(`^${labelsFor(lang).part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{0\\}', '(.*)').replace('\\{1\\}', '[\\p{N}〇一二三四五六七八九十]+')}$`, 'u');
   const withoutPartLabel = (title: string) => partLabel.exec(title)?.[1] ?? title;
   const deckWords = primaryLanguage(lang) === 'en' ? new Set<string>() : new Set(Object.values(labelsFor(lang)).flatMap((label) => label.toLowerCase().match(/\p{L}+/gu) ?? []));
-  outline.slides.forEach((slide, slideIndex) => {
+  outline.slides.forEach((slide) => {
     if (slide.kind === 'title' || slide.kind === 'closing') return;
-    const slideLine = lines.slideLines[slideIndex];
+    const slideLine = slide.position?.start.line;
     const report = (fact: Fact, line: number | undefined, column: number, where: string) => {
       const what = fact.kind === 'number' ? 'number' : 'name';
       file.message(`Unexpected ${what} \`${fact.text}\` on slide “${slide.title}”, ${where}; check it against the source`, {
@@ -281,10 +276,10 @@ export function checkFidelity(outline: Outline, source: string | FidelitySource,
     if (slide.kind === 'content') {
       for (const fact of factsMissingFrom(withoutPartLabel(slide.title), facts, facts, deckWords)) report(fact, slideLine, 4, 'not found in the article');
     }
-    slide.bullets.forEach((bullet, bulletIndex) => {
+    slide.bullets.forEach((bullet) => {
       const own = bullet.source === undefined ? undefined : factsOfSentence(bullet.source);
       const where = own ? `not in its source sentence (article ${bullet.source})` : 'not found in the article';
-      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), own ?? facts, facts, deckWords)) report(fact, lines.bulletLines[slideIndex]?.[bulletIndex], 3, where);
+      for (const fact of factsMissingFrom(inlinePlainText(bullet.text), own ?? facts, facts, deckWords)) report(fact, bullet.position?.start.line, 3, where);
     });
   });
 }

@@ -631,6 +631,9 @@ function render(seq: Tok[], text: string): string {
   if (opens > closes && out.startsWith('“')) out = out.slice(1);
   else if (closes > opens) out = out.replace(/”(?=[.!?]?$)/u, '');
   if (!/[.!?…]["”’')\]]*$/u.test(out)) out = out.replace(/[…]+$/u, '') + '.';
+  // A cut after an abbreviation keeps the sentence's full stop too: "to the U.S." + "." is one period, not two
+  // (an ellipsis, "..." as the article wrote it, stays).
+  out = out.replace(/(?<!\.)\.\.$/u, '.');
   return out.replace(/^(["“‘']?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 

@@ -264,7 +264,7 @@ export interface FitResult {
 /** The frame of a part of a split exhibit slide: the first keeps the notes; every part keeps the section label. */
 function exhibitPart(slide: Slide, from: number): Slide {
   if (from === 0) return { ...slide };
-  return { kind: slide.kind, title: slide.title, bullets: [], notes: '', ...(slide.section ? { section: slide.section } : {}) };
+  return { kind: slide.kind, title: slide.title, bullets: [], notes: '', ...(slide.section ? { section: slide.section } : {}), ...positionOf(slide) };
 }
 
 /** A slide that holds one table or code block and no bullets, cut by rows or lines into parts that each fit: the parts and their steps. */
@@ -350,7 +350,12 @@ function part(slide: Slide, from: number, to: number, lang?: string): Slide {
   if (from === 0) return { ...slide, bullets: slide.bullets.slice(0, to) };
   const continued = label(lang, 'continued', '');
   const title = slide.title.endsWith(continued) ? slide.title : label(lang, 'continued', slide.title);
-  return { kind: slide.kind, title, bullets: slide.bullets.slice(from, to), notes: '' };
+  return { kind: slide.kind, title, bullets: slide.bullets.slice(from, to), notes: '', ...positionOf(slide) };
+}
+
+/** A part of a slide is where its slide is in the outline file: its warnings point there. */
+function positionOf(slide: Slide): Pick<Slide, 'position'> {
+  return slide.position ? { position: slide.position } : {};
 }
 
 /**
@@ -420,27 +425,15 @@ export function fitOutline(outline: Outline, options: FitOptions): FitResult {
 
 /**
  * Report fit problems as warnings on the outline file, each at the line of the
- * bullet (or slide heading) that does not fit.
+ * block or bullet (else the slide heading) that does not fit: the `position` it was read from.
  */
-export function reportFitProblems(problems: readonly FitProblem[], outline: Outline, file: VFile, slideLines: readonly number[], bulletLines: readonly number[][]): void {
+export function reportFitProblems(problems: readonly FitProblem[], outline: Outline, file: VFile): void {
   for (const problem of problems) {
     const slide = outline.slides[problem.slide]!;
-    let line = (problem.bullet !== undefined ? bulletLines[problem.slide]?.[problem.bullet] : undefined) ?? slideLines[problem.slide] ?? 1;
-    if (problem.block !== undefined) line = blockLine(String(file.value ?? ''), line, slide.blocks?.[problem.block]?.type) ?? line;
+    const part = problem.block !== undefined ? slide.blocks?.[problem.block] : problem.bullet !== undefined ? slide.bullets[problem.bullet] : undefined;
+    const line = (part?.position ?? slide.position)?.start.line ?? 1;
     const what = problem.bullet !== undefined ? `Bullet ${problem.bullet + 1} of slide \`${slide.title}\`` : `Slide \`${slide.title}\``;
     const message = file.message(`${what} ${problem.reason}; ${problem.advice ?? 'shorten it'}`, { place: { line, column: 1 }, ruleId: 'slide-overflow', source: 'briefdeck' });
     message.fatal = false;
   }
-}
-
-/** The outline line (1-based) a slide's table or code block starts on: the first such line after the slide's heading line, before the next heading. */
-function blockLine(text: string, slideLine: number, type: string | undefined): number | undefined {
-  const start = type === 'table' ? /^ {0,3}\|/ : type === 'code' ? /^ {0,3}(?:`{3,}|~{3,})/ : type === 'math' ? /^ {0,3}\$\$/ : undefined;
-  if (!start) return undefined;
-  const lines = text.split(/\r?\n/);
-  for (let at = slideLine; at < lines.length; at += 1) {
-    if (/^#{1,6}\s/.test(lines[at]!)) return undefined;
-    if (start.test(lines[at]!)) return at + 1;
-  }
-  return undefined;
 }

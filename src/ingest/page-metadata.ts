@@ -260,3 +260,50 @@ export function pageMetadata(document: Document): PageMetadata {
   if (lang && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i.test(lang)) metadata.lang = lang;
   return metadata;
 }
+
+/** A particle inside a personal name: "Ludwig van Beethoven", "Oscar de la Renta", "Abu Bakr al-Baghdadi". */
+const NAME_PARTICLE = /^(?:van|von|de|der|den|del|della|da|di|du|la|le|bin|ibn|al|el|ter|ten|dos|das)$/;
+/** A word of a personal name: "Ana", "Berg", "O'Neil", "Jean-Luc", "J.", "J.-P." (capitalised, letters only). */
+const NAME_WORD = /^(?:\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*(?:-\p{Lu}[\p{Ll}\p{M}]+)?)$/u;
+/** Affiliation marks after a name: "Ana Ruiz¹", "Li Wen*", "Tomás Berg 2,3", "Jo Lee†". */
+const AFFILIATION_MARKS = /\s*(?:[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰](?:,(?=[\d¹²³⁴⁵⁶⁷⁸⁹⁰]))?)+(?=\s*(?:,|\band\b|&|$))/gu;
+/** Words of headings that read like names when capitalised ("Key Findings", "Policy Options, Next Steps"). */
+const HEADING_WORDS = new Set(
+  ('key main findings summary executive introduction background overview context risks steps next options policy policies ' +
+    'recommendations conclusions conclusion results methods method abstract contents notes table figure part chapter section ' +
+    'analysis discussion implications outlook lessons questions answers issues challenges opportunities trends data sources').split(' '),
+);
+
+/** One personal name of two to five words ("Ana Ruiz", "J. R. R. Tolkien", "Ludwig van Beethoven"), or undefined. */
+function personalName(part: string): string | undefined {
+  const words = part.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5 || words.some((word) => HEADING_WORDS.has(word.toLowerCase()))) return undefined;
+  let capitals = 0;
+  for (const [at, word] of words.entries()) {
+    if (NAME_WORD.test(word)) capitals += 1;
+    else if (!(at > 0 && at < words.length - 1 && NAME_PARTICLE.test(word))) return undefined;
+  }
+  // The last word is a surname, never an initial: "Smith, J." is a citation, not a byline.
+  return capitals >= 2 && !/\.$/.test(words.at(-1)!) ? words.join(' ') : undefined;
+}
+
+/**
+ * A line that is only the authors' names, as papers and reports print them under the title:
+ * "Ana Ruiz, Tomás Berg and Li Wen", "Ana Ruiz¹, Li Wen²*", "By Ana Ruiz & Li Wen". Returns the
+ * names as written (marks dropped), or undefined when any part is not a personal name, so a
+ * sentence, a place list ("Paris and Rome") or a one-word line is never taken for a byline.
+ */
+export function authorListNames(text: string): string | undefined {
+  const byline = /^\s*by\s+/i.test(text);
+  const unmarked = text.replace(/^\s*by\s+/i, '');
+  const line = unmarked.replace(AFFILIATION_MARKS, '').replace(/\s+/g, ' ').trim();
+  const marked = line !== unmarked.replace(/\s+/g, ' ').trim();
+  if (!line || line.length > 300 || /[.!?:;]$/.test(line.replace(/\b\p{Lu}\.$/u, ''))) return undefined;
+  const parts = line.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  if (parts.length > 12) return undefined;
+  const names = parts.map(personalName);
+  if (names.some((name) => name === undefined)) return undefined;
+  // One name alone ("Barack Obama", "New York") is a byline only when it says so: "By", or an affiliation mark.
+  if (names.length === 1 && !byline && !marked) return undefined;
+  return line;
+}

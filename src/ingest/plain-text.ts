@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { splitSentences } from '../text/sentences.ts';
 import { CREDIT, LINK_LABEL, PRINT_FOOTER } from './page-chrome.ts';
-import { bylineNames } from './page-metadata.ts';
+import { authorListNames, bylineNames } from './page-metadata.ts';
 
 /** Lines of page furniture that follow an article pasted from the web. */
 const WEB_CHROME = [
@@ -315,8 +315,10 @@ export function plainTextToMdast(text: string, file?: VFile): Root {
       return;
     }
     // A "By ..." line before the story's text is its byline, not a paragraph.
-    if (isSingleLine && bodyBlocks === 0 && !front.author && isBylineLine(block.text)) {
-      const names = bylineNames(block.text.replace(/\s+[|·•–—]\s+.*$/u, ''));
+    // So is a line of the authors' names alone right under the title, as papers and reports print it.
+    const authorList = isSingleLine && bodyBlocks === 0 && !front.author && front.title ? authorListNames(block.text) : undefined;
+    if (authorList || (isSingleLine && bodyBlocks === 0 && !front.author && isBylineLine(block.text))) {
+      const names = authorList ?? bylineNames(block.text.replace(/\s+[|·•–—]\s+.*$/u, ''));
       if (names) {
         front.author = names;
         yaml ??= { type: 'yaml', value: '', position };

@@ -14,7 +14,7 @@ import { formatFromPath, ARTICLE_EXTENSIONS } from '../ingest/ingest.ts';
 import { outlineFromArticle } from '../outline/outline.ts';
 import { taggerFor } from './tagger-model.ts';
 import { updateOutline, type OutlineUpdate } from '../outline-file/merge.ts';
-import { outlineFromMarkdown, outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
+import { outlineToMarkdown, type OutlineSettings } from '../outline-file/outline-markdown.ts';
 import { readTextIfExists, basePathFor, readBase, removeKilledOutlineTemporaries, saveOutline } from './outline-store.ts';
 import { articleFromFile } from '../outline/pipeline.ts';
 import type { ExportOptions, ExportReport } from './deck-exports.ts';
@@ -31,9 +31,9 @@ import { deckNameFor, outlinePathFor } from './article-files.ts';
 
 export { deckNameFor, outlinePathFor };
 
-/** The options that ask for an export; the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
-const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true, pptx: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress'>, true>) as Array<
-  Exclude<keyof ExportOptions, 'onProgress'>
+/** The options that ask for an export (not those that only shape one); the `satisfies` makes the compiler name any option added to ExportOptions but not here. */
+const EXPORT_REQUESTS = Object.keys({ pdf: true, pdfNotes: true, handout: true, singleFile: true, pptx: true } satisfies Record<Exclude<keyof ExportOptions, 'onProgress' | 'handoutLayout'>, true>) as Array<
+  Exclude<keyof ExportOptions, 'onProgress' | 'handoutLayout'>
 >;
 
 /** Articles larger than this are refused: no briefing needs more, and parsing must stay fast. */
@@ -53,6 +53,11 @@ export interface BuildOptions extends ExportOptions {
   keyPoints?: number;
   /** Talk length in minutes when generating the outline: sizes the deck (see `OutlineOptions.minutes`); default: every section. */
   minutes?: number;
+  /**
+   * Which of `minutes` and `keyPoints` are a config file's defaults rather than asked for: a kept
+   * outline file ignores them without the note it gives for an option asked for. Default none.
+   */
+  fromConfig?: Array<'minutes' | 'keyPoints'>;
   /** Generate the outline afresh, keeping the old file as `<outline>.bak`; default false. */
   regenerate?: boolean;
   /** Slide shape: `16:9` (1280x720, default) or `4:3` (1024x768). */
@@ -273,21 +278,24 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   if (update.status === 'kept') noteKeptOutlineOptions(options, outlineFile);
   const outlineText = update.text;
   outlineFile.value = outlineText;
-  const { outline: written, settings, slideLines, bulletLines } = outlineFromMarkdown(outlineText, outlineFile);
+  // The outline comes back read (each text is read once per build), its slides, bullets and blocks with their positions.
+  const { outline: written, settings } = update.read;
+  outlineFile.messages.push(...update.messages);
   const theme = resolveTheme(options.theme, settings, outlineFile);
   // Every number and name on a slide must be in the article (a bullet's in its source sentence); a hand edit that breaks this is warned about at its line.
   // A kept outline's article is read only when a bullet points at a sentence of it.
   if (!article && written.slides.some((slide) => slide.bullets.some((bullet) => bullet.source !== undefined))) article = articleForCheck(articleText, articlePath, format);
-  checkFidelity(written, { text: articleText, article }, outlineFile, { slideLines, bulletLines }, settings.lang);
+  checkFidelity(written, { text: articleText, article }, outlineFile, settings.lang);
   // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
   const fitted = fitOutline(written, { theme, aspect: options.aspect, lang: settings.lang });
-  reportFitProblems(fitted.problems, written, outlineFile, slideLines, bulletLines);
+  reportFitProblems(fitted.problems, written, outlineFile);
   const outline = fitted.outline;
   messages.push(...outlineFile.messages);
 
   // Figures: their files copied from the article's folder, never from outside it or the network.
-  const images = await deckImages(outline, articlePath, outlineFile, fitted.origin.map((index) => slideLines[index] ?? 1));
-  reportMathProblems(outline, outlineFile, fitted.origin.map((index) => slideLines[index] ?? 1));
+  // A "(cont.)" slide has the position of the slide it continues.
+  const images = await deckImages(outline, articlePath, outlineFile);
+  reportMathProblems(outline, outlineFile);
   messages.push(...outlineFile.messages.filter((message) => !messages.includes(message)));
   const deck = renderDeck(outline, { theme, lang: settings.lang, aspect: options.aspect, fit: fitted.steps, images });
   if (deck.slides.length === 0) {
@@ -321,8 +329,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
  */
 function noteKeptOutlineOptions(options: BuildOptions, outlineFile: VFile): void {
   const unused = [
-    options.minutes !== undefined ? `--minutes ${options.minutes}` : undefined,
-    options.keyPoints !== undefined ? `--key-points ${options.keyPoints}` : undefined,
+    options.minutes !== undefined && !options.fromConfig?.includes('minutes') ? `--minutes ${options.minutes}` : undefined,
+    options.keyPoints !== undefined && !options.fromConfig?.includes('keyPoints') ? `--key-points ${options.keyPoints}` : undefined,
   ].filter((option) => option !== undefined);
   if (unused.length === 0) return;
   const message = outlineFile.info(

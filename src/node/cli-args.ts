@@ -3,7 +3,7 @@
  * errors, in our own words. Pure: no file system, no process.
  */
 import { ARTICLE_EXTENSIONS } from '../ingest/ingest.ts';
-import { HANDOUT_PAPERS, isHandoutPaper, type HandoutPaper } from '../render/handout.ts';
+import { HANDOUT_LAYOUTS, HANDOUT_PAPERS, isHandoutPaper, type HandoutLayout, type HandoutPaper } from '../render/handout.ts';
 import { isAspect, type Aspect } from '../render/render.ts';
 import { isThemeName, THEMES, type ThemeName } from '../outline/themes.ts';
 import type { ArticleFormat } from '../types.ts';
@@ -23,7 +23,14 @@ export interface CliOptions {
   minutes?: number;
   format?: ArticleFormat;
   aspect?: Aspect;
-  handout?: HandoutPaper;
+  /** A handout on this paper; `true` (`--handout` with no paper): on the config file's paper, else A4. */
+  handout?: HandoutPaper | true;
+  /** Slides a handout page; asks for a handout too. */
+  handoutLayout?: HandoutLayout;
+  /** The config file named by `--config`. */
+  config?: string;
+  /** `--no-config`: use no config file. */
+  noConfig: boolean;
   /** Name of the deck built from standard input. */
   name?: string;
   /** Most articles built at once. */
@@ -59,6 +66,9 @@ const OPTIONS: Record<string, OptionSpec> = {
   format: { key: 'format', takes: 'value', meta: 'FORMAT' },
   aspect: { key: 'aspect', takes: 'value', meta: 'RATIO' },
   handout: { key: 'handout', takes: 'optional', meta: 'PAPER' },
+  'handout-layout': { key: 'handoutLayout', takes: 'value', meta: 'N' },
+  config: { key: 'config', takes: 'value', meta: 'FILE' },
+  'no-config': { key: 'noConfig' },
   name: { key: 'name', takes: 'value', meta: 'NAME' },
   jobs: { key: 'jobs', short: 'j', takes: 'value', meta: 'N' },
   port: { key: 'port', takes: 'value', meta: 'N' },
@@ -122,9 +132,15 @@ function listOr(names: readonly string[]): string {
 const FORMATS = ['md', 'txt', 'html'] as const;
 const isFormat = (value: string): value is ArticleFormat => (FORMATS as readonly string[]).includes(value);
 
-/** Check and convert one option's value. Shared with the config file, which names its keys the same way. */
-export function optionValue(long: string, raw: string): CliOptions[keyof CliOptions] {
-  const option = `--${long}`;
+const LAYOUT_NAMES = HANDOUT_LAYOUTS.map(String);
+const isLayoutName = (value: string): value is `${HandoutLayout}` => LAYOUT_NAMES.includes(value);
+
+/**
+ * Check and convert one option's value. Shared with the config file, whose keys
+ * are these options' names in camelCase: `option` is how a message names the
+ * setting (`--key-points` on the command line, `"keyPoints"` in the config file).
+ */
+export function optionValue(long: string, raw: string, option = `--${long}`): CliOptions[keyof CliOptions] {
   switch (long) {
     case 'theme':
       return oneOf(option, raw, isThemeName, Object.keys(THEMES));
@@ -138,6 +154,11 @@ export function optionValue(long: string, raw: string): CliOptions[keyof CliOpti
       return oneOf(option, raw, isAspect, ['16:9', '4:3']);
     case 'handout':
       return oneOf(option, raw, isHandoutPaper, Object.keys(HANDOUT_PAPERS));
+    case 'handout-layout':
+      return Number(oneOf(option, raw, isLayoutName, LAYOUT_NAMES)) as HandoutLayout;
+    case 'config':
+      if (raw === '') throw new UsageError(`${option} expects a file, not an empty string`);
+      return raw;
     case 'jobs':
       return wholeNumber(option, raw, 1, 256);
     case 'port':
@@ -160,7 +181,7 @@ function looksLikeOptionalValue(next: string | undefined): next is string {
 
 /** Parse the arguments. Throws {@link UsageError}. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { inputs: [], regenerate: false, watch: false, pdf: false, pdfNotes: false, singleFile: false, pptx: false, debug: false, help: false, version: false };
+  const options: CliOptions = { inputs: [], noConfig: false, regenerate: false, watch: false, pdf: false, pdfNotes: false, singleFile: false, pptx: false, debug: false, help: false, version: false };
   const set = (long: string, value: unknown) => {
     (options as unknown as Record<string, unknown>)[OPTIONS[long]!.key] = value;
   };
@@ -212,7 +233,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
           raw = next;
           index += 1;
         } else {
-          set(long, 'a4');
+          set(long, true);
           continue;
         }
       } else {
@@ -226,6 +247,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     }
     set(long, optionValue(long, raw));
   }
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config do not go together');
   return options;
 }
 
@@ -247,6 +269,10 @@ For each ARTICLE (for example content/report.md) briefdeck:
      (conflicts are marked <!-- briefdeck-conflict: ... --> and reported);
   2. renders the deck from the outline into OUT/report/index.html.
 
+Defaults of --theme, --aspect, --out, --minutes, --key-points, the handout's paper and
+layout and --jobs may come from briefdeck.config.json, found in this folder or the
+nearest one above it (see the README); options given here win.
+
 Options:
   -o, --out DIR      folder the deck folders go in (default: dist)
   --theme NAME       deck theme, overriding the outline's: ${Object.keys(THEMES).join(', ')}
@@ -260,8 +286,13 @@ Options:
   --aspect RATIO     slide shape: 16:9 (1280x720, default) or 4:3 (1024x768)
   --pdf              also print OUT/report/report.pdf, one page per slide (needs Chromium)
   --pdf-notes        also print OUT/report/report.notes.pdf: each slide, then a page of its notes
-  --handout [PAPER]  also print OUT/report/report.handout.pdf: a portrait ${listOr(Object.keys(HANDOUT_PAPERS))}
-                     page per slide (default a4), the slide on top, its notes and ruled lines below
+  --handout [PAPER]  also print OUT/report/report.handout.pdf on portrait ${listOr(Object.keys(HANDOUT_PAPERS))} paper
+                     (default a4, or the config file's handoutPaper)
+  --handout-layout N slides on a handout page (also asks for the handout):
+                     1  the slide, its speaker notes and ruled lines below (default)
+                     2  two slides stacked, numbered and titled; no notes
+                     3  three slides, ruled lines beside each for the audience's notes
+                     6  two columns of three slides; no notes
   --single-file      also write OUT/report/report.html: the whole deck in one file that
                      presents offline from anywhere (speaker view included)
   --pptx             also write OUT/report/report.pptx: an editable PowerPoint file of the
@@ -271,11 +302,15 @@ Options:
   -w, --watch        build, serve the decks on http://127.0.0.1:PORT/, rebuild when an
                      article or outline is saved and reload the open tab on the same slide
   --port N           port of the watch server (default: a free one, printed)
+  --config FILE      read defaults from FILE instead of looking for briefdeck.config.json
+                     (or a "briefdeck" key in package.json) in this folder and its parents
+  --no-config        use no config file
   --debug            print the stack trace of an internal error
   -v, --version      print the version
   -h, --help         show this help
 
 Exit codes: 0 built; 1 bad input or content (the message names the file and line; with
 several articles, 1 when any failed, after building the others); 2 bad usage (an unknown
-option, a bad value, --out naming a file); 70 internal error (please report it).`;
+option, a bad value, --out naming a file, a config file that is not valid: its line and
+column are named); 70 internal error (please report it).`;
 }

@@ -17,6 +17,7 @@ import { folderEntryProblem } from './article-files.ts';
 import { BriefdeckError, formatUserError, isUserError, printable } from './errors.ts';
 import { ARTICLE_EXTENSIONS, formatFromPath } from '../ingest/ingest.ts';
 import { helpText, parseCliArgs, UsageError, type CliOptions } from './cli-args.ts';
+import { ConfigError, loadConfig, withConfig, type RunOptions } from './config-file.ts';
 import type { ArticleFormat } from '../types.ts';
 
 export { UsageError } from './cli-args.ts';
@@ -63,8 +64,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`briefdeck ${packageVersion()}\n`);
       return EXIT.ok;
     }
-    return await run(cli, io, display);
+    const config = await loadConfig(cli, io.cwd);
+    return await run(withConfig(cli, config?.values, io.env), io, display);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      // Names the file, line and column already; the fix is in the file, not in --help.
+      err(`error: ${printable(error.message)}`);
+      return EXIT.usage;
+    }
     if (error instanceof UsageError) {
       err(`error: ${error.message} (briefdeck --help shows the usage)`);
       return EXIT.usage;
@@ -93,7 +100,7 @@ interface Input {
   label?: string;
 }
 
-async function run(cli: CliOptions, io: CliIo, display: (line: string) => string): Promise<number> {
+async function run(cli: RunOptions, io: CliIo, display: (line: string) => string): Promise<number> {
   const outDir = resolve(io.cwd, cli.out ?? 'dist');
   const outInfo = await stat(outDir).catch(() => undefined);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${cli.out ?? 'dist'}: is a file; expected a folder to put the decks in`);
@@ -107,6 +114,7 @@ async function run(cli: CliOptions, io: CliIo, display: (line: string) => string
     theme: cli.theme,
     keyPoints: cli.keyPoints,
     minutes: cli.minutes,
+    fromConfig: cli.fromConfig,
     format: input.format ?? cli.format,
     aspect: cli.aspect,
     // An article read from standard input has no outline of its own to keep: each run makes it afresh.
@@ -114,6 +122,7 @@ async function run(cli: CliOptions, io: CliIo, display: (line: string) => string
     pdf: cli.pdf,
     pdfNotes: cli.pdfNotes,
     handout: cli.handout,
+    handoutLayout: cli.handoutLayout,
     singleFile: cli.singleFile,
     pptx: cli.pptx,
     debug: cli.debug,
@@ -125,7 +134,7 @@ async function run(cli: CliOptions, io: CliIo, display: (line: string) => string
     return display(shown);
   };
   const started = performance.now();
-  const threads = Math.min(cli.jobs ?? defaultJobs(io.env), tasks.length);
+  const threads = Math.min(cli.jobs ?? availableParallelism(), tasks.length);
   let finished = 0;
   const report = (outcome: BuildOutcome) => {
     finished += 1;
@@ -157,12 +166,6 @@ async function run(cli: CliOptions, io: CliIo, display: (line: string) => string
   }
   if (failed.some((outcome) => outcome.status === 'internal')) return EXIT.internal;
   return failed.length > 0 ? EXIT.input : EXIT.ok;
-}
-
-/** One build thread per core, unless BRIEFDECK_JOBS says otherwise. */
-function defaultJobs(env: CliIo['env']): number {
-  const fromEnv = Number(env.BRIEFDECK_JOBS);
-  return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : availableParallelism();
 }
 
 /** The articles the arguments name: files as they are, every article of a folder, standard input. */
@@ -259,11 +262,11 @@ export function sniffFormat(head: string): ArticleFormat {
 }
 
 /** Watch mode: serve the decks and rebuild on save until `io.signal` aborts. */
-async function watch(inputs: Input[], cli: CliOptions, io: CliIo, outDir: string, display: (line: string) => string): Promise<number> {
+async function watch(inputs: Input[], cli: RunOptions, io: CliIo, outDir: string, display: (line: string) => string): Promise<number> {
   if (cli.regenerate) throw new UsageError('--regenerate and --watch do not go together: regenerate first, then watch');
   // The watch server (and node:http) loads only for --watch.
   const { watchDecks } = await import('./watch.ts');
-  const builds: BuildOptions[] = inputs.map((input) => ({ article: input.article, outDir, theme: cli.theme, keyPoints: cli.keyPoints, minutes: cli.minutes, format: cli.format, aspect: cli.aspect }));
+  const builds: BuildOptions[] = inputs.map((input) => ({ article: input.article, outDir, theme: cli.theme, keyPoints: cli.keyPoints, minutes: cli.minutes, fromConfig: cli.fromConfig, format: cli.format, aspect: cli.aspect }));
   const out = (line: string) => io.stdout.write(`${display(line)}\n`);
   const err = (line: string) => io.stderr.write(`${display(line)}\n`);
   let running;

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { HandoutPaper } from '../render/handout.ts';
+import type { HandoutLayout, HandoutPaper } from '../render/handout.ts';
 import type { PdfProgress } from './pdf.ts';
 import type { PptxImage, PptxOptions } from '../render/pptx.ts';
 import { isPathInside, readFileBounded, realpathOrAncestor } from './safe-path.ts';
@@ -21,8 +21,10 @@ export interface ExportOptions {
   pdf?: boolean;
   /** Write `<deck>/<name>.notes.pdf`: each slide followed by a page of its notes. */
   pdfNotes?: boolean;
-  /** Write `<deck>/<name>.handout.pdf` on this paper: a portrait page per slide with its notes and ruled lines. */
+  /** Write `<deck>/<name>.handout.pdf` on this paper: portrait pages of `handoutLayout` slides. */
   handout?: HandoutPaper;
+  /** Slides on a handout page: 1 (the default: the slide, its notes and ruled lines), 2, 3 (ruled lines beside each) or 6. */
+  handoutLayout?: HandoutLayout;
   /** Write `<deck>/<name>.html`: the whole deck in one self-contained file. */
   singleFile?: boolean;
   /** Write `<deck>/<name>.pptx`: an editable PowerPoint file of the same slides. */
@@ -73,6 +75,7 @@ export async function exportDeck(deck: RenderedDeck, deckDir: string, name: stri
         outline,
         mode: job.mode,
         paper: options.handout,
+        layout: options.handoutLayout,
         browser,
         onProgress: options.onProgress && ((progress) => options.onProgress!({ ...progress, file: job.path })),
       });

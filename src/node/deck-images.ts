@@ -19,19 +19,19 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const IMAGE_TYPES = new Set(['png', 'jpg', 'gif', 'webp', 'svg', 'avif']);
 
-/** Find, check and size every figure's image; warnings go on the outline file at the slide's line. */
-export async function deckImages(outline: Outline, articlePath: string, file: VFile, slideLines: readonly number[]): Promise<Record<string, DeckImage & { from: string }>> {
+/** Find, check and size every figure's image; warnings go on the outline file at the slide's line (its `position`). */
+export async function deckImages(outline: Outline, articlePath: string, file: VFile): Promise<Record<string, DeckImage & { from: string }>> {
   const root = dirname(resolve(articlePath));
   const images: Record<string, DeckImage & { from: string }> = {};
   const refused = new Set<string>();
   let count = 0;
-  for (const [index, slide] of outline.slides.entries()) {
+  for (const slide of outline.slides) {
     for (const block of slide.blocks ?? []) {
       if (block.type !== 'figure' || images[block.src] || refused.has(block.src)) continue;
       const warn = (reason: string) => {
         refused.add(block.src);
         const message = file.message(`Figure \`${block.src.slice(0, 120)}\` on slide \`${slide.title}\` ${reason}; the slide shows its alt text instead`, {
-          place: { line: slideLines[index] ?? 1, column: 1 },
+          place: { line: slide.position?.start.line ?? 1, column: 1 },
           ruleId: 'figure',
           source: 'briefdeck',
         });

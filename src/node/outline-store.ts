@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefdeckError } from './errors.ts';
-import type { OutlineUpdate } from '../outline-file/merge.ts';
+import type { OutlineDecision } from '../outline-file/merge.ts';
 import { readFileBounded } from './safe-path.ts';
 import { isRunning, removeKilledTemporaries, writeFileAtomic } from './write-atomic.ts';
 import { writePoint } from './write-points.ts';
@@ -162,13 +162,13 @@ export interface SavedOutline {
 }
 
 /**
- * Carry out an {@link OutlineUpdate}: back up, write the outline (atomically,
+ * Carry out an {@link OutlineDecision}: back up, write the outline (atomically,
  * and only if the file still holds `expected`, the text the update was made
  * from) and record the new base, the two committed together: the base is
  * written first as a pending record, the outline's rename commits both, and
  * the record is then renamed over the base (see {@link readBase}).
  */
-export async function saveOutline(outlinePath: string, update: OutlineUpdate, expected: string | undefined): Promise<SavedOutline> {
+export async function saveOutline(outlinePath: string, update: OutlineDecision, expected: string | undefined): Promise<SavedOutline> {
   const saved: SavedOutline = {};
   if (update.write) {
     const now = await readTextIfExists(outlinePath);

@@ -9,13 +9,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { isPathInside } from './safe-path.ts';
+import { isInsideFolder } from './safe-path.ts';
 import { BriefdeckError } from './errors.ts';
-import { handoutHtml, type HandoutPaper } from '../render/handout.ts';
+import { handoutHtml, type HandoutLayout, type HandoutPaper } from '../render/handout.ts';
 import type { Outline } from '../types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
@@ -36,12 +36,14 @@ export interface PdfOptions {
   outline: Outline;
   /**
    * `slides` (default): one page per slide. `notes`: each slide followed by a
-   * page of its notes (slides without notes get none). `handout`: one portrait
-   * page per slide, the slide on top, its notes and ruled lines below.
+   * page of its notes (slides without notes get none). `handout`: portrait
+   * pages of `layout` slides each (see `toHandoutHast`).
    */
   mode?: 'slides' | 'notes' | 'handout';
   /** Paper of a handout; default `a4`. */
   paper?: HandoutPaper;
+  /** Slides on a handout page: 1 (with notes and ruled lines, the default), 2, 3 (ruled lines beside) or 6. */
+  layout?: HandoutLayout;
   /** Called at each step, for progress output. */
   onProgress?: (progress: PdfProgress) => void;
   /** Language of a handout page; default the deck's. */
@@ -58,18 +60,6 @@ export interface PdfReport {
   mode: NonNullable<PdfOptions['mode']>;
   /** Requests the printing browser refused: anything not a file inside the deck folder. */
   blocked: string[];
-}
-
-/** Whether `url` is a file:// URL of a file inside `folder`. */
-export function isInsideFolder(url: string, folder: string): boolean {
-  if (!url.startsWith('file://')) return false;
-  let path: string;
-  try {
-    path = fileURLToPath(url.split(/[?#]/, 1)[0]!);
-  } catch {
-    return false;
-  }
-  return isPathInside(resolve(folder), resolve(path));
 }
 
 /** A context that can only read the deck folder: offline, and every other request aborted. */
@@ -187,7 +177,7 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
       progress({ phase: 'metadata', message: 'setting title and author' });
       const subject = mode === 'handout' ? 'Handout' : mode === 'notes' ? 'Slides with speaker notes' : 'Slides';
       const { bytes, pages } = await withMetadata(printed, options.outline, subject);
-      const expected = mode === 'notes' ? counts.slides + counts.notes : counts.slides;
+      const expected = mode === 'notes' ? counts.slides + counts.notes : mode === 'handout' ? Math.ceil(counts.slides / (options.layout ?? 1)) : counts.slides;
       if (pages !== expected) throw new Error(`Printed ${pages} pages for ${expected} expected (${counts.slides} slides): the print layout is off`);
       progress({ phase: 'write', message: `writing ${options.pdfPath}` });
       await writeFileAtomic(options.pdfPath, bytes);
@@ -202,9 +192,37 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
 }
 
 /**
- * A handout: print the slides, print a handout page per slide (an empty frame
- * on top, the notes and ruled lines below), then draw each printed slide into
- * its frame, so slide text stays vector and selectable.
+ * Make each one-slide handout page hold its notes: shrink their text from 10.5pt
+ * (never below 7pt), then the slide (never below 40% of the width); the ruled
+ * lines take what is left. Returns the slides (0-based) whose notes still do not fit.
+ */
+export async function fitHandoutNotes(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const unfit: number[] = [];
+    for (const sheet of Array.from(document.querySelectorAll<HTMLElement>('.handout-page'))) {
+      const notes = sheet.querySelector<HTMLElement>('.handout-notes');
+      const frame = sheet.querySelector<HTMLElement>('.handout-slide');
+      if (!notes || !frame) continue;
+      // No helper function in here: a bundler may wrap a named function in code the page does not have.
+      for (let size = 10.5; sheet.scrollHeight > sheet.clientHeight + 1 && size > 7; ) {
+        size -= 0.5;
+        notes.style.fontSize = `${size}pt`;
+      }
+      for (let width = 100; sheet.scrollHeight > sheet.clientHeight + 1 && width > 40; ) {
+        width -= 5;
+        frame.style.width = `${width}%`;
+        frame.style.alignSelf = 'center';
+      }
+      if (sheet.scrollHeight > sheet.clientHeight + 1) unfit.push(Number(frame.dataset.slide));
+    }
+    return unfit;
+  });
+}
+
+/**
+ * A handout: print the slides, print the handout pages (empty frames where the
+ * slides go, notes and ruled lines by the layout), then draw each printed slide
+ * into its frame, so slide text stays vector and selectable.
  */
 async function printHandout(context: BrowserContext, deckPage: Page, options: PdfOptions, slideCount: number, progress: (progress: PdfProgress) => void): Promise<Uint8Array> {
   progress({ phase: 'print', message: `printing ${slideCount} slides` });
@@ -212,6 +230,7 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   const slides = options.outline.slides.filter((slide) => !slide.hidden);
   if (slides.length !== slideCount) throw new Error(`The deck has ${slideCount} slides but the outline ${slides.length}`);
   const paper = options.paper ?? 'a4';
+  const layout = options.layout ?? 1;
   const { width, height } = await deckPage.evaluate(() => {
     const reveal = (window as unknown as { Reveal: { getConfig(): { width: number; height: number } } }).Reveal;
     return { width: reveal.getConfig().width, height: reveal.getConfig().height };
@@ -219,38 +238,37 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   const page = await context.newPage();
   // The handout page is our own hast document, served from memory (never from disk or network).
   const lang = options.lang ?? (await deckPage.evaluate(() => document.documentElement.lang || undefined));
-  await page.setContent(handoutHtml(options.outline, { paper, aspect: width / height, lang }), { waitUntil: 'load' });
+  await page.setContent(handoutHtml(options.outline, { paper, layout, aspect: width / height, lang }), { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Long notes: shrink their text (never below 7pt) until the page holds them; the ruled lines take what is left.
-  await page.evaluate(() => {
-    for (const sheet of Array.from(document.querySelectorAll<HTMLElement>('.handout-page'))) {
-      const notes = sheet.querySelector<HTMLElement>('.handout-notes')!;
-      let size = 10.5;
-      while (sheet.scrollHeight > sheet.clientHeight + 1 && size > 7) {
-        size -= 0.5;
-        notes.style.fontSize = `${size}pt`;
-      }
-    }
-  });
-  const frames = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('.handout-slide')).map((frame) => {
-      const sheet = frame.closest('.handout-page')!.getBoundingClientRect();
+  const unfit = await fitHandoutNotes(page);
+  if (unfit.length > 0) {
+    const slide = slides[unfit[0]!]!;
+    throw new BriefdeckError(`${options.pdfPath}: slide ${unfit[0]! + 1} \`${slide.title}\`: its notes do not fit a handout page even in 7pt type beside a smaller slide; shorten them in the outline, or print them with --pdf-notes`, { file: options.pdfPath });
+  }
+  const frames = await page.evaluate(() => {
+    const sheets = Array.from(document.querySelectorAll('.handout-page'));
+    return Array.from(document.querySelectorAll<HTMLElement>('.handout-slide')).map((frame) => {
+      const sheet = frame.closest('.handout-page')!;
+      const sheetBox = sheet.getBoundingClientRect();
       const box = frame.getBoundingClientRect();
-      return { x: box.left - sheet.left, y: box.top - sheet.top, width: box.width, height: box.height };
-    }),
-  );
-  progress({ phase: 'print', message: `printing ${slideCount} handout pages (${paper})` });
+      return { sheet: sheets.indexOf(sheet), slide: Number(frame.dataset.slide), x: box.left - sheetBox.left, y: box.top - sheetBox.top, width: box.width, height: box.height };
+    });
+  });
+  const sheetCount = Math.ceil(slideCount / layout);
+  progress({ phase: 'print', message: `printing ${sheetCount} handout pages (${paper}, ${layout} a page)` });
   const handout = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
   await page.close();
-  if (handout.getPageCount() !== slideCount) throw new Error(`Printed ${handout.getPageCount()} handout pages for ${slideCount} slides`);
+  if (handout.getPageCount() !== sheetCount) throw new Error(`Printed ${handout.getPageCount()} handout pages for ${slideCount} slides at ${layout} a page`);
+  if (frames.length !== slideCount || frames.some((frame, index) => frame.slide !== index)) throw new Error(`The handout has ${frames.length} slide frames for ${slideCount} slides`);
   const embedded = await handout.embedPdf(slidesPdf, [...Array(slideCount).keys()]);
   const cssPx = 0.75; // PDF points per CSS pixel
-  handout.getPages().forEach((sheet, index) => {
-    const frame = frames[index]!;
+  const sheets = handout.getPages();
+  for (const frame of frames) {
+    const sheet = sheets[frame.sheet]!;
     const box = { x: frame.x * cssPx, y: sheet.getHeight() - (frame.y + frame.height) * cssPx, width: frame.width * cssPx, height: frame.height * cssPx };
-    sheet.drawPage(embedded[index]!, box);
+    sheet.drawPage(embedded[frame.slide]!, box);
     // A hairline frame, so a white slide stands out from the white paper.
     sheet.drawRectangle({ ...box, borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 0.75 });
-  });
+  }
   return handout.save();
 }

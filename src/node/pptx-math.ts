@@ -11,6 +11,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isInsideFolder } from './safe-path.ts';
 import type { PptxImage } from '../render/pptx.ts';
 import { LAYOUT } from '../fit/fit.ts';
 import { SLIDE_SIZES } from '../render/render.ts';
@@ -41,8 +42,7 @@ html, body { margin: 0; background: transparent; }
     const file = join(dir, 'math.html');
     await writeFile(file, page);
     const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 2400, height: 1200 } });
-    const root = pathToFileURL(dir).href;
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${root}/`) ? route.continue() : route.abort()));
+    await context.route('**/*', (route) => (isInsideFolder(route.request().url(), dir) ? route.continue() : route.abort()));
     const tab = await context.newPage();
     await tab.goto(pathToFileURL(file).href);
     await tab.evaluate(async () => {

@@ -5,12 +5,25 @@
  */
 import { lstat, open, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BriefdeckError } from './errors.ts';
 
 /** Whether `path` is `root` or lies below it. Both are compared as given (resolve or realpath them first). */
 export function isPathInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+/** Whether `url` is a file:// URL of a file inside `folder`. */
+export function isInsideFolder(url: string, folder: string): boolean {
+  if (!url.startsWith('file://')) return false;
+  let path: string;
+  try {
+    path = fileURLToPath(url.split(/[?#]/, 1)[0]!);
+  } catch {
+    return false;
+  }
+  return isPathInside(resolve(folder), resolve(path));
 }
 
 /**

@@ -21,10 +21,11 @@ import {
   outlineDocumentToMarkdown,
   outlineFromMarkdown,
   type OutlineDocument,
+  type OutlineFile,
   type OutlinePart,
   type OutlineSlideBlock,
 } from './outline-markdown.ts';
-import type { Bullet, Slide } from '../types.ts';
+import type { Bullet, Slide, SlideBlock } from '../types.ts';
 
 /** Slide kinds a generated outline has once. */
 const SINGLE_KINDS = new Set(['title', 'key-points', 'closing']);
@@ -33,7 +34,7 @@ const SINGLE_KINDS = new Set(['title', 'key-points', 'closing']);
 const ARTICLE_KEYS = ['title', 'subtitle', 'author', 'date', 'source', 'article', 'article-sha256'] as const;
 
 /** What to do with the outline file in a build. */
-export interface OutlineUpdate {
+export interface OutlineDecision {
   /**
    * `created`: there was no outline file; `kept`: the file is used as it is;
    * `updated`: the file was as generated and follows the changed article;
@@ -49,6 +50,14 @@ export interface OutlineUpdate {
   backup: boolean;
   /** The outline as generated, to record as the new base; undefined to leave the record as it is. */
   base?: string;
+}
+
+/** What to do with the outline file in a build, and the outline to build, read. */
+export interface OutlineUpdate extends OutlineDecision {
+  /** `text` read: the outline to build, with the position of every slide, bullet and block. */
+  read: OutlineFile;
+  /** The warnings reading `text` gave (an unresolved merge conflict, a table row with too many cells). */
+  messages: VFileMessage[];
 }
 
 /** The inputs of {@link updateOutline}: the three outline texts and the article's hash. */
@@ -68,46 +77,53 @@ export interface OutlineUpdateInput {
 /**
  * Decide what the outline file becomes in a build. Pure: reads nothing, writes
  * nothing. `file` is the outline file: its problems fail it (nothing is written
- * then) and notes about the decision are added to it.
+ * then) and notes about the decision are added to it. Each outline text is read
+ * once, and the text to build comes back read, so the build does not read it again.
  */
 export function updateOutline(input: OutlineUpdateInput, file: VFile): OutlineUpdate {
+  const read = (text: string) => {
+    const scratch = new VFile({ path: file.path, value: text });
+    return { read: outlineFromMarkdown(text, scratch), messages: scratch.messages };
+  };
   if (input.ours === undefined) {
     const text = input.theirs();
-    return { status: 'created', text, write: true, backup: false, base: text };
+    return { status: 'created', text, write: true, backup: false, base: text, ...read(text) };
   }
   if (input.regenerate) {
     const text = input.theirs();
-    return { status: 'regenerated', text, write: true, backup: true, base: text };
+    return { status: 'regenerated', text, write: true, backup: true, base: text, ...read(text) };
   }
   // Reading first: a malformed file stops the build before anything is written.
-  // Its warnings are left out here: the build reads the text it is given again.
-  const ours = outlineFromMarkdown(input.ours, new VFile({ path: file.path, value: input.ours }));
-  const recorded = ours.settings['article-sha256'];
+  const ours = read(input.ours);
+  const recorded = ours.read.settings['article-sha256'];
   if (recorded === undefined || recorded === input.articleSha256) {
     // Record a base when there is none, so a later article change can merge.
     const base = input.base === undefined && recorded !== undefined ? input.theirs() : undefined;
-    return { status: 'kept', text: input.ours, write: false, backup: false, base };
+    return { status: 'kept', text: input.ours, write: false, backup: false, base, ...ours };
   }
-  if (input.base === undefined || !readable(input.base)) {
+  // A base the file still equals reads as the file did.
+  const base = input.base === undefined ? undefined : input.base === input.ours ? ours.read : readable(input.base);
+  if (base === undefined) {
     file.message('The article changed since this outline was generated, but briefdeck has no record of the outline it generated, so it cannot merge: the outline is used as it is (run with --regenerate to start fresh)', {
       place: { line: 1, column: 1 },
       ruleId: 'no-base',
       source: 'briefdeck',
     });
-    return { status: 'kept', text: input.ours, write: false, backup: false };
+    return { status: 'kept', text: input.ours, write: false, backup: false, ...ours };
   }
-  const theirs = input.theirs();
-  if (input.ours === input.base) return { status: 'updated', text: theirs, write: true, backup: false, base: theirs };
-  return { status: 'merged', text: mergeOutlines(input.base, input.ours, theirs), write: true, backup: false, base: theirs };
+  const text = input.theirs();
+  if (input.ours === input.base) return { status: 'updated', text, write: true, backup: false, base: text, ...read(text) };
+  const theirs = outlineFromMarkdown(text, new VFile({ path: 'theirs.outline.md', value: text }));
+  const merged = mergeOutlineDocuments(base.document, ours.read.document, theirs.document, lineEndingOf(input.ours));
+  return { status: 'merged', text: merged, write: true, backup: false, base: text, ...read(merged) };
 }
 
-/** Whether a recorded base reads as an outline (someone may have edited or truncated the record). */
-function readable(text: string): boolean {
+/** A recorded base read, or undefined when it does not read as an outline (someone may have edited or truncated the record). */
+function readable(text: string): OutlineFile | undefined {
   try {
-    outlineFromMarkdown(text, new VFile({ value: text }));
-    return true;
+    return outlineFromMarkdown(text, new VFile({ value: text }));
   } catch (error) {
-    if (error instanceof VFileMessage) return false;
+    if (error instanceof VFileMessage) return undefined;
     throw error;
   }
 }
@@ -121,7 +137,11 @@ export function mergeOutlines(base: string, ours: string, theirs: string): strin
   const b = outlineFromMarkdown(base, new VFile({ path: 'base.outline.md' })).document;
   const o = outlineFromMarkdown(ours, new VFile({ path: 'ours.outline.md' })).document;
   const t = outlineFromMarkdown(theirs, new VFile({ path: 'theirs.outline.md' })).document;
-  const eol = lineEndingOf(ours);
+  return mergeOutlineDocuments(b, o, t, lineEndingOf(ours));
+}
+
+/** {@link mergeOutlines} of outline files already read; `eol` is the line ending of ours. */
+function mergeOutlineDocuments(b: OutlineDocument, o: OutlineDocument, t: OutlineDocument, eol: string): string {
   const convert = (text: string) => text.replace(/\r\n|\r|\n/g, eol);
 
   const slides = mergeSequence<OutlineSlideBlock, string>({
@@ -340,10 +360,15 @@ function sameSlide(a: Slide, b: Slide): boolean {
     Boolean(a.hidden) === Boolean(b.hidden) &&
     a.notes === b.notes &&
     JSON.stringify(a.body ?? []) === JSON.stringify(b.body ?? []) &&
-    JSON.stringify(a.blocks ?? []) === JSON.stringify(b.blocks ?? []) &&
+    blocksMeaning(a.blocks ?? []) === blocksMeaning(b.blocks ?? []) &&
     a.bullets.length === b.bullets.length &&
     a.bullets.every((bullet, index) => sameBullet(bullet, b.bullets[index]!))
   );
+}
+
+/** What blocks say: their data without the place they were read from (a block moved down a line is the same block). */
+function blocksMeaning(blocks: SlideBlock[]): string {
+  return JSON.stringify(blocks.map(({ position, ...block }) => block));
 }
 
 /** A slide cut in three: parts before the bullets, the bullets (each with the lines up to the next), and the parts after. */
@@ -381,7 +406,7 @@ function meaningOf(parts: OutlinePart[]): string {
       if (part.type === 'paragraph') return [['p', part.text]];
       if (part.type === 'notes') return [['n', part.notes]];
       if (part.type === 'comment') return [['c', part.text]];
-      if (part.type === 'block') return [['b', JSON.stringify(part.block)]];
+      if (part.type === 'block') return [['b', blocksMeaning([part.block])]];
       return [];
     }),
   );

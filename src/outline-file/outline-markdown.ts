@@ -32,10 +32,11 @@
  * which is what makes each part's byte range exact.
  */
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { isThemeName, THEMES } from '../outline/themes.ts';
 import { blockStart, blockToLines, readBlock } from './outline-blocks.ts';
-import type { Bullet, Outline, Slide, SlideBlock, SlideKind } from '../types.ts';
+import type { Bullet, Outline, Position, Slide, SlideBlock, SlideKind } from '../types.ts';
 
 export const SLIDE_KINDS: readonly SlideKind[] = ['title', 'key-points', 'agenda', 'content', 'closing', 'exhibit', 'quote'];
 
@@ -98,14 +99,13 @@ export interface OutlineDocument {
   slides: OutlineSlideBlock[];
 }
 
-/** An outline file read: the outline, its settings, where each slide and bullet is, and the document to write back. */
+/**
+ * An outline file read: the outline, its settings and the document to write back.
+ * Every slide, bullet and block of the outline has the `position` it was read from.
+ */
 export interface OutlineFile {
   outline: Outline;
   settings: OutlineSettings;
-  /** 1-based line of each slide's heading in the file. */
-  slideLines: number[];
-  /** 1-based line of each bullet, per slide. */
-  bulletLines: number[][];
   document: OutlineDocument;
 }
 
@@ -198,6 +198,18 @@ function splitLines(text: string): RawLine[] {
 export function lineEndingOf(text: string): string {
   const match = /\r\n|\r|\n/.exec(text);
   return match ? match[0] : '\n';
+}
+
+/**
+ * The place of lines `first` to `last` in the file: from the first character of `first` that is
+ * not a space or tab to the end of `last`'s text (its line ending left out).
+ */
+function positionOf(first: RawLine, last: RawLine): Position {
+  const indent = /^[ \t]*/.exec(first.text)![0].length;
+  return {
+    start: { line: first.number, column: indent + 1, offset: first.offset + indent },
+    end: { line: last.number, column: last.text.length + 1, offset: last.offset + last.text.length },
+  };
 }
 
 function rawOf(lines: RawLine[]): string {
@@ -329,6 +341,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
     const heading = SLIDE_HEADING.exec(line.text);
     if (heading) {
       block = { heading: line.text + line.eol, line: lineNumber, parts: [], slide: slideFromHeading(line.text, heading, lineNumber, fail) };
+      block.slide.position = positionOf(line, line);
       blocks.push(block);
       continue;
     }
@@ -350,6 +363,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
           ? { type: 'comment', raw: line.text + line.eol, line: lineNumber, text: comment[1]!.trim() }
           : { type: 'blank', raw: line.text + line.eol, line: lineNumber },
       );
+      if (comment) extendSlide(block.slide, line);
       continue;
     }
     if (NOTES_OPEN.test(line.text)) {
@@ -369,6 +383,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
         .join('\n')
         .trim();
       block!.parts.push({ type: 'notes', raw: rawOf(lines.slice(index, close + 1)), line: lineNumber, notes });
+      extendSlide(block!.slide, lines[close]!);
       index = close;
       continue;
     }
@@ -385,7 +400,8 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
             source: 'briefdeck',
           });
         }
-        block!.parts.push({ type: 'block', raw: rawOf(lines.slice(index, read.end + 1)), line: lineNumber, block: read.block });
+        block!.parts.push({ type: 'block', raw: rawOf(lines.slice(index, read.end + 1)), line: lineNumber, block: { ...read.block, position: positionOf(line, lines[read.end]!) } });
+        extendSlide(block!.slide, lines[read.end]!);
         index = read.end;
       }
       continue;
@@ -397,7 +413,8 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
       let end = index;
       while (end + 1 < lines.length && /^[ \t]+\S/.test(lines[end + 1]!.text) && !BULLET.exec(lines[end + 1]!.text) && !COMMENT.test(lines[end + 1]!.text)) end += 1;
       const joined = [item[1]!.trim(), ...lines.slice(index + 1, end + 1).map((l) => l.text.trim())].join(' ');
-      block!.parts.push({ type: 'bullet', raw: rawOf(lines.slice(index, end + 1)), line: lineNumber, bullet: bulletFromText(joined) });
+      block!.parts.push({ type: 'bullet', raw: rawOf(lines.slice(index, end + 1)), line: lineNumber, bullet: { ...bulletFromText(joined), position: positionOf(line, lines[end]!) } });
+      extendSlide(block!.slide, lines[end]!);
       index = end;
       continue;
     }
@@ -410,6 +427,7 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
     while (end + 1 < lines.length && isText(end + 1)) end += 1;
     const paragraph = lines.slice(index, end + 1);
     block!.parts.push({ type: 'paragraph', raw: rawOf(paragraph), line: lineNumber, text: paragraph.map((l) => unescapeLineStart(l.text.trim())).join(' ') });
+    extendSlide(block!.slide, lines[end]!);
     index = end;
   }
 
@@ -428,13 +446,12 @@ export function outlineFromMarkdown(text: string, file: VFile = new VFile({ valu
     const value = front[key];
     if (value) settings[key] = value;
   }
-  return {
-    outline,
-    settings,
-    slideLines: blocks.map((each) => each.line),
-    bulletLines: blocks.map((each) => each.parts.filter((part) => part.type === 'bullet').map((part) => part.line)),
-    document: { frontMatter, frontMatterData: front, head: rawOf(headLines), slides: blocks },
-  };
+  return { outline, settings, document: { frontMatter, frontMatterData: front, head: rawOf(headLines), slides: blocks } };
+}
+
+/** Make a slide's position end at the end of `line`, the last line read of it that is not blank. */
+function extendSlide(slide: Slide, line: RawLine): void {
+  slide.position!.end = positionOf(line, line).end;
 }
 
 /** Set a block's slide bullets, body and notes from its parts. */
@@ -497,16 +514,10 @@ function readFrontMatter(
 ): void {
   const firstLine = 2;
   const source = lines.map((line) => line.text).join('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.text.length + 1;
-  }
+  const { toPoint, toOffset } = location(source);
   const place = (at: number): [number, number] => {
-    let index = starts.length - 1;
-    while (index > 0 && starts[index]! > at) index -= 1;
-    return [firstLine + index, at - (starts[index] ?? 0) + 1];
+    const point = toPoint(Math.min(Math.max(at, 0), source.length))!;
+    return [firstLine + point.line - 1, point.column];
   };
   const document = parseDocument(source, { uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -521,7 +532,7 @@ function readFrontMatter(
   const inScalar = (at: number) => scalars.some(([start, end]) => at >= start && at < end);
   for (const [index, line] of lines.entries()) {
     let comment = line.text.indexOf(`# ${CONFLICT_MARKER}`);
-    while (comment !== -1 && inScalar(starts[index]! + comment)) comment = line.text.indexOf(`# ${CONFLICT_MARKER}`, comment + 1);
+    while (comment !== -1 && inScalar(toOffset({ line: index + 1, column: comment + 1 })!)) comment = line.text.indexOf(`# ${CONFLICT_MARKER}`, comment + 1);
     if (comment !== -1) {
       file.message(`Unresolved merge conflict: ${line.text.slice(comment + CONFLICT_MARKER.length + 2).replace(/^:\s*/, '')} (delete this comment once resolved)`, {
         place: { line: firstLine + index, column: comment + 1 },

@@ -10,6 +10,7 @@ import { resolveOpening } from '../claims/references.ts';
 import { compressClaim, type Compression } from '../claims/compress.ts';
 import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
 import { slideTitle } from './slide-titles.ts';
+import { thesisOf } from './thesis.ts';
 import { label } from '../text/labels.ts';
 import { hasTagger } from '../text/language.ts';
 import type { Article, Bullet, Section, Sentence, Slide } from '../types.ts';
@@ -89,8 +90,6 @@ export function bulletOfClaim(claim: Claim, text = claim.bullet): Bullet {
   return { text, source: `${claim.sentence.start.line}:${claim.sentence.start.column}` };
 }
 
-/** A sentence that sums up ("And so, ...", "In short, ..."): where analyses put their thesis. */
-const CONCLUDING = /^(?:and so|so|thus|therefore|in sum|in short|in conclusion|ultimately|overall|all in all|in the end|the bottom line|taken together)\b/i;
 
 /** The key points of a briefing: the thesis, then the claims that most support it. */
 export interface BriefingPoints {
@@ -137,11 +136,14 @@ export function briefingKeyPoints(article: Article, k: number, index: ArticleInd
       chosen.push(better);
     } else chosen.push(claim);
   }
-  // The thesis: a concluding sentence, best in the article's last part, else the strongest claim.
-  const concluding = chosen.filter((claim) => CONCLUDING.test(claim.sentence.text.trim()));
-  const thesis = concluding.sort((a, b) => position(b) - position(a))[0] ?? chosen[0];
+  // The thesis (src/outline/thesis.ts): a concluding sentence, what the authors say they argue or find, the
+  // opening of the conclusion, else the strongest claim.
+  const thesis = thesisOf(article, chosen, ranked);
   if (!thesis) return { claims: [], bullets: [] };
-  const rest = chosen.filter((claim) => claim !== thesis).sort((a, b) => position(a) - position(b));
+  const others = chosen.filter((claim) => claim !== thesis);
+  // A thesis from the wider pool takes the place of the weakest of the chosen: still k points.
+  if (others.length === chosen.length && others.length > 0) others.splice(others.indexOf(others.reduce((weakest, claim) => (claim.score < weakest.score ? claim : weakest))), 1);
+  const rest = others.sort((a, b) => position(a) - position(b));
   const claims = [thesis, ...rest];
   return { claims, bullets: claims.map((claim, index) => (index === 0 ? thesisBullet(claim) : bulletOf.get(claim)!)) };
 }

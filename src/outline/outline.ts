@@ -9,6 +9,7 @@ import type { Article, Outline, Section, Sentence, Slide } from '../types.ts';
 import { exhibitSlides, markdownFromSentence, placeFootnotes } from './exhibits.ts';
 import { escapeInline } from '../text/inline-markdown.ts';
 import { label } from '../text/labels.ts';
+import { isSummaryHeading } from '../article/article.ts';
 import { bottomLine, briefingKeyPoints, BULLET_LIMIT_WORDS, headlineCompression, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
 
 export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
@@ -229,7 +230,18 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     notes: notesOf(points.claims),
   });
 
-  const plan = planContentSlides(article, options.minutes, index);
+  const planned = planContentSlides(article, options.minutes, index);
+  // An abstract or executive summary says what the key points say: with a body of two or more sections to
+  // present, it gets no slide of its own, and its sentences go to the key points' notes.
+  const bodySections = planned.filter((entry) => entry.slideClaims.length > 0 && (entry.section.headingGenerated || !isSummaryHeading(entry.section.heading))).length;
+  const isSummary = (section: Section) => bodySections >= 2 && !section.headingGenerated && isSummaryHeading(section.heading) && !section.exhibits?.length;
+  const plan = planned.filter((entry) => !isSummary(entry.section));
+  const keyPointsSlide = slides.find((slide) => slide.kind === 'key-points')!;
+  const onKeyPointsText = new Set(points.claims.map((claim) => claim.sentence.text));
+  for (const { section } of planned.filter((entry) => isSummary(entry.section))) {
+    const sentences = section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)).filter((text) => !onKeyPointsText.has(text));
+    if (sentences.length > 0) keyPointsSlide.notes = [keyPointsSlide.notes, `${section.heading}:`, ...sentences].filter(Boolean).join('\n\n');
+  }
   const onKeyPoints = new Set(points.claims.map((claim) => claim.sentence));
   const shownSections = plan.filter((entry) => entry.slideClaims.length > 0);
   const taken = new Set<string>();
@@ -276,7 +288,10 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
 
   const source = article.source ?? options.sourceName;
   const bottom = bottomLine(article, points, plan.flatMap((entry) => entry.slideClaims), index);
-  slides.push({ kind: 'closing', title: label(article.lang, 'bottomLine'), bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: notesOfBullets(bottom, points.claims, plan) });
+  // The back matter (references, acknowledgements) is no claim, but nothing of the article is lost: it closes the notes.
+  const backMatter = (article.backMatter ?? []).flatMap((part) => [`${part.heading}:`, ...part.paragraphs]);
+  const closingNotes = [notesOfBullets(bottom, points.claims, plan), ...backMatter].filter(Boolean).join('\n\n');
+  slides.push({ kind: 'closing', title: label(article.lang, 'bottomLine'), bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: closingNotes });
 
   // Bullets and notes as Markdown inline text, each keeping its sentence's emphasis, links, code and math.
   const sentences = new Map(article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences)).map((sentence) => [sentence.text, sentence]));

@@ -51,8 +51,19 @@ export function headlineOf(
     resolved = again.text;
   }
   const text = resolved.replace(/[.!;:,–—-]+$/u, '').trim();
-  if (POINTS_BACK.test(text) || DANGLING_END.test(text)) return undefined;
+  if (POINTS_BACK.test(text) || DANGLING_END.test(text) || cutInGapping(text, sentence)) return undefined;
   return text;
+}
+
+/**
+ * A headline cut inside a gapped coordination: "BM25 falls to 63% and E5" from "BM25 falls to 63% and E5
+ * to 49%", where the second subject's own figure ("to 49%") is what the cut left behind.
+ */
+function cutInGapping(headline: string, sentence: string): boolean {
+  const tail = /\b(?:and|or)\s+\S+(?:\s+\S+)?$/iu.exec(headline);
+  if (!tail) return false;
+  const at = sentence.indexOf(tail[0]);
+  return at !== -1 && /^\s+(?:to|from|by)\s+[$€£]?\d/u.test(sentence.slice(at + tail[0].length));
 }
 
 /** The names a slide's sentences mention most, as written, at most `max`. */

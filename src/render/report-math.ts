@@ -3,7 +3,8 @@
  * code) or they use a command that needs trust (`\href`, `\url`, `\htmlClass`...),
  * which a deck never gives. Each is a warning at its slide's outline line.
  */
-import type { PhrasingContent } from 'mdast';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { mathError, UNTRUSTED_COMMANDS } from './blocks.ts';
 import { inlineFromMarkdown } from '../text/inline-markdown.ts';
@@ -12,19 +13,16 @@ import type { Outline } from '../types.ts';
 function inlineFormulas(text: string): string[] {
   if (!text.includes('$')) return [];
   const found: string[] = [];
-  const walk = (nodes: PhrasingContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'inlineMath') found.push(node.value);
-      else if ('children' in node) walk(node.children as PhrasingContent[]);
-    }
-  };
-  walk(inlineFromMarkdown(text));
+  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: inlineFromMarkdown(text) }] };
+  visit(tree, 'inlineMath', (node) => {
+    found.push(node.value);
+  });
   return found;
 }
 
-/** Warn about every formula of the shown slides that KaTeX cannot typeset or that asks for trust. */
-export function reportMathProblems(outline: Outline, file: VFile, slideLines: readonly number[]): void {
-  outline.slides.forEach((slide, index) => {
+/** Warn about every formula of the shown slides that KaTeX cannot typeset or that asks for trust, at the slide's line (its `position`). */
+export function reportMathProblems(outline: Outline, file: VFile): void {
+  outline.slides.forEach((slide) => {
     if (slide.hidden) return;
     const formulas: Array<{ tex: string; display: boolean }> = [];
     for (const text of [...slide.bullets.map((bullet) => bullet.text), ...(slide.body ?? []), slide.notes]) for (const tex of inlineFormulas(text)) formulas.push({ tex, display: false });
@@ -38,7 +36,7 @@ export function reportMathProblems(outline: Outline, file: VFile, slideLines: re
       const untrusted = UNTRUSTED_COMMANDS.exec(tex);
       if (!error && !untrusted) continue;
       const reason = error ? `cannot be typeset (${error}); it is shown as code` : `uses \`${untrusted![0]}\`, which a deck never allows (it is shown as text)`;
-      const message = file.message(`Formula \`${tex.slice(0, 60)}\` on slide \`${slide.title}\` ${reason}`, { place: { line: slideLines[index] ?? 1, column: 1 }, ruleId: 'math', source: 'briefdeck' });
+      const message = file.message(`Formula \`${tex.slice(0, 60)}\` on slide \`${slide.title}\` ${reason}`, { place: { line: slide.position?.start.line ?? 1, column: 1 }, ruleId: 'math', source: 'briefdeck' });
       message.fatal = false;
     }
   });

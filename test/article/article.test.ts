@@ -25,6 +25,8 @@ function summary(article: Article, file: VFile) {
         firstSentenceAt: `${paragraph.sentences[0]!.start.line}:${paragraph.sentences[0]!.start.column}`,
       })),
     })),
+    // Only where there is some, so the fixtures of articles without it stay as they were.
+    ...(article.backMatter ? { backMatter: article.backMatter.map((part) => ({ heading: part.heading, line: part.start.line, paragraphs: part.paragraphs.length })) } : {}),
     messages: file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`),
   };
 }

@@ -74,7 +74,7 @@ describe('checkFidelity', () => {
     const file = new VFile({ path: 'isis-central-asia.outline.md', value: text });
     const read = outlineFromMarkdown(text, file);
     const article = articleFromFile(new VFile({ path: 'isis-central-asia.txt', value: seed }), 'txt');
-    checkFidelity(read.outline, { text: seed, article }, file, read);
+    checkFidelity(read.outline, { text: seed, article }, file);
     expect(file.messages.map(String)).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('checkFidelity', () => {
     const file = new VFile({ path: 'article.outline.md', value: markdown });
     const read = outlineFromMarkdown(markdown, file);
     expect(read.outline.slides.flatMap((slide) => slide.bullets).filter((bullet) => bullet.source).length).toBeGreaterThan(5);
-    checkFidelity(read.outline, { text, article }, file, read);
+    checkFidelity(read.outline, { text, article }, file);
     expect(file.messages.map(String)).toEqual([]);
   });
 
@@ -96,7 +96,7 @@ describe('checkFidelity', () => {
       const markdown = readFileSync(join(FIXTURES, name, 'outline.md'), 'utf8');
       const file = new VFile({ path: 'outline.md', value: markdown });
       const read = outlineFromMarkdown(markdown, file);
-      checkFidelity(read.outline, { text: article, article: articleFromFile(new VFile({ path: 'article.md', value: article }), 'md') }, file, read);
+      checkFidelity(read.outline, { text: article, article: articleFromFile(new VFile({ path: 'article.md', value: article }), 'md') }, file);
       const warnings = file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`);
       const expectedPath = join(FIXTURES, name, 'expected.json');
       if (process.env.UPDATE_FIXTURES && !existsSync(expectedPath)) writeFileSync(expectedPath, `${JSON.stringify(warnings, null, 2)}\n`);
@@ -124,7 +124,7 @@ describe('checkFidelity', () => {
     ].join('\n');
     const file = new VFile({ path: 'seed.outline.md', value: text });
     const read = outlineFromMarkdown(text, file);
-    checkFidelity(read.outline, seed, file, read);
+    checkFidelity(read.outline, seed, file);
     expect(file.messages.map((message) => [message.line, message.column, message.ruleId, message.reason])).toEqual([
       [8, 26, 'fidelity', 'Unexpected number `9,800` on slide “Key points”, not found in the article; check it against the source'],
       [8, 42, 'fidelity', 'Unexpected number `2017` on slide “Key points”, not found in the article; check it against the source'],

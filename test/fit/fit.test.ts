@@ -81,11 +81,11 @@ describe('fitOutline', () => {
   });
 
   it('should warn at the outline line of a bullet that fits nowhere', () => {
-    const { outline, file, slideLines, bulletLines } = readOutline(IMPOSSIBLE_OUTLINE);
+    const { outline, file } = readOutline(IMPOSSIBLE_OUTLINE);
     const fitted = fitOutline(outline, { theme: 'light', aspect: '16:9' });
     expect(fitted.steps).toEqual([0, 0, FIT_SCALES.length - 1]);
     expect(fitted.problems).toEqual([{ slide: 2, bullet: 0, reason: 'does not fit on the slide even at the smallest text size' }]);
-    reportFitProblems(fitted.problems, outline, file, slideLines, bulletLines);
+    reportFitProblems(fitted.problems, outline, file);
     const line = readFileSync(IMPOSSIBLE_OUTLINE, 'utf8').split('\n').findIndex((text) => text.startsWith('- Negotiators who have worked')) + 1;
     expect(file.messages.map(formatMessage)).toEqual([
       `${IMPOSSIBLE_OUTLINE}:${line}:1: Bullet 1 of slide \`A bullet that cannot fit anywhere\` does not fit on the slide even at the smallest text size; shorten it`,

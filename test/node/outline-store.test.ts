@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefdeckError } from '../../src/node/errors.ts';
-import type { OutlineUpdate } from '../../src/outline-file/merge.ts';
+import type { OutlineDecision } from '../../src/outline-file/merge.ts';
 import { basePathFor, beforeMergePathFor, saveOutline } from '../../src/node/outline-store.ts';
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'briefdeck-store-'));
 }
 
-const merged: OutlineUpdate = { status: 'merged', text: '## Merged\n', write: true, backup: false, base: '## Generated\n' };
+const merged: OutlineDecision = { status: 'merged', text: '## Merged\n', write: true, backup: false, base: '## Generated\n' };
 
 describe('saveOutline', () => {
   it('should write the outline, keep the person\'s file before a merge, and record the base', async () => {
@@ -36,7 +36,7 @@ describe('saveOutline', () => {
   it('should never replace an older backup', async () => {
     const dir = folder();
     const path = join(dir, 'a.outline.md');
-    const regenerate = (text: string): OutlineUpdate => ({ status: 'regenerated', text, write: true, backup: true, base: text });
+    const regenerate = (text: string): OutlineDecision => ({ status: 'regenerated', text, write: true, backup: true, base: text });
     writeFileSync(path, '## First\n');
     expect(await saveOutline(path, regenerate('## Second\n'), '## First\n')).toEqual({ backupPath: `${path}.bak` });
     expect(await saveOutline(path, regenerate('## Third\n'), '## Second\n')).toEqual({ backupPath: `${path}.bak.1` });
@@ -59,7 +59,7 @@ describe('backups', () => {
   it('should keep the 3 newest backups of an outline regenerated again and again, and leave other files alone', async () => {
     const dir = folder();
     const path = join(dir, 'a.outline.md');
-    const regenerate = (text: string): OutlineUpdate => ({ status: 'regenerated', text, write: true, backup: true, base: text });
+    const regenerate = (text: string): OutlineDecision => ({ status: 'regenerated', text, write: true, backup: true, base: text });
     writeFileSync(join(dir, 'a.outline.md.bak.old'), 'mine');
     writeFileSync(path, '## 0\n');
     const made: string[] = [];

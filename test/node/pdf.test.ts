@@ -11,7 +11,8 @@ import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/node/build-deck.ts';
 import { outlineFromMarkdown } from '../../src/outline-file/outline-markdown.ts';
-import { isInsideFolder, printDeckToPdf, type PdfProgress } from '../../src/node/pdf.ts';
+import { printDeckToPdf, type PdfProgress } from '../../src/node/pdf.ts';
+import { isInsideFolder } from '../../src/node/safe-path.ts';
 import { buildInTemp, SEED_ARTICLE } from '../helpers/deck-page.ts';
 import { runCli, seedWorkspace } from '../helpers/cli.ts';
 

@@ -2,8 +2,9 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { articleHash } from '../../src/node/build-deck.ts';
-import { mergeOutlines, updateOutline } from '../../src/outline-file/merge.ts';
+import { mergeOutlines, updateOutline, type OutlineDecision, type OutlineUpdate } from '../../src/outline-file/merge.ts';
 import { outlineFromMarkdown, type OutlineFile } from '../../src/outline-file/outline-markdown.ts';
+import { withoutPositions } from '../helpers/positions.ts';
 import {
   addBullet,
   deleteSlide,
@@ -32,14 +33,28 @@ function read(text: string): OutlineFile {
   return outlineFromMarkdown(text, new VFile({ path: 'article.outline.md', value: text }));
 }
 
+/** The slide of that title, without the positions it was read from (the same slide sits on other lines in another file). */
 function slideTitled(file: OutlineFile, title: string) {
-  return file.outline.slides.find((slide) => slide.title === title);
+  return withoutPositions(file.outline).slides.find((slide) => slide.title === title);
 }
 
 function conflictMessages(text: string): string[] {
   const file = new VFile({ path: 'article.outline.md', value: text });
   outlineFromMarkdown(text, file);
   return file.messages.map((message) => `${message.line}: ${message.reason}`);
+}
+
+/**
+ * What an update decided; and, checked on the way, that the text to build comes back read: the
+ * outline, positions and warnings that reading the text gives, so the build reads it no more.
+ */
+function decision(update: OutlineUpdate): OutlineDecision {
+  const file = new VFile({ path: 'article.outline.md', value: update.text });
+  expect(update.read).toEqual(outlineFromMarkdown(update.text, file));
+  const said = (messages: VFileMessage[]) => messages.map((message) => `${message.line}:${message.column}: ${message.reason}`);
+  expect(said(update.messages)).toEqual(said(file.messages));
+  const { read: _read, messages: _messages, ...rest } = update;
+  return rest;
 }
 
 describe('updateOutline', () => {
@@ -49,38 +64,38 @@ describe('updateOutline', () => {
 
   it('should create the outline when there is no file', () => {
     const update = updateOutline({ theirs: () => base, articleSha256: hash }, new VFile());
-    expect(update).toEqual({ status: 'created', text: base, write: true, backup: false, base });
+    expect(decision(update)).toEqual({ status: 'created', text: base, write: true, backup: false, base });
   });
 
   it('should keep an edited outline byte for byte while the article is unchanged', () => {
     const ours = editOutline(base, (document) => rewordBullet(document, 1, 0, 'Mine')).replace(/\n/g, '\r\n');
     const update = updateOutline({ ours, base, theirs: () => { throw new Error('should not generate'); }, articleSha256: hash }, new VFile());
-    expect(update).toEqual({ status: 'kept', text: ours, write: false, backup: false, base: undefined });
+    expect(decision(update)).toEqual({ status: 'kept', text: ours, write: false, backup: false, base: undefined });
   });
 
   it('should record a base when an outline with the current hash has none', () => {
     const update = updateOutline({ ours: base, theirs: () => base, articleSha256: hash }, new VFile());
-    expect(update).toEqual({ status: 'kept', text: base, write: false, backup: false, base });
+    expect(decision(update)).toEqual({ status: 'kept', text: base, write: false, backup: false, base });
   });
 
   it('should follow the article when the file is as generated', () => {
     const theirs = generateOutline(changed);
     const update = updateOutline({ ours: base, base, theirs: () => theirs, articleSha256: articleHash(changed) }, new VFile());
-    expect(update).toEqual({ status: 'updated', text: theirs, write: true, backup: false, base: theirs });
+    expect(decision(update)).toEqual({ status: 'updated', text: theirs, write: true, backup: false, base: theirs });
   });
 
   it('should merge when the file was edited and the article changed', () => {
     const theirs = generateOutline(changed);
     const ours = editOutline(base, (document) => rewordBullet(document, 1, 0, 'Mine'));
     const update = updateOutline({ ours, base, theirs: () => theirs, articleSha256: articleHash(changed) }, new VFile());
-    expect(update).toEqual({ status: 'merged', text: mergeOutlines(base, ours, theirs), write: true, backup: false, base: theirs });
+    expect(decision(update)).toEqual({ status: 'merged', text: mergeOutlines(base, ours, theirs), write: true, backup: false, base: theirs });
   });
 
   it('should keep the file and say why when the article changed and there is no base', () => {
     const file = new VFile({ path: 'article.outline.md' });
     const ours = editOutline(base, (document) => rewordBullet(document, 1, 0, 'Mine'));
     const update = updateOutline({ ours, theirs: () => generateOutline(changed), articleSha256: articleHash(changed) }, file);
-    expect(update).toEqual({ status: 'kept', text: ours, write: false, backup: false });
+    expect(decision(update)).toEqual({ status: 'kept', text: ours, write: false, backup: false });
     expect(file.messages.map(String)).toEqual([
       'article.outline.md:1:1: The article changed since this outline was generated, but briefdeck has no record of the outline it generated, so it cannot merge: the outline is used as it is (run with --regenerate to start fresh)',
     ]);
@@ -90,14 +105,14 @@ describe('updateOutline', () => {
     const file = new VFile({ path: 'article.outline.md' });
     const ours = editOutline(base, (document) => rewordBullet(document, 1, 0, 'Mine'));
     const update = updateOutline({ ours, base: '- truncated record\n', theirs: () => generateOutline(changed), articleSha256: articleHash(changed) }, file);
-    expect(update).toEqual({ status: 'kept', text: ours, write: false, backup: false });
+    expect(decision(update)).toEqual({ status: 'kept', text: ours, write: false, backup: false });
     expect(file.messages).toHaveLength(1);
   });
 
   it('should start fresh and ask for a backup on regenerate', () => {
     const ours = editOutline(base, (document) => deleteSlide(document, 1));
     const update = updateOutline({ ours, base, theirs: () => base, articleSha256: hash, regenerate: true }, new VFile());
-    expect(update).toEqual({ status: 'regenerated', text: base, write: true, backup: true, base });
+    expect(decision(update)).toEqual({ status: 'regenerated', text: base, write: true, backup: true, base });
   });
 
   it('should fail a malformed file with its line before deciding anything', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { outlineFromMarkdown, outlineToMarkdown } from '../../src/outline-file/outline-markdown.ts';
+import { withoutPositions } from '../helpers/positions.ts';
 import { tableCells } from '../../src/outline-file/outline-blocks.ts';
 import type { Outline, SlideBlock } from '../../src/types.ts';
 
@@ -46,7 +47,7 @@ $$
 describe('outline blocks', () => {
   it('reads tables, figures, code, formulas and quotes into blocks', () => {
     const read = outlineFromMarkdown(FILE, new VFile({ path: 'x.outline.md' }));
-    const [table, code, quote] = read.outline.slides;
+    const [table, code, quote] = withoutPositions(read.outline).slides;
     expect(table!.kind).toBe('exhibit');
     expect(table!.blocks).toEqual([
       { type: 'table', align: ['left', 'right', 'center'], header: ['Year', 'Revenue (bn)', 'Note'], rows: [['2023', '1.2', 'first \\| only'], ['2024', '1.5', '**record**']] },
@@ -63,10 +64,23 @@ describe('outline blocks', () => {
     expect(outlineToMarkdown(read)).toBe(FILE);
   });
 
+  it('gives every block the lines it was read from', () => {
+    const lines = FILE.split('\n');
+    const lineOf = (start: string) => lines.findIndex((line) => line.startsWith(start)) + 1;
+    const blocks = outlineFromMarkdown(FILE).outline.slides.flatMap((slide) => slide.blocks ?? []);
+    expect(blocks.map((block) => `${block.type} ${block.position!.start.line}-${block.position!.end.line}`)).toEqual([
+      `table ${lineOf('| Year')}-${lineOf('| 2024')}`,
+      `figure ${lineOf('![')}-${lineOf('![')}`,
+      `code ${lineOf('```python')}-${lineOf('```python') + 4}`,
+      `math ${lineOf('$$')}-${lineOf('$$') + 2}`,
+      `quote ${lineOf('> We will')}-${lineOf('> — Jane')}`,
+    ]);
+  });
+
   it('reads back a fresh outline of every block as the same outline', () => {
-    const read = outlineFromMarkdown(FILE).outline;
+    const read = withoutPositions(outlineFromMarkdown(FILE).outline);
     const written = outlineToMarkdown(read);
-    expect(outlineFromMarkdown(written).outline).toEqual(read);
+    expect(withoutPositions(outlineFromMarkdown(written).outline)).toEqual(read);
   });
 
   it('fails an unclosed code fence or formula at its line', () => {
@@ -81,7 +95,7 @@ describe('outline blocks', () => {
   it('warns about table cells beyond the header', () => {
     const file = new VFile({ path: 'o.md' });
     const read = outlineFromMarkdown('## A\n\n| a | b |\n| - | - |\n| 1 | 2 | 3 |\n', file);
-    expect(read.outline.slides[0]!.blocks).toEqual([{ type: 'table', align: [null, null], header: ['a', 'b'], rows: [['1', '2']] }]);
+    expect(withoutPositions(read.outline).slides[0]!.blocks).toEqual([{ type: 'table', align: [null, null], header: ['a', 'b'], rows: [['1', '2']] }]);
     expect(file.messages.map(String)).toEqual(['o.md:3:1: Table row has more cells than its header: 1 cell(s) beyond the header\'s columns are not shown']);
   });
 
@@ -92,7 +106,7 @@ describe('outline blocks', () => {
 
   it('keeps a paragraph that looks like a block a paragraph', () => {
     const outline: Outline = { title: 'T', slides: [{ kind: 'content', title: 'A', bullets: [], body: ['> not a quote', '| not | a table', '```', '$$', '![x](y)'], notes: '' }] };
-    expect(outlineFromMarkdown(outlineToMarkdown(outline)).outline).toEqual(outline);
+    expect(withoutPositions(outlineFromMarkdown(outlineToMarkdown(outline)).outline)).toEqual(outline);
   });
 
   const line = fc.string({ minLength: 1, maxLength: 20 }).map((text) => text.replace(/[\r\n\u2028\u2029\u0085]/g, ' ').trim()).filter((text) => text.length > 0);
@@ -116,7 +130,7 @@ describe('outline blocks', () => {
       fc.property(block, (each) => {
         // Table cells are one line of Markdown: an unescaped pipe is written escaped, as the reader keeps it.
         const outline: Outline = { title: 'T', slides: [{ kind: 'exhibit', title: 'A', bullets: [], blocks: [each], notes: '' }] };
-        const read = outlineFromMarkdown(outlineToMarkdown(outline)).outline.slides[0]!.blocks![0]!;
+        const read = withoutPositions(outlineFromMarkdown(outlineToMarkdown(outline)).outline).slides[0]!.blocks![0]!;
         if (each.type === 'table') {
           const normal = (cells: string[]) => cells.map((cell) => outlineFromMarkdown(outlineToMarkdown({ title: 'T', slides: [{ kind: 'exhibit', title: 'A', bullets: [], blocks: [{ ...each, header: [cell], rows: [], align: [null] }], notes: '' }] })).outline.slides[0]!.blocks![0]! as { header: string[] }).map((b) => b.header[0]);
           expect(read).toEqual({ ...each, header: normal(each.header), rows: each.rows.map(normal) });

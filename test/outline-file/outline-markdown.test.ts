@@ -4,6 +4,8 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { outlineFromMarkdown, outlineToMarkdown } from '../../src/outline-file/outline-markdown.ts';
+import { placesOf, withoutPositions } from '../helpers/positions.ts';
+import type { Position } from '../../src/types.ts';
 import { outlineFromText } from '../../src/outline/pipeline.ts';
 import type { ArticleFormat, Outline } from '../../src/types.ts';
 
@@ -35,10 +37,25 @@ function failure(text: string): string {
 }
 
 describe('outlineFromMarkdown', () => {
-  it.each(valid)('should read %s into the expected outline, settings and lines', (name) => {
+  it.each(valid)('should read %s into the expected outline (with the position of every slide and bullet) and settings', (name) => {
     const { result, messages } = parse(read(name, 'input.outline.md'));
     const expected = JSON.parse(read(name, 'expected.json'));
-    expect({ outline: result.outline, settings: result.settings, slideLines: result.slideLines, bulletLines: result.bulletLines, messages }).toEqual(expected);
+    expect({ outline: result.outline, settings: result.settings, messages }).toEqual(expected);
+  });
+
+  it('should give each slide, bullet and block the unist position it was read from, line endings and blank lines left out', () => {
+    const text = '---\ntitle: T\n---\n\n## First {.exhibit}\n\n  - a bullet\n    that goes on {@3:1}\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n::: notes\nSaid.\n:::\n\n\n## Second\n';
+    const { outline } = parse(text).result;
+    const [first, second] = outline.slides;
+    expect(first!.position).toEqual({ start: { line: 5, column: 1, offset: 18 }, end: { line: 16, column: 4, offset: 127 } });
+    expect(first!.bullets[0]!.position).toEqual({ start: { line: 7, column: 3, offset: 41 }, end: { line: 8, column: 24, offset: 75 } });
+    expect(first!.blocks![0]!.position).toEqual({ start: { line: 10, column: 1, offset: 77 }, end: { line: 12, column: 10, offset: 106 } });
+    expect(second!.position).toEqual({ start: { line: 19, column: 1, offset: 130 }, end: { line: 19, column: 10, offset: 139 } });
+    const slice = (position: Position | undefined) => text.slice(position!.start.offset, position!.end.offset);
+    expect(slice(first!.position)).toBe(text.slice(text.indexOf('## First'), text.indexOf(':::\n\n\n') + 3));
+    expect(slice(first!.bullets[0]!.position)).toBe('- a bullet\n    that goes on {@3:1}');
+    expect(slice(first!.blocks![0]!.position)).toBe('| a | b |\n| - | - |\n| 1 | 2 |');
+    expect(slice(second!.position)).toBe('## Second');
   });
 
   it.each(invalid)('should fail %s with the line and column of the problem', (name) => {
@@ -65,9 +82,9 @@ describe('outlineFromMarkdown', () => {
     const lf = parse(text).result;
     for (const eol of ['\r\n', '\r']) {
       const other = parse(text.replace(/\n/g, eol)).result;
-      expect(other.outline).toEqual(lf.outline);
-      expect(other.slideLines).toEqual(lf.slideLines);
-      expect(other.bulletLines).toEqual(lf.bulletLines);
+      expect(withoutPositions(other.outline)).toEqual(withoutPositions(lf.outline));
+      // The same lines and columns; the offsets count the longer line endings.
+      expect(placesOf(other.outline)).toEqual(placesOf(lf.outline));
     }
   });
 });
@@ -95,7 +112,7 @@ describe('outlineToMarkdown', () => {
     const settings = { theme: 'dark', article: 'isis-central-asia.txt', 'article-sha256': 'f'.repeat(64) };
     const text = outlineToMarkdown(outline, settings);
     const read = outlineFromMarkdown(text);
-    expect(read.outline).toEqual(outline);
+    expect(withoutPositions(read.outline)).toEqual(outline);
     expect(read.settings).toEqual(settings);
     expect(outlineToMarkdown(read)).toBe(text);
   });
@@ -117,7 +134,7 @@ describe('escapes', () => {
     const text = outlineToMarkdown(outline, { article: `article.${format}` });
     const read = outlineFromMarkdown(text, new VFile({ path: 'article.outline.md', value: text }));
     expect(read.outline.slides.length).toBe(outline.slides.length);
-    expect(read.outline).toEqual(withoutEmptyBodies(outline));
+    expect(withoutPositions(read.outline)).toEqual(withoutEmptyBodies(outline));
   });
 
   it('should write text that looks like outline syntax with backslashes, and notes lines of `:::` or `#` with a space more', () => {
@@ -157,7 +174,7 @@ describe('escapes', () => {
         '',
       ].join('\n'),
     );
-    expect(outlineFromMarkdown(text).outline).toEqual(outline);
+    expect(withoutPositions(outlineFromMarkdown(text).outline)).toEqual(outline);
   });
 });
 

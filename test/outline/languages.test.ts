@@ -86,7 +86,7 @@ describe('the fidelity check in another language', () => {
       ],
     };
     const file = new VFile({ value: '' });
-    checkFidelity(outline, text, file, { slideLines: [1, 2], bulletLines: [[1], [2]] }, 'de');
+    checkFidelity(outline, text, file, 'de');
     expect(file.messages.map(String)).toEqual([]);
   });
 });

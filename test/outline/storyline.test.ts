@@ -59,6 +59,13 @@ describe('slide titles', () => {
     expect(headlineOf('What will the Taliban do next?')).toBeUndefined();
   });
 
+  it('never titles a slide with a gapped coordination cut before its second figure', () => {
+    // Cut at 8 words, "For manuals over 60,000 words, BM25 falls to 63% R@5 and E5 to 49%." left "... and E5".
+    const sentence = 'For manuals over 60,000 words, BM25 falls to 63% R@5 and E5 to 49%.';
+    expect(headlineOf(sentence) ?? '').not.toMatch(/\band E5$/);
+    expect(headlineOf('Exports rose to $4 billion and imports to $6 billion in the year to March, the ministry said.') ?? '').not.toMatch(/\band imports$/);
+  });
+
   it('gives every slide its own title, falling back to the heading and the name it is about, never names alone', () => {
     const taken = new Set<string>();
     const a = slideTitle([{ sentence: 'China has been cultivating a friendship with the Taliban.', score: 1 }], 'A Critical Juncture', taken);

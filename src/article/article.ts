@@ -70,12 +70,12 @@ function textWithOffsets(node: Nodes, source: string, syntax: SourceSyntax, refe
   const addValue = (current: Nodes & { value: string }) => {
     const start = current.position?.start.offset;
     if (start === undefined) pieces.push({ at: text.length });
-    else if (current.type === 'inlineCode' || current.type === 'inlineMath') {
+    else if (syntax === 'markdown' && (current.type === 'inlineCode' || current.type === 'inlineMath')) {
       // The code or TeX starts after its opening backticks or dollars.
       const fence = current.type === 'inlineCode' ? '`' : '$';
       let from = start;
       while (source[from] === fence) from += 1;
-      for (const run of sourceRuns(current.value, source, from, current.position?.end.offset, 'text', references)) pieces.push({ at: text.length + run.at, sourceOffset: run.sourceOffset });
+      for (const run of sourceRuns(current.value, source, from, current.position?.end.offset, 'markdown-code', references)) pieces.push({ at: text.length + run.at, sourceOffset: run.sourceOffset });
     } else {
       // A saved page's text positions have no exact end (see html-reader.ts): its runs are bounded by the value.
       const end = syntax === 'html' ? undefined : current.position?.end.offset;

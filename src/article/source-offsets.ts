@@ -12,8 +12,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 
-/** How the article was written: what its parser removes from or decodes in a text's source. */
-export type SourceSyntax = 'markdown' | 'html' | 'text';
+/**
+ * How the article was written: what its parser removes from or decodes in a text's source.
+ * `markdown-code` is the inside of a Markdown code span or formula: no escapes or entities, but a
+ * line's indent or `>` is still not part of it.
+ */
+export type SourceSyntax = 'markdown' | 'markdown-code' | 'html' | 'text';
 
 /** From value offset `at` on, the value's characters are at `sourceOffset` + (offset − `at`), up to the next run. */
 export interface OffsetRun {
@@ -35,7 +39,7 @@ const SPACE = /\s/;
  */
 export function decodedReferences(source: string, syntax: SourceSyntax): ReferenceCache {
   const decoded: ReferenceCache = new Map();
-  if (syntax === 'text' || !source.includes('&')) return decoded;
+  if ((syntax !== 'markdown' && syntax !== 'html') || !source.includes('&')) return decoded;
   const pattern = new RegExp((syntax === 'markdown' ? MARKDOWN_REFERENCE : HTML_REFERENCE).source, 'g');
   const written = [...new Set(source.match(pattern) ?? [])];
   if (written.length === 0) return decoded;
@@ -79,7 +83,7 @@ export function sourceRuns(value: string, source: string, start: number, end: nu
     runs.push({ at, sourceOffset });
   };
   const limit = Math.min(end ?? source.length, source.length);
-  const dropped = syntax === 'markdown' ? /[\s>]/ : SPACE;
+  const dropped = syntax === 'markdown' || syntax === 'markdown-code' ? /[\s>]/ : SPACE;
   let i = 0;
   let j = start;
   while (i < value.length) {
@@ -96,7 +100,7 @@ export function sourceRuns(value: string, source: string, start: number, end: nu
       j += 2;
       continue;
     }
-    if (syntax !== 'text' && at === '&') {
+    if ((syntax === 'markdown' || syntax === 'html') && at === '&') {
       const reference = referenceAt(source, j, syntax, references);
       if (reference && reference.text.length > 0 && value.startsWith(reference.text, i)) {
         // Every character a reference decodes to is at the reference.

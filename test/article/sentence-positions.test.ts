@@ -106,7 +106,11 @@ describe('sentence positions', () => {
       fc.property(markdownArticle, (text) => {
         expect(misplaced(read(text, 'md'), text)).toEqual([]);
       }),
-      { numRuns: HEAVY ? 3000 : 250 },
+      {
+        numRuns: HEAVY ? 3000 : 250,
+        // Found by a heavy run: a formula from "$5" to "\$" across a list item's lines, its indent inside the TeX.
+        examples: [['# Random article\n\nRail fares rose again today.\n\n12. Rail $5\n    today. Rail \\$ today.\n\n[^1]: A footnote.\n']],
+      },
     );
   });
 

@@ -11,11 +11,21 @@ import { headingLimitReason, MAX_HEADINGS } from '../ingest/input-limits.ts';
 import { authorListNames } from '../ingest/page-metadata.ts';
 import { sectionTitleFromText } from './section-title.ts';
 import { exhibitsOf, footnoteOf } from './exhibits.ts';
-import { inlineToMarkdown, mathToInline } from '../text/inline-markdown.ts';
+import { inlineToMarkdown, mathToInline, revertDollarText } from '../text/inline-markdown.ts';
+import { decodedReferences, sourceRuns, type ReferenceCache, type SourceSyntax } from './source-offsets.ts';
 import { label } from '../text/labels.ts';
 import { detectLanguage, primaryLanguage } from '../text/language.ts';
 import { sentenceSplitter, sentenceSpans, type SentenceSpan } from '../text/sentences.ts';
-import type { Article, Footnote, Paragraph, Section, Sentence, SourcePoint } from '../types.ts';
+import type { Article, ArticleFormat, Footnote, Paragraph, Section, Sentence, SourcePoint } from '../types.ts';
+
+/** What each article format's parser removes from or decodes in the text it reads. */
+const SYNTAX: Record<ArticleFormat, SourceSyntax> = { md: 'markdown', txt: 'text', html: 'html' };
+
+/** How {@link articleFromMdast} reads a tree. */
+export interface ArticleFromMdastOptions {
+  /** The format the tree was read from (default `md`): how its text maps back to the file's characters. */
+  format?: ArticleFormat;
+}
 
 /** Front-matter keys an article may carry, and the model field each fills. */
 type ArticleField = 'title' | 'subtitle' | 'author' | 'date' | 'source' | 'lang';
@@ -49,13 +59,30 @@ interface TextPiece {
   sourceOffset?: number;
 }
 
-/** The text of an inline tree, with a map from its offsets back to the source file. */
-function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[]; marks: RawMark[]; footnotes: Array<{ at: number; label: string }> } {
+/** The text of an inline tree, with a map from its offsets back to the source file (`source`, written in `syntax`). */
+function textWithOffsets(node: Nodes, source: string, syntax: SourceSyntax, references: ReferenceCache): { text: string; pieces: TextPiece[]; marks: RawMark[]; footnotes: Array<{ at: number; label: string }> } {
   let text = '';
   const pieces: TextPiece[] = [];
   const marks: RawMark[] = [];
   const footnotes: Array<{ at: number; label: string }> = [];
   let inMark = false;
+  // A node's characters, each at its own place in the source: escapes, entities and a line's indent or `>` come between them.
+  const addValue = (current: Nodes & { value: string }) => {
+    const start = current.position?.start.offset;
+    if (start === undefined) pieces.push({ at: text.length });
+    else if (syntax === 'markdown' && (current.type === 'inlineCode' || current.type === 'inlineMath')) {
+      // The code or TeX starts after its opening backticks or dollars.
+      const fence = current.type === 'inlineCode' ? '`' : '$';
+      let from = start;
+      while (source[from] === fence) from += 1;
+      for (const run of sourceRuns(current.value, source, from, current.position?.end.offset, 'markdown-code', references)) pieces.push({ at: text.length + run.at, sourceOffset: run.sourceOffset });
+    } else {
+      // A saved page's text positions have no exact end (see html-reader.ts): its runs are bounded by the value.
+      const end = syntax === 'html' ? undefined : current.position?.end.offset;
+      for (const run of sourceRuns(current.value, source, start, end, syntax, references)) pieces.push({ at: text.length + run.at, sourceOffset: run.sourceOffset });
+    }
+    text += current.value;
+  };
   const walk = (current: Nodes) => {
     if (current.type === 'break') {
       text += ' ';
@@ -71,20 +98,14 @@ function textWithOffsets(node: Nodes): { text: string; pieces: TextPiece[]; mark
     if (!inMark && MARKED.has(current.type)) {
       const start = text.length;
       inMark = true;
-      if (current.type === 'inlineMath') {
-        pieces.push({ at: text.length, sourceOffset: current.position?.start.offset });
-        text += current.value;
-      } else if ('value' in current) {
-        pieces.push({ at: text.length, sourceOffset: current.position?.start.offset });
-        text += toString(current);
-      } else if ('children' in current) for (const child of current.children) walk(child as Nodes);
+      if ('value' in current) addValue(current);
+      else if ('children' in current) for (const child of current.children) walk(child as Nodes);
       inMark = false;
       marks.push({ start, end: text.length, markdown: current.type === 'inlineMath' ? mathToInline(current.value) : inlineToMarkdown([current as PhrasingContent]) });
       return;
     }
     if ('value' in current) {
-      pieces.push({ at: text.length, sourceOffset: current.position?.start.offset });
-      text += toString(current);
+      addValue(current);
       return;
     }
     if ('children' in current) for (const child of current.children) walk(child as Nodes);
@@ -250,9 +271,12 @@ function textSample(blocks: RootContent[], chars = 4000): string {
  * first top-level heading; every later heading starts a section; text before the
  * first section heading is a section of its own, named from its content.
  */
-export function articleFromMdast(tree: Root, file: VFile): Article {
+export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMdastOptions = {}): Article {
   checkSectionCount(tree, file);
-  const place = location(String(file.value ?? ''));
+  const source = String(file.value ?? '');
+  const syntax = SYNTAX[options.format ?? 'md'];
+  const references: ReferenceCache = decodedReferences(source, syntax);
+  const place = location(source);
   const pointAt = (offset: number | undefined, fallback: SourcePoint): SourcePoint => {
     if (offset === undefined) return fallback;
     const point = place.toPoint(offset);
@@ -301,7 +325,9 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
   const startOf = (node: RootContent): SourcePoint => pointAt(node.position?.start.offset, origin);
 
   const addParagraph = (node: Nodes, section: Section) => {
-    const { text: raw, pieces, marks, footnotes } = textWithOffsets(node);
+    // "$5 and $10" is money, not a formula between two dollars.
+    if (syntax === 'markdown' && 'children' in node) (node as { children: PhrasingContent[] }).children = revertDollarText(node.children as PhrasingContent[], source);
+    const { text: raw, pieces, marks, footnotes } = textWithOffsets(node, source, syntax, references);
     const { text, toOriginal } = normalizeSpace(raw);
     if (!text) return;
     /** The index in `text` of a raw offset. */
@@ -383,6 +409,7 @@ export function articleFromMdast(tree: Root, file: VFile): Article {
       continue;
     }
     if (node.type === 'heading') {
+      if (syntax === 'markdown') node.children = revertDollarText(node.children, source);
       // "Wrap Up:" introduces what follows on a page; as a slide title the colon has nothing to point at.
       const heading = toString(node).replace(/\s+/g, ' ').trim().replace(/\s*[:：]$/u, '');
       if (!heading) {

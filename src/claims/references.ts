@@ -23,7 +23,7 @@ const GENERIC_NOUNS = new Set([
 ]);
 
 /** How many sentences back an antecedent is looked for. */
-const LOOKBACK = 5;
+export const LOOKBACK = 5;
 
 /** A reference at the opening of a bullet, and how many of its tokens it spans. */
 interface Opening {

@@ -7,6 +7,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { VFile } from 'vfile';
+import { VFileMessage as VFileMessageClass } from 'vfile-message';
 import type { VFileMessage } from 'vfile-message';
 import { BriefdeckError } from './errors.ts';
 import { formatFromPath, ARTICLE_EXTENSIONS } from '../ingest/ingest.ts';
@@ -21,7 +22,7 @@ import { checkFidelity } from '../check/fidelity.ts';
 import { fitOutline, reportFitProblems } from '../fit/fit.ts';
 import { renderDeck, type Aspect } from '../render/render.ts';
 import { DEFAULT_THEME, isThemeName, THEMES, type ThemeName } from '../outline/themes.ts';
-import type { ArticleFormat } from '../types.ts';
+import type { Article, ArticleFormat } from '../types.ts';
 import { removeKilledTemporaries, writeFileAtomic } from './write-atomic.ts';
 import { assertInside, isPathInside, readFileBounded, realpathOrAncestor } from './safe-path.ts';
 import { deckImages } from './deck-images.ts';
@@ -200,6 +201,20 @@ function resolveTheme(cli: string | undefined, outline: OutlineSettings, outline
 }
 
 /**
+ * The article read for the fidelity check of a kept outline: its sentences, or undefined when it has
+ * none to read (an article that no longer has prose: each bullet is then checked against its whole
+ * text). Its warnings were given when the outline was generated.
+ */
+function articleForCheck(text: string, path: string, format: ArticleFormat): Article | undefined {
+  try {
+    return articleFromFile(new VFile({ path, value: text }), format);
+  } catch (error) {
+    if (error instanceof VFileMessageClass) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Build one article's deck: generate its outline file if it has none; use an
  * existing one as it is while the article is unchanged, else merge the person's
  * edits with the outline of the changed article (see `updateOutline`); then
@@ -225,9 +240,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   // outline of an unchanged article needs only its text (for the hash and the fidelity check).
   // The article's own language (a web page's `lang`) goes into a generated outline's front matter.
   let articleLang: string | undefined;
+  let article: Article | undefined;
   const generateOutline = () => {
     const articleFile = new VFile({ path: articlePath, value: articleText });
-    const article = articleFromFile(articleFile, format);
+    article = articleFromFile(articleFile, format);
     messages.push(...articleFile.messages);
     articleLang = article.lang;
     return outlineFromArticle(article, { keyPoints: options.keyPoints, minutes: options.minutes, sourceName: basename(articlePath), tagger: taggerFor });
@@ -266,9 +282,10 @@ export async function buildDeck(options: BuildOptions): Promise<BuildReport> {
   const { outline: written, settings } = update.read;
   outlineFile.messages.push(...update.messages);
   const theme = resolveTheme(options.theme, settings, outlineFile);
-  // Every number and name on a slide must be in the article; a hand edit that breaks this is warned about at its line.
-  // The tagger, for a capitalised first word of a hand edit only: the one the build's claims used, or the cache's.
-  checkFidelity(written, articleText, outlineFile, () => taggerFor(0), settings.lang);
+  // Every number and name on a slide must be in the article (a bullet's in its source sentence); a hand edit that breaks this is warned about at its line.
+  // A kept outline's article is read only when a bullet points at a sentence of it.
+  if (!article && written.slides.some((slide) => slide.bullets.some((bullet) => bullet.source !== undefined))) article = articleForCheck(articleText, articlePath, format);
+  checkFidelity(written, { text: articleText, article }, outlineFile, settings.lang);
   // Fit every slide (smaller text, then "(cont.)" slides), warning at the outline line of what still overflows.
   const fitted = fitOutline(written, { theme, aspect: options.aspect, lang: settings.lang });
   reportFitProblems(fitted.problems, written, outlineFile);

@@ -16,7 +16,7 @@ export interface OutlineFromTextOptions extends OutlineOptions {
 /** Read an article (a vfile holding its text) into the article model. Content problems fail the file. */
 export function articleFromFile(file: VFile, format: ArticleFormat): Article {
   const tree = mdastFromFile(file, format);
-  return articleFromMdast(tree, file);
+  return articleFromMdast(tree, file, { format });
 }
 
 export interface ReadArticleOptions {

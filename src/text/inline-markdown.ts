@@ -59,8 +59,11 @@ export function revertDollarText(children: PhrasingContent[], source: string, of
   // Adjacent text nodes read as one.
   return out.reduce<PhrasingContent[]>((merged, node) => {
     const last = merged.at(-1);
-    if (last?.type === 'text' && node.type === 'text') last.value += node.value;
-    else merged.push(node);
+    if (last?.type === 'text' && node.type === 'text') {
+      last.value += node.value;
+      // The joined text spans both sources (the article reader maps its characters back through them).
+      if (last.position && node.position) last.position = { start: last.position.start, end: node.position.end };
+    } else merged.push(node);
     return merged;
   }, []);
 }

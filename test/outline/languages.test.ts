@@ -86,7 +86,7 @@ describe('the fidelity check in another language', () => {
       ],
     };
     const file = new VFile({ value: '' });
-    checkFidelity(outline, text, file, undefined, 'de');
+    checkFidelity(outline, text, file, 'de');
     expect(file.messages.map(String)).toEqual([]);
   });
 });

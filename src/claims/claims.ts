@@ -11,7 +11,7 @@
  * and shown in the article's order.
  */
 import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression } from './compress.ts';
-import { defaultTagger, type Tagger } from '../text/nlp.ts';
+import { defaultTagger, type Tagger, type Token } from '../text/nlp.ts';
 import type { Article, Section, Sentence } from '../types.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
@@ -215,6 +215,8 @@ export interface ArticleIndex {
   readonly positions: ReadonlyMap<Sentence, number>;
   /** Headline-length bullets made so far, by length limit, target and sentence (none: no clean cut). */
   readonly headlines: Map<string, Compression | null>;
+  /** Compressions made so far ({@link compressIn}), by length limit, target and sentence. */
+  readonly compressions: Map<string, Compression>;
 }
 
 export interface IndexOptions {
@@ -231,19 +233,55 @@ export function indexArticle(article: Article, options: IndexOptions = {}): Arti
     vector: articleVectorOf(article, wordCounts),
     central: centralNamesOf(article),
     importance: wordWeights(wordCounts),
-    tagger: options.tagger ?? defaultTagger(),
+    tagger: taggingOnce(options.tagger ?? defaultTagger()),
     bullets: new Map(),
     sentences,
     positions: new Map(sentences.map((sentence, at) => [sentence, at])),
     headlines: new Map(),
+    compressions: new Map(),
   };
+}
+
+/**
+ * `tagger`, each text tagged once: the key points, the slides, their titles and the reference
+ * resolver compress and read the same sentences again and again (the seed article's 54 texts were
+ * tagged 209 times). Tags depend on the text alone, so this changes only the speed. The tokens
+ * handed out are shared between callers, which only read them.
+ */
+function taggingOnce(tagger: Tagger): Tagger {
+  const tagged = new Map<string, Token[]>();
+  return {
+    tag(text) {
+      let tokens = tagged.get(text);
+      if (!tokens) {
+        tokens = tagger.tag(text);
+        tagged.set(text, tokens);
+      }
+      return tokens;
+    },
+  };
+}
+
+/**
+ * {@link compressClaim} of `sentence` with the indexed article's word weights, tagger and
+ * language, made once per limit and target (the same cuts compete for the key points, the
+ * slides and the titles).
+ */
+export function compressIn(index: ArticleIndex, sentence: string, maxWords: number, target: number): Compression {
+  const key = `${maxWords}/${target}/${sentence}`;
+  let made = index.compressions.get(key);
+  if (!made) {
+    made = compressClaim(sentence, maxWords, index.importance, target, index.tagger, index.article.lang);
+    index.compressions.set(key, made);
+  }
+  return made;
 }
 
 /** The bullet a build makes of `sentence` of the indexed article. */
 export function bulletOf(sentence: Sentence, index: ArticleIndex): SentenceBullet {
   let bullet = index.bullets.get(sentence);
   if (!bullet) {
-    const compression = compressClaim(sentence.text, BULLET_MAX_WORDS, index.importance, BULLET_MAX_WORDS, index.tagger, index.article.lang);
+    const compression = compressIn(index, sentence.text, BULLET_MAX_WORDS, BULLET_MAX_WORDS);
     bullet = { compression, facts: factsOf(compression) };
     index.bullets.set(sentence, bullet);
   }

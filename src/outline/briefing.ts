@@ -5,9 +5,9 @@
  * into slides where its topic shifts ({@link segmentSentences}), each slide with
  * its own title; a closing bottom line.
  */
-import { contentWords, keyPoints, sentencesBefore, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import { compressIn, contentWords, keyPoints, sentencesBefore, type ArticleIndex, type Claim } from '../claims/claims.ts';
 import { resolveOpening } from '../claims/references.ts';
-import { compressClaim, type Compression } from '../claims/compress.ts';
+import type { Compression } from '../claims/compress.ts';
 import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
 import { slideTitle } from './slide-titles.ts';
 import { thesisOf } from './thesis.ts';
@@ -60,14 +60,14 @@ export function headlineCompression(sentence: string, index: ArticleIndex, limit
 
 /** The cleanest cut of `sentence` near `target` words, at most `limit` (or two over), or undefined. */
 function shortestCleanCut(sentence: string, index: ArticleIndex, limit: number, target: number): Compression | undefined {
-  const cuts = [...new Set([target, Math.round((target + limit) / 2), limit])].map((aim) => compressClaim(sentence, limit, index.importance, aim, index.tagger, index.article.lang));
+  const cuts = [...new Set([target, Math.round((target + limit) / 2), limit])].map((aim) => compressIn(index, sentence, limit, aim));
   const fitting = cuts.filter((cut) => cut.words <= limit && cut.words >= 4 && cut.quality >= 0.4);
   const tier = (cut: Compression) => (cut.quality >= 0.7 ? 0 : 1);
   // Numbers are the claim more often than not ("since 2011", "95%"): a cut that keeps more of them goes first.
   const numbers = (cut: Compression) => cut.text.match(/\d[\d.,%]*/g)?.length ?? 0;
   fitting.sort((a, b) => tier(a) - tier(b) || numbers(b) - numbers(a) || Math.abs(a.words - target) - Math.abs(b.words - target));
   if (fitting[0]) return fitting[0];
-  const longer = compressClaim(sentence, limit + 2, index.importance, target + 2, index.tagger, index.article.lang);
+  const longer = compressIn(index, sentence, limit + 2, target + 2);
   return longer.words <= limit + 2 && longer.words >= 4 && longer.quality >= 0.4 ? longer : undefined;
 }
 

@@ -228,10 +228,18 @@ export function sectionSlides(input: SectionSlidesInput): Slide[] {
   const onSlides = shown.length > 0 ? shown : input.claims;
   const repeatedKeyPoints = input.claims.filter((claim) => onKeyPoints.has(claim.sentence) && !onSlides.includes(claim));
   if (onSlides.length === 0) return [];
-  const sentences = section.paragraphs.flatMap((paragraph, index) => paragraph.sentences.map((sentence) => ({ text: sentence.text, paragraph: index })));
-  const strengths = sentences.length > 1 ? gapStrengths(sentences) : [];
+  // Where the section's topic shifts, measured only when its claims take more than one slide.
+  let strengths: number[] | undefined;
+  const gaps = () => {
+    if (!strengths) {
+      const sentences = section.paragraphs.flatMap((paragraph, index) => paragraph.sentences.map((sentence) => ({ text: sentence.text, paragraph: index })));
+      strengths = sentences.length > 1 ? gapStrengths(sentences) : [];
+    }
+    return strengths;
+  };
   // The strength of a cut between two claims: the strongest gap between their sentences.
   const between = (gap: number) => {
+    const strengths = gaps();
     let best = -Infinity;
     for (let at = onSlides[gap - 1]!.sentence.index; at < onSlides[gap]!.sentence.index; at += 1) best = Math.max(best, strengths[at] ?? -Infinity);
     return best === -Infinity ? -1 : best;

@@ -555,6 +555,14 @@ export function claimBudget(sentenceCount: number, paragraphCount = 0): number {
 /** The share of an analytic section's sentences that become bullets. */
 const ANALYTIC_SHARE = 0.85;
 
+/** How {@link keyPoints} may be narrowed by a caller that knows more of each claim (how its bullet reads on a slide). */
+export interface KeyPointOptions {
+  /** Choose only among these sentences. */
+  among?: ReadonlySet<Sentence>;
+  /** What a sentence's score loses before the claims are chosen (a bullet that does not stand alone, one too long). */
+  penalty?: (sentence: Sentence) => number;
+}
+
 /**
  * The article's k main claims overall (bottom line up front). The lead of the
  * article weighs most (news puts the point first); so does centrality to the
@@ -562,10 +570,11 @@ const ANALYTIC_SHARE = 0.85;
  * analysis and is kept even at the end. Returned in the article's order.
  * `index` is the article's {@link ArticleIndex}, when the caller scores its sections too.
  */
-export function keyPoints(article: Article, k: number, index: ArticleIndex = indexArticle(article)): Claim[] {
+export function keyPoints(article: Article, k: number, index: ArticleIndex = indexArticle(article), options: KeyPointOptions = {}): Claim[] {
   if (index.article !== article) throw new TypeError('Expected the index of the article whose key points are asked for');
   const articleVector = index.vector;
-  const candidates = candidatesOf(article.sections, index);
+  const { among, penalty } = options;
+  const candidates = candidatesOf(article.sections, index).filter((candidate) => among === undefined || among.has(candidate.sentence));
   const paragraphs = article.sections.reduce((n, section) => n + section.paragraphs.length, 0);
   const titleWords = new Set(titleWordsOf(article));
   const scores = candidates.map((candidate) => {
@@ -579,7 +588,7 @@ export function keyPoints(article: Article, k: number, index: ArticleIndex = ind
     let titleWordsNamed = 0;
     for (const word of candidate.vector.counts.keys()) if (titleWords.has(word)) titleWordsNamed += 1;
     score += 0.08 * Math.min(3, titleWordsNamed);
-    return score;
+    return penalty ? score - penalty(candidate.sentence) : score;
   });
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));
   // Draw from across sections: a section not yet represented gets a bonus.

@@ -91,6 +91,11 @@ export function bulletOfClaim(claim: Claim, text = claim.bullet): Bullet {
 }
 
 
+/** What a key point's score loses when its bullet does not stand alone (a last resort), is about others than the headline names, or is longer than {@link KEY_POINT_LIMIT_WORDS}. */
+const KEY_POINT_NOT_ALONE = 1;
+const KEY_POINT_OFF_TITLE = 0.6;
+const KEY_POINT_TOO_LONG = 0.6;
+
 /** The key points of a briefing: the thesis, then the claims that most support it. */
 export interface BriefingPoints {
   /** The thesis first, then the supporting claims in the article's order. */
@@ -107,37 +112,32 @@ export interface BriefingPoints {
  */
 export function briefingKeyPoints(article: Article, k: number, index: ArticleIndex): BriefingPoints {
   const pool = keyPoints(article, k * 3, index);
-  const ranked = [...pool].sort((a, b) => b.score - a.score);
-  const bulletOf = new Map<Claim, string>();
-  const first = keyPoints(article, k, index);
-  for (const claim of [...ranked, ...first]) if (!bulletOf.has(claim)) bulletOf.set(claim, headlineBullet(claim, index, KEY_POINT_LIMIT_WORDS, KEY_POINT_TARGET_WORDS));
+  const bulletOf = new Map<Sentence, string>();
+  for (const claim of pool) bulletOf.set(claim.sentence, headlineBullet(claim, index, KEY_POINT_LIMIT_WORDS, KEY_POINT_TARGET_WORDS));
   const thesisBullet = (claim: Claim) => {
     // The thesis carries the argument: it keeps its point even at the length of a full bullet.
-    const short = bulletOf.get(claim)!;
+    const short = bulletOf.get(claim.sentence)!;
     const full = resolveOpeningIn(index.article.lang, claim.bullet, sentencesBefore(claim.sentence, index), index.tagger, index.central).text;
     return full.split(/\s+/).length <= THESIS_LIMIT_WORDS && short.split(/\s+/).length < KEY_POINT_TARGET_WORDS ? full : short;
   };
-  // First the claims that stand alone and are about what the headline names (not background
-  // about others), then those that stand alone, then the rest.
   const titleWords = titleWordsOf(article);
-  const namesTitle = (claim: Claim) => titleWords.size === 0 || contentWords(claim.sentence.text).some((word) => titleWords.has(bareWord(word)));
-  // Within a tier, a claim that would not shorten to a headline goes last.
-  const tier = (claim: Claim) =>
-    (standsAlone(bulletOf.get(claim)!) ? (namesTitle(claim) ? 0 : 1) : 2) + (bulletOf.get(claim)!.split(/\s+/).length > KEY_POINT_LIMIT_WORDS ? 0.5 : 0);
-  // The article's main claims as chosen for coverage and no repetition; a weaker tier gives its
-  // place to the strongest claim of a better tier from the rest of the pool.
-  const chosen = pool.slice(0, 0);
-  const spare = ranked.filter((claim) => !first.some((other) => other.sentence === claim.sentence));
-  for (const claim of first) {
-    const better = spare.filter((other) => tier(other) < tier(claim)).sort((a, b) => tier(a) - tier(b))[0];
-    if (better) {
-      spare.splice(spare.indexOf(better), 1);
-      spare.push(claim);
-      chosen.push(better);
-    } else chosen.push(claim);
-  }
+  const namesTitle = (sentence: Sentence) => titleWords.size === 0 || contentWords(sentence.text).some((word) => titleWords.has(bareWord(word)));
+  // The pool's claims chosen again, each as its bullet will read: one that does not stand alone is a last
+  // resort, one about others than the headline names or one that would not shorten to a headline gives way
+  // to a slightly weaker claim. Chosen with the same redundancy and coverage as the pool (a claim swapped in
+  // for another must not repeat a third), not by score alone.
+  const penalty = (sentence: Sentence) => {
+    const bullet = bulletOf.get(sentence)!;
+    let lost = standsAlone(bullet) ? (namesTitle(sentence) ? 0 : KEY_POINT_OFF_TITLE) : KEY_POINT_NOT_ALONE;
+    if (bullet.split(/\s+/).length > KEY_POINT_LIMIT_WORDS) lost += KEY_POINT_TOO_LONG;
+    return lost;
+  };
+  // As the pool's claims (their scores without the penalties), so the thesis below can tell them apart from the rest of the pool.
+  const poolClaim = new Map(pool.map((claim) => [claim.sentence, claim]));
+  const chosen = keyPoints(article, k, index, { among: new Set(bulletOf.keys()), penalty }).map((claim) => poolClaim.get(claim.sentence)!);
   // The thesis (src/outline/thesis.ts): a concluding sentence, what the authors say they argue or find, the
   // opening of the conclusion, else the strongest claim.
+  const ranked = [...pool].sort((a, b) => b.score - a.score);
   const thesis = thesisOf(article, chosen, ranked);
   if (!thesis) return { claims: [], bullets: [] };
   const others = chosen.filter((claim) => claim !== thesis);
@@ -145,7 +145,7 @@ export function briefingKeyPoints(article: Article, k: number, index: ArticleInd
   if (others.length === chosen.length && others.length > 0) others.splice(others.indexOf(others.reduce((weakest, claim) => (claim.score < weakest.score ? claim : weakest))), 1);
   const rest = others.sort((a, b) => position(a) - position(b));
   const claims = [thesis, ...rest];
-  return { claims, bullets: claims.map((claim, index) => (index === 0 ? thesisBullet(claim) : bulletOf.get(claim)!)) };
+  return { claims, bullets: claims.map((claim, index) => (index === 0 ? thesisBullet(claim) : bulletOf.get(claim.sentence)!)) };
 }
 
 /** Content words of the article's headline, unless briefdeck made the title up from the text. */

@@ -869,6 +869,13 @@ function cutBreaksClaim(kept: Tok[], tagged: Tok[]): boolean {
     const close = run.findIndex((t, i) => i > 0 && dash(t));
     if (close !== -1 && run[close + 1] && hasFiniteVerb([run[close + 1]!])) return true;
   }
+  // "La Stampa says the women | , aged 21 and 25, were spotted ...": the bullet ends on the subject of a
+  // clause whose verb was dropped (after an aside set off by commas, or right after it).
+  if (/^(?:NOUN|PROPN|PRON|NUM)$/.test(last.pos)) {
+    const closing = head.text === ',' ? run.findIndex((t, i) => i > 0 && t.text === ',') : -1;
+    const verb = head.text === ',' ? (closing === -1 ? undefined : run[closing + 1]) : head;
+    if (verb && isPredicate(verb) && hasFiniteVerb([verb])) return true;
+  }
   // "he had worked | as a personal driver for ...": a bullet that ends on its verb lost the object or
   // complement that carried the point.
   if (last.pos === 'VERB' && (/^(?:DET|NOUN|PROPN|NUM|PRON)$/.test(head.pos) || /^(?:as|to|into|onto|about|with)$/i.test(head.text))) return true;

@@ -31,6 +31,12 @@ const cases: Array<{ sentence: string; when: RegExp; then: RegExp }> = [
     when: /had worked/,
     then: /as a driver/,
   },
+  {
+    // The subject of a reported clause kept, its verb (after an aside) dropped: "... says the two men."
+    sentence: 'The local paper Il Giornale says the two men, aged 30 and 34, were seen painting the walls of the old church by other visitors, who then called the police.',
+    when: /says the two men/,
+    then: /were seen/,
+  },
 ];
 
 const article = articleFromFile(new VFile({ value: `# Cuts\n\n${cases.map((c) => c.sentence).join('\n\n')}\n`, path: 'cuts.md' }), 'md');
@@ -42,6 +48,13 @@ describe('cuts that would break a claim', () => {
       for (const text of [compressClaim(sentence, limit).text, compressClaim(sentence, limit, index.importance, limit, index.tagger).text]) {
         if (when.test(text)) expect(text, `limit ${limit}`).toMatch(then);
       }
+    }
+  });
+
+  it('should end a bullet cut after an abbreviation with its period alone', () => {
+    const sentence = 'After a long run in Britain, the band is bringing its world tour to the U.S. for the first time in a decade, its label said on Monday.';
+    for (let limit = 8; limit <= 20; limit += 1) {
+      for (const text of [compressClaim(sentence, limit).text, compressClaim(sentence, limit, index.importance, limit, index.tagger).text]) expect(text).not.toMatch(/U\.S\.\.$/);
     }
   });
 

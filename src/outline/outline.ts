@@ -10,7 +10,7 @@ import { exhibitSlides, footnoteNote, markdownFromSentence, placeFootnotes } fro
 import { escapeInline } from '../text/inline-markdown.ts';
 import { label } from '../text/labels.ts';
 import { isSummaryHeading } from '../article/article.ts';
-import { bottomLine, briefingKeyPoints, BULLET_LIMIT_WORDS, headlineCompression, MAX_BULLETS_PER_SLIDE, sectionSlides } from './briefing.ts';
+import { bottomLine, briefingKeyPoints, BULLET_LIMIT_WORDS, headlineBullet, headlineCompression, MAX_BULLETS_PER_SLIDE, sectionSlides, standsAlone } from './briefing.ts';
 
 export { MAX_BULLETS_PER_SLIDE } from './briefing.ts';
 /** The most sections the agenda lists on one slide. */
@@ -78,6 +78,12 @@ const HEADLINE_SPARE = 4;
 const MIN_FITTING_CLAIMS = 3;
 /** What a claim without a clean headline-length bullet loses in the ranking of its section's claims. */
 const NO_HEADLINE_PENALTY = 1;
+/**
+ * What a claim whose bullet still points back after resolution ("The Islamic State challenges these
+ * notions", "This vacuum ...") loses in the same ranking: it gives way to the section's next claim
+ * when the section has one to spare, and stays (its sentence in the notes) when it has not.
+ */
+const POINTS_BACK_PENALTY = 0.5;
 
 /** Whether a claim's bullet shortens cleanly to headline length ({@link headlineCompression}). */
 function headlineFits(claim: Claim, index: ArticleIndex): boolean {
@@ -113,7 +119,9 @@ function sectionsByImportance(article: Article, index: ArticleIndex): Array<{ se
     // With enough claims that have one, a claim without goes altogether: a headline slide is not the place for it.
     const fits = new Set(claims.filter((claim) => headlineFits(claim, index)));
     const pool = fits.size >= MIN_FITTING_CLAIMS ? claims.filter((claim) => fits.has(claim)) : claims;
-    const shown = new Map(pool.map((claim) => [claim, claim.score - (fits.has(claim) ? 0 : NO_HEADLINE_PENALTY)]));
+    const shown = new Map(
+      pool.map((claim) => [claim, claim.score - (fits.has(claim) ? 0 : NO_HEADLINE_PENALTY) - (standsAlone(headlineBullet(claim, index)) ? 0 : POINTS_BACK_PENALTY)]),
+    );
     const kept = new Set([...pool].sort((a, b) => shown.get(b)! - shown.get(a)!).slice(0, Math.min(keep, budget)));
     return { section, sectionIndex, claims: claims.filter((claim) => kept.has(claim)) };
   });

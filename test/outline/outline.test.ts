@@ -203,3 +203,18 @@ describe('the agenda', () => {
     expect(agenda?.bullets.map((bullet) => bullet.text)).toEqual(contentTitles);
   });
 });
+
+describe('content bullets that point back', () => {
+  it('should give way to a claim of the section that stands alone when the section has one to spare', () => {
+    const outline = outlineFromArticle(seedArticle(), { sourceName: 'isis-central-asia.txt' });
+    const juncture = outline.slides.filter((slide) => slide.kind === 'content' && (slide.title === 'A Critical Juncture' || slide.section === 'A Critical Juncture'));
+    const bullets = juncture.flatMap((slide) => slide.bullets.map((bullet) => bullet.text));
+    expect(bullets.length).toBeGreaterThanOrEqual(3);
+    // "... trying to exploit this vacuum" and "For the United States, this is a worrying sign" point back to
+    // sentences not on the slide; the section has other claims to show.
+    for (const text of bullets) {
+      expect(text).not.toMatch(/this vacuum/i);
+      expect(text).not.toMatch(/\bthis is a worrying sign/i);
+    }
+  });
+});

@@ -165,6 +165,9 @@ function position(claim: Claim): number {
   return claim.section * 1e6 + claim.sentence.index;
 }
 
+/** Words that say what may or will follow. */
+const IMPLICATION = /\b(?:may|might|could|can|cannot|will|would|must|should|likely|potential(?:ly)?|risks?|threat\w*|means?|ensure)\b/i;
+
 /**
  * The bottom line: the thesis again, then up to two implications, claims from the article's
  * last part that say what may or will follow ("may strengthen the Taliban's hand") and stand
@@ -178,9 +181,12 @@ export function bottomLine(article: Article, points: BriefingPoints, candidates:
   const total = article.sections.length;
   const late = candidates.filter((claim) => claim.section >= Math.floor((2 * total) / 3) || claim.section === total - 1);
   const implications = late
-    .filter((claim) => !onKeyPoints.has(claim.sentence) && /\b(?:may|might|could|can|cannot|will|would|must|should|likely|potential(?:ly)?|risks?|threat\w*|means?|ensure)\b/i.test(claim.sentence.text))
+    .filter((claim) => !onKeyPoints.has(claim.sentence) && IMPLICATION.test(claim.sentence.text))
     .map((claim) => ({ claim, text: headlineBullet(claim, index) }))
-    .filter(({ text }) => standsAlone(text))
+    // What the slide shows must say what follows: a cut that kept only the sentence's facts ("China has been
+    // cultivating a friendship with the Taliban" of "... in the hopes that [they] can help check ISIS' growth")
+    // is no implication, only a content bullet again.
+    .filter(({ text }) => standsAlone(text) && IMPLICATION.test(text))
     .sort((a, b) => b.claim.score - a.claim.score)
     .slice(0, 2)
     .sort((a, b) => position(a.claim) - position(b.claim));

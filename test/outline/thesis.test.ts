@@ -63,3 +63,21 @@ describe("the author's own summary", () => {
     expect(outline.slides.map((slide) => slide.title)).toContain('Summary');
   });
 });
+
+describe('the bottom line', () => {
+  it('restates the thesis, then only bullets that themselves say what may or will follow', () => {
+    for (const [path, format] of [
+      ['../../content/isis-central-asia.txt', 'txt'],
+      ['../fixtures/ingest-paper-md/input.md', 'md'],
+      ['../fixtures/briefing-report/article.md', 'md'],
+    ] as const) {
+      const text = readFileSync(new URL(path, import.meta.url), 'utf8');
+      const outline = outlineFromArticle(articleFromFile(new VFile({ path, value: text }), format), { keyPoints: 4 });
+      const [thesis, ...implications] = outline.slides.find((slide) => slide.kind === 'closing')!.bullets;
+      expect(thesis!.text).toBe(outline.slides.find((slide) => slide.kind === 'key-points')!.bullets[0]!.text);
+      // The seed's bottom line had "China has been cultivating a friendship with the Taliban.": the sentence's
+      // "can help check ISIS' growth" was cut away, leaving a fact already on a content slide.
+      for (const bullet of implications) expect(bullet.text).toMatch(/\b(?:may|might|could|can|cannot|will|would|must|should|likely|potential(?:ly)?|risks?|threat\w*|means?|ensure)\b/i);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { outlineFromText } from '../../src/outline/pipeline.ts';
 import { renderDeck } from '../../src/render/render.ts';
 import { deckProblems } from '../helpers/security-helpers.ts';
+import { ISSUE_SHAPES } from '../../scripts/lib/pathological.ts';
 
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 
@@ -143,4 +144,23 @@ describe('nested brackets in section titles', () => {
     const outline = await outlineFromText(deep, { format: 'txt', path: 'p.txt' });
     expect(deckProblems(renderDeck(outline).html)).toEqual([]);
   }, 60_000);
+});
+
+describe(`the shapes of issue 17 at ${HEAVY ? '1 MB' : '100 KB'}`, () => {
+  // Before the fixes of issue 17 these shapes took 36-60 s at 200 KB and never finished at 1 MB (the tagger's
+  // patterns, a title's asides, one tagging per stage of a 100,000-word sentence): each now gives a deck or a
+  // placed refusal well inside the limit. The growth ratios themselves are printed by `npm run bench -- --growth`.
+  const bytes = HEAVY ? 1_000_000 : 100_000;
+  for (const shape of ISSUE_SHAPES) {
+    it(`should answer ${shape.name} with a deck or a placed message`, async () => {
+      const text = shape.make(bytes);
+      try {
+        const outline = await outlineFromText(text, { format: shape.format, path: `shape.${shape.format}` });
+        expect(deckProblems(renderDeck(outline).html)).toEqual([]);
+      } catch (error) {
+        if (!(error instanceof VFileMessage)) throw error;
+        expect(error.line).toBeGreaterThan(0);
+      }
+    }, HEAVY ? 300_000 : 60_000);
+  }
 });

@@ -50,6 +50,8 @@ export interface OutlineDecision {
   backup: boolean;
   /** The outline as generated, to record as the new base; undefined to leave the record as it is. */
   base?: string;
+  /** True when `text` is kept exactly as briefdeck generated it (the file equals its recorded base): no hand edit to check. */
+  asGenerated?: boolean;
 }
 
 /** What to do with the outline file in a build, and the outline to build, read. */
@@ -99,7 +101,7 @@ export function updateOutline(input: OutlineUpdateInput, file: VFile): OutlineUp
   if (recorded === undefined || recorded === input.articleSha256) {
     // Record a base when there is none, so a later article change can merge.
     const base = input.base === undefined && recorded !== undefined ? input.theirs() : undefined;
-    return { status: 'kept', text: input.ours, write: false, backup: false, base, ...ours };
+    return { status: 'kept', text: input.ours, write: false, backup: false, base, ...(input.base !== undefined && input.ours === input.base ? { asGenerated: true } : {}), ...ours };
   }
   // A base the file still equals reads as the file did.
   const base = input.base === undefined ? undefined : input.base === input.ours ? ours.read : readable(input.base);

@@ -73,6 +73,15 @@ describe('updateOutline', () => {
     expect(decision(update)).toEqual({ status: 'kept', text: ours, write: false, backup: false, base: undefined });
   });
 
+  it('should say a kept outline is exactly as generated only when it equals its recorded base (no hand edit for the fidelity check to read the article for)', () => {
+    const untouched = updateOutline({ ours: base, base, theirs: () => { throw new Error('should not generate'); }, articleSha256: hash }, new VFile());
+    expect(untouched.status).toBe('kept');
+    expect(untouched.asGenerated).toBe(true);
+    const edited = editOutline(base, (document) => rewordBullet(document, 1, 0, 'Mine'));
+    expect(updateOutline({ ours: edited, base, theirs: () => base, articleSha256: hash }, new VFile()).asGenerated).toBeUndefined();
+    expect(updateOutline({ ours: base, theirs: () => base, articleSha256: hash }, new VFile()).asGenerated).toBeUndefined();
+  });
+
   it('should record a base when an outline with the current hash has none', () => {
     const update = updateOutline({ ours: base, theirs: () => base, articleSha256: hash }, new VFile());
     expect(decision(update)).toEqual({ status: 'kept', text: base, write: false, backup: false, base });

@@ -549,7 +549,10 @@ function dropSummary(drops: PageDrops): string {
   return `kept 1 article of ${drops.keptWords.toLocaleString('en-US')} words; dropped ${words}${figures}`;
 }
 
-const toMdast = unified().use(rehypeRemark).freeze();
+// A `<base>` anywhere (one inside an SVG's <title> escapes the removal of page furniture) would make
+// hast-util-to-mdast resolve every link and image against it, and throw on one it cannot resolve
+// ("javascript:1"): the article's addresses are read as written.
+const toMdast = unified().use(rehypeRemark, { handlers: { base() {} } }).freeze();
 
 /**
  * The page as a document with an `<html>` root and all its content in `<body>`. A fragment
@@ -613,7 +616,6 @@ export function readHtmlPage(file: VFile): ReadPage {
   const hast: HastRoot = { type: 'root', children: [] };
   const converted = fromDom(root as unknown as Node) as HastRoot | HastElement;
   hast.children = converted.type === 'root' ? converted.children : converted.tagName === 'html' || converted.tagName === 'body' || converted.tagName === 'div' || converted.tagName === 'article' ? converted.children : [converted];
-  // hast-util-to-mdast resolves links against a `<base>`: there is none in the article.
   tidyArticle(hast, metadata, drops);
   placeText(hast, source);
   drops.keptWords = wordCount(hastText(hast));

@@ -172,6 +172,11 @@ describe('fuzzing the pipeline', () => {
     }
   });
 
+  it('should read a page whose <base href> sits inside an SVG title (found by this fuzzer in CI)', async () => {
+    const page = "<p>'--></script></style></title></textarea><svg><animate attributeName=x dur=1s repeatCount=2 onbegin=prompt(1)> <img src=x onerror=alert(1)>\n<title>[^1]\n<base href=javascript:1>`the!`\n<p><img src=x onerror=alert(1)> `the!`";
+    expectValid(await run(page, 'html'));
+  });
+
   it('should treat arbitrary Unicode (lone surrogates, controls, NUL) as text in every format', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }), fc.constantFrom<ArticleFormat>('md', 'txt', 'html'), async (value, format) =>

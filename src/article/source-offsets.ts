@@ -68,6 +68,13 @@ function referenceAt(source: string, offset: number, syntax: SourceSyntax, decod
   return match && text !== undefined ? { length: match[0].length, text } : undefined;
 }
 
+/** Whether `wanted` is written at `offset` of `source`, as itself or as a character reference that decodes to it. */
+function writtenAt(source: string, offset: number, wanted: string, syntax: SourceSyntax, references: ReferenceCache): boolean {
+  if (source[offset] === wanted) return true;
+  if (source[offset] !== '&' || (syntax !== 'markdown' && syntax !== 'html')) return false;
+  return referenceAt(source, offset, syntax, references)?.text.startsWith(wanted) ?? false;
+}
+
 /**
  * The runs that map `value` (a text node's value) to offsets in `source`, where the node's
  * source starts at `start` and ends before `end` (a saved page's text positions have no exact end:
@@ -107,6 +114,16 @@ export function sourceRuns(value: string, source: string, start: number, end: nu
         for (let k = 0; k < reference.text.length; k += 1) runs.push({ at: i + k, sourceOffset: j });
         i += reference.text.length;
         j += reference.length;
+        continue;
+      }
+    }
+    // Spaces the parser dropped (a line's indent) before the character itself, written or as a reference
+    // ("    &nbsp;" read as a no-break space): stepped over, not taken for it.
+    if (at !== wanted && syntax !== 'text' && SPACE.test(wanted) && dropped.test(at)) {
+      let next = j + 1;
+      while (next < limit && source[next] !== wanted && source[next] !== '&' && dropped.test(source[next]!)) next += 1;
+      if (next < limit && writtenAt(source, next, wanted, syntax, references)) {
+        j = next;
         continue;
       }
     }

@@ -107,6 +107,9 @@ const CLAUSE_OPENERS = new Set([
   'whereas', 'which', 'who', 'where', 'including', 'but', 'so',
 ]);
 
+/** Conjunctions after which the sentence's claim comes: never cut before them. */
+const CONTRAST = new Set(['but', 'yet']);
+
 const isComma = (t: Tok | undefined) => t?.text === ',';
 const isWord = (t: Tok) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
 const isPredicate = (t: Tok) => t.pos === 'VERB' || t.pos === 'AUX';
@@ -249,8 +252,8 @@ function dropDashAsides(seq: Tok[], text: string): Tok[] {
     const a = dashes[0]!;
     const end = endIndex(seq);
     const tail = seq.slice(a + 1, end);
-    // "... much less known–but potentially very important": a short contrast is the claim; keep it.
-    if (lower(tail[0]) === 'but' && wordsIn(tail) <= 6) return seq;
+    // "... much less known–but potentially very important": the contrast is the claim; keep it.
+    if (CONTRAST.has(lower(tail[0]))) return seq;
     if (wordsIn(seq, 0, a) >= 6) return remove(seq, a, end);
   }
   return seq;
@@ -534,6 +537,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     if (DEGREE_WORDS.has(p.lower)) degreeWord = true;
   };
   if (seq[0]) countIn(seq[0]);
+  // "but" as a conjunction; "yet" after a comma, dash or "and" ("..., yet the study found"), not "has yet to".
+  const contrastAt = seq.findIndex((t, i) => i > 1 && i < end && CONTRAST.has(t.lower) && (t.pos === 'CCONJ' || /^(?:,|;|and|--|---|—|–)$/.test(seq[i - 1]!.lower)));
   for (let k = 2; k < end; k += 1) {
     countIn(seq[k - 1]!);
     const t = seq[k]!;
@@ -562,6 +567,13 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
         (t.pos === 'CCONJ' && (afterComma || (previous.pos === 'NOUN' && next !== undefined && isPredicate(next)))) ||
         (t.pos === 'SCONJ' && /^(NOUN|PROPN|NUM|ADV)$/.test(previous.pos) && !/^(that|if|whether|unless)$/.test(lower(t)));
     if (!opener || NO_CUT_BEFORE.has(lower(t))) continue;
+    // "Real piled on the pressure | but couldn't find a way past": what comes after "but" or "yet" is what the
+    // sentence claims; a cut anywhere before it keeps the concession and turns the claim around.
+    if (contrastAt !== -1 && k <= contrastAt) continue;
+    // Nor inside the contrast before its verb ("..., yet their advantage | on long documents is rarely measured").
+    if (contrastAt !== -1 && !hasFiniteVerb(seq.slice(contrastAt + 1, k))) continue;
+    // "as little | as $71 a month": the second "as" completes the comparison.
+    if (lower(t) === 'as' && lower(seq[k - 2]) === 'as') continue;
     const prefix = seq.slice(0, prefixEnd(seq, k));
     if (countWords(render(prefix, text)) > maxWords) break;
     // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
@@ -879,6 +891,12 @@ function cutBreaksClaim(kept: Tok[], tagged: Tok[]): boolean {
   // "he had worked | as a personal driver for ...": a bullet that ends on its verb lost the object or
   // complement that carried the point.
   if (last.pos === 'VERB' && (/^(?:DET|NOUN|PROPN|NUM|PRON)$/.test(head.pos) || /^(?:as|to|into|onto|about|with)$/i.test(head.text))) return true;
+  // "a spokeswoman said early Friday | that it had no information": a verb of saying near the end whose reported
+  // clause was dropped.
+  const lastVerb = words.filter(isPredicate).at(-1);
+  if (lastVerb && SAYING.has(lastVerb.lower) && words.length - words.indexOf(lastVerb) <= 4) {
+    if (head.lower === 'that' || (isWord(head) && hasFiniteVerb(run.slice(0, 6)))) return true;
+  }
   // "X, Y | and Z ..." with no verb before the next comma: the list was cut short.
   if (/^(?:and|or|nor)$/i.test(head.text)) {
     const lastComma = kept.findLastIndex((t) => t.text === ',');

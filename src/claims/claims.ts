@@ -333,7 +333,7 @@ const QUOTED = /^["“‘']/;
 /** A bullet whose subject is a bare pronoun ("They have prepared ...", "this is a worrying sign"), after an optional lead-in. */
 const BARE_PRONOUN = /^(?:[^,]{0,40},\s*)?(?:(?:it|they|he|she|we)\s|(?:this|that|these|those)\s+(?:is|was|are|were|has|have|had|will|would|may|might|can|could|should|must|does|did|means?|shows?|suggests?|seems?|appears?)\b)/i;
 const UNKNOWN = /\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:known|clear)|unknown|unclear)\b/i;
-const BOILERPLATE = /(?:\bcontributed to this (?:report|story|article)\.?$|^(?:for a chance to be mentioned|join the)\b)|^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related|source:|sources:|via:|https?:\/\/)/i;
+const BOILERPLATE = /(?:\b(?:also )?contributed(?: reporting)? to (?:this|the) (?:report|story|article)\b[^.!?]{0,60}\.?$|^(?:additional )?reporting by\b|^(?:for a chance to be mentioned|join the)\b)|^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related|source:|sources:|via:|https?:\/\/)/i;
 
 /** What naming a central entity in a bullet's subject adds to its score. */
 const CENTRAL_SUBJECT = 0.1;

@@ -216,7 +216,7 @@ function frontMatterFields(tree: Root, file: VFile): Partial<Record<ArticleField
  * argument ("References", "5 Acknowledgements", "About the Authors", "Notes and sources").
  */
 const BACK_MATTER = new RegExp(
-  String.raw`^(?:(?:\d+(?:\.\d+)*|[IVX]+|[A-Z])[.)]?\s+)?(?:` +
+  String.raw`^(?:[A-Z][.)]?\s+)?(?:` +
     [
       String.raw`references?(?: and notes)?`,
       String.raw`bibliography`,
@@ -240,16 +240,21 @@ const BACK_MATTER = new RegExp(
 );
 
 /** Headings of the author's own summary of the whole text: what a briefing's key points say. */
-const SUMMARY = /^(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?(?:abstract|summary|executive summary|synopsis|tl;?dr|in brief|at a glance)$/i;
+const SUMMARY = /^(?:abstract|summary|executive summary|synopsis|tl;?dr|in brief|at a glance)$/i;
 
 /** Whether a heading opens the article's own summary (an abstract, an executive summary). */
 export function isSummaryHeading(heading: string): boolean {
-  return heading.length <= 100 && SUMMARY.test(heading.trim());
+  return heading.length <= 100 && SUMMARY.test(headingWithoutNumber(heading));
+}
+
+/** A heading without its section number: "5 Conclusion", "2.1. Method", "IV) Results" -> the words. */
+export function headingWithoutNumber(heading: string): string {
+  return heading.trim().replace(/^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+(?=\S)/, '');
 }
 
 /** Whether a heading opens the article's back matter. */
 export function isBackMatterHeading(heading: string): boolean {
-  return heading.length <= 100 && BACK_MATTER.test(heading.trim());
+  return heading.length <= 100 && BACK_MATTER.test(headingWithoutNumber(heading));
 }
 
 const BYLINE = /^by\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al-\p{L}+))*)\s*$/u;

@@ -5,6 +5,7 @@
  * and a report or paper that has a conclusion opens it with its bottom line.
  */
 import type { Claim } from '../claims/claims.ts';
+import { headingWithoutNumber } from '../article/article.ts';
 import type { Article } from '../types.ts';
 
 /** A sentence that sums up ("And so, ...", "In short, ..."): where analyses put their thesis. */
@@ -23,7 +24,7 @@ const AUTHORS_CLAIM = new RegExp(
 );
 
 /** Headings of the part where a paper or report states its bottom line. */
-const CONCLUSION_HEADING = /^(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?(?:conclusions?|concluding (?:remarks|thoughts)|summary and conclusions?|conclusions? and (?:recommendations|implications|policy implications|discussion|future work)|the bottom line|bottom line|final thoughts)$/i;
+const CONCLUSION_HEADING = /^(?:conclusions?|concluding (?:remarks|thoughts)|summary and conclusions?|conclusions? and (?:recommendations|implications|policy implications|discussion|future work)|the bottom line|bottom line|final thoughts)$/i;
 
 /** A claim's place in the article: section, then sentence. */
 function position(claim: Claim): number {
@@ -44,7 +45,7 @@ export function thesisOf(article: Article, chosen: Claim[], pool: Claim[]): Clai
   if (authors.length > 0) return authors.sort((a, b) => b.score - a.score)[0];
   const concludes = candidates.filter((claim) => {
     const section = article.sections[claim.section];
-    return section !== undefined && !section.headingGenerated && CONCLUSION_HEADING.test(section.heading.trim()) && claim.sentence.paragraph === 0;
+    return section !== undefined && !section.headingGenerated && CONCLUSION_HEADING.test(headingWithoutNumber(section.heading)) && claim.sentence.paragraph === 0;
   });
   if (concludes.length > 0) return concludes.sort((a, b) => a.sentence.index - b.sentence.index || b.score - a.score)[0];
   return chosen[0];

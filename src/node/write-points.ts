@@ -3,8 +3,10 @@
  * between two states (before a temporary file is created, before it is filled,
  * before and after each rename). The crash-safety test stops a real build at
  * each one in turn with `BRIEFDECK_CRASH_AT_WRITE_POINT=N`: the build kills itself
- * with SIGKILL at its Nth write point, exactly as a `kill -9` there would.
- * Without the variable a write point does nothing.
+ * with SIGKILL at its Nth write point, exactly as a `kill -9` there would, and
+ * names each point it passes before that on standard error (so a build with a
+ * number past its last point lists them all). Without the variable a write point
+ * does nothing.
  *
  * The count of points passed is per process, kept here (the one piece of
  * module state in briefdeck, and only for that test): a build is one process.
@@ -21,7 +23,10 @@ let passed = 0;
 export function writePoint(what: string, path: string): void {
   if (!(crashAt > 0)) return;
   passed += 1;
-  if (passed !== crashAt) return;
+  if (passed !== crashAt) {
+    if (passed < crashAt) process.stderr.write(`briefdeck: write point ${passed}: ${what} ${path}\n`);
+    return;
+  }
   process.stderr.write(`briefdeck: crashing at write point ${passed}: ${what} ${path}\n`);
   process.kill(process.pid, 'SIGKILL');
 }

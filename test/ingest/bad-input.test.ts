@@ -7,22 +7,17 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_HEADINGS, MAX_NESTING } from '../../src/ingest/input-limits.ts';
+import { LAUNCHER } from '../helpers/cli.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
-/**
- * Node flags that run TypeScript through tsx in the same process. (`tsx build.ts` runs the
- * build in a child process: a SIGKILL to tsx would leave the build itself running.)
- */
-const TSX_IN_PROCESS = ['--require', join(REPO, 'node_modules', 'tsx', 'dist', 'preflight.cjs'), '--import', pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
 
 interface CliRun {
   code: number | null;
@@ -30,10 +25,10 @@ interface CliRun {
   stderr: string;
 }
 
-/** Run `tsx build.ts ...args` in `cwd`, as a user would; killed after `timeout` ms. */
+/** Run the real CLI (the package's `bin`) with `args` in `cwd`, as a user would; killed after `timeout` ms. */
 function runCli(args: string[], cwd: string, timeout = 120_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...TSX_IN_PROCESS, join(REPO, 'build.ts'), ...args], {
+    const child = spawn(process.execPath, [LAUNCHER, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
       timeout,

@@ -14,20 +14,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deckAssets } from '../../src/render/render.ts';
 import type { ThemeName } from '../../src/outline/themes.ts';
 import { writeFileAtomic } from '../../src/node/write-atomic.ts';
+import { LAUNCHER } from '../helpers/cli.ts';
 import { parseDeck, seededRandom } from '../helpers/security-helpers.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
-/**
- * Node flags that run TypeScript through tsx in the same process. (`tsx build.ts` runs the
- * build in a child process: a SIGKILL to tsx would leave the build itself running.)
- */
-const TSX_IN_PROCESS = ['--require', join(REPO, 'node_modules', 'tsx', 'dist', 'preflight.cjs'), '--import', pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
 const KILLS = HEAVY ? 80 : 16;
 const SEED = Number(process.env.BRIEFDECK_SEED ?? Date.now() % 1_000_000);
 const THEMES: ThemeName[] = ['light', 'dark'];
@@ -44,7 +39,7 @@ type Kill = { after: number } | { afterFirstWrite: number };
 function runCli(cwd: string, theme: ThemeName, kill?: Kill): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [...TSX_IN_PROCESS, join(REPO, 'build.ts'), 'article.md', '--out', 'out', '--theme', theme], {
+    const child = spawn(process.execPath, [LAUNCHER, 'article.md', '--out', 'out', '--theme', theme], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

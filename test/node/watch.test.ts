@@ -10,7 +10,7 @@ import { launchChromium } from '../../src/node/browser.ts';
 import type { BuildReport } from '../../src/node/build-deck.ts';
 import { readTextIfExists } from '../../src/node/outline-store.ts';
 import { SECURITY_HEADERS, watchDecks, type DeckWatch } from '../../src/node/watch.ts';
-import { REPO_ROOT, seedWorkspace } from '../helpers/cli.ts';
+import { LAUNCHER, seedWorkspace } from '../helpers/cli.ts';
 import { editOutline, rewordBullet } from '../helpers/outline-edits.ts';
 
 let browser: Browser;
@@ -116,7 +116,7 @@ describe('watch mode', () => {
 
   it('should serve the deck with the reload script from the CLI with --watch', async () => {
     const dir = seedWorkspace('briefdeck-watch-cli-');
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'build.ts'), '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [LAUNCHER, '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let output = '';
       const url = await new Promise<string>((found, fail) => {

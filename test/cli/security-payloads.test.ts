@@ -203,7 +203,8 @@ describe(`hostile payloads in a real browser (BRIEFDECK_SEED=${SEED})`, () => {
 
   it('should run nothing from Markdown, plain-text and HTML articles or a hand-written outline file, built by the CLI library', async () => {
     // The CLI refuses a NUL byte as binary input (tested in bad-input), so articles carry none.
-    const payloads = [...CORPUS, ...RANDOM.slice(0, 120)].map((payload) => payload.replaceAll('\u0000', ''));
+    // The random payloads join the corpus here with BRIEFDECK_HEAVY_TESTS (CI): three more builds.
+    const payloads = [...CORPUS, ...(HEAVY ? RANDOM.slice(0, 120) : [])].map((payload) => payload.replaceAll('\u0000', ''));
     const dir = join(workspace, 'articles');
     mkdirSync(dir, { recursive: true });
     const sentence = (payload: string, index: number) => `Claim ${index} says the budget rose by ${index} percent ${payload} as critics warned.`;

@@ -26,6 +26,16 @@ export function runCli(args: string[], cwd: string): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Run `build.ts` from the sources through tsx, with these arguments in `cwd`: slower than
+ * {@link runCli} (tsx compiles every module), for what must compare the sources with the bundle.
+ */
+export function runSourceCli(args: string[], cwd: string): CliResult {
+  const tsx = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const result = spawnSync(process.execPath, [tsx, join(REPO_ROOT, 'build.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** A fresh temporary folder holding `content/` with a copy of the seed article. */
 export function seedWorkspace(prefix = 'briefdeck-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));

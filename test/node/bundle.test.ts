@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, fileStamp, MANIFEST_PATH, staleInputs } from '../../scripts/bundle.mjs';
 import { findChromium } from '../../src/node/browser.ts';
 import { TAGGER_MODEL_CACHE } from '../../src/node/tagger-model.ts';
-import { REPO_ROOT, runCli, seedWorkspace } from '../helpers/cli.ts';
+import { REPO_ROOT, runSourceCli, seedWorkspace } from '../helpers/cli.ts';
 
 const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
 
@@ -56,7 +56,7 @@ describe('bundle', () => {
     // Others edit the sources while tests run: compare only two runs between which no source changed.
     let fromSources = '';
     let fromBundle = '';
-    let expected: ReturnType<typeof runCli> | undefined;
+    let expected: ReturnType<typeof runSourceCli> | undefined;
     let actual: ReturnType<typeof runBundled> | undefined;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       runBundled(['--help'], tmpdir()); // remakes the bundle if a source changed
@@ -64,7 +64,7 @@ describe('bundle', () => {
       fromSources = seedWorkspace();
       fromBundle = seedWorkspace();
       dirs.push(fromSources, fromBundle);
-      expected = runCli(['content/isis-central-asia.txt', '--out', 'dist'], fromSources);
+      expected = runSourceCli(['content/isis-central-asia.txt', '--out', 'dist'], fromSources);
       actual = runBundled(['content/isis-central-asia.txt', '--out', 'dist'], fromBundle);
       const after = readFileSync(MANIFEST_PATH, 'utf8');
       if (after === before && staleInputs(after).length === 0) break;

@@ -6,23 +6,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/node/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/node/cli.ts';
 import { watchDecks, type DeckWatch } from '../../src/node/watch.ts';
 import { seedWorkspace } from '../helpers/cli.ts';
+import { useChromium } from '../helpers/chromium.ts';
 
-let browser: Browser;
+const chromium = useChromium();
 let watching: DeckWatch | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
   await watching?.close();
-  await browser?.close();
 });
 
 describe('watch mode pages', () => {
@@ -31,7 +24,7 @@ describe('watch mode pages', () => {
     writeFileSync(join(dir, 'content', 'rail.md'), '# Rail fares\n\n## Findings\n\nThe survey found that 62% of commuters would switch to rail if fares fell. Officials expect a decision in June.\n');
     const articles = ['isis-central-asia.txt', 'rail.md'].map((name) => join(dir, 'content', name));
     watching = await watchDecks({ builds: articles.map((article) => ({ article, outDir: join(dir, 'dist') })) });
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -60,7 +53,7 @@ describe('watch mode pages', () => {
     console.info(`watch overlay screenshot: ${join(dir, 'overlay.png')}`);
 
     // The index says which deck failed; a tab opened now shows the error at once.
-    const other = await browser.newPage();
+    const other = await chromium.browser.newPage();
     await other.goto(watching.url);
     expect(await other.textContent('li:nth-child(2) .error')).toMatch(/^The last build failed: .*rail\.outline\.md:\d+:1: Unclosed notes block/);
     await other.goto(`${watching.url}rail/`);
@@ -92,7 +85,7 @@ describe('watch mode pages', () => {
     const io = { stdin: (async function* () {})(), stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true }, env: {}, cwd: dir, isTTY: false, signal: stop.signal };
     const running = main(['--watch', '--port', String(port)], io);
     await expect.poll(() => stdout, { timeout: 30_000 }).toContain(`Serving the decks at http://127.0.0.1:${port}/`);
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     expect(await page.textContent('li a')).toBe('isis-central-asia');
     await page.close();

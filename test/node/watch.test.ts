@@ -4,26 +4,18 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/node/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/node/build-deck.ts';
 import { readTextIfExists } from '../../src/node/outline-store.ts';
 import { SECURITY_HEADERS, watchDecks, type DeckWatch } from '../../src/node/watch.ts';
 import { LAUNCHER, seedWorkspace } from '../helpers/cli.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { editOutline, rewordBullet } from '../helpers/outline-edits.ts';
 
-let browser: Browser;
+const chromium = useChromium();
 let watching: DeckWatch | undefined;
-
-beforeAll(async () => {
-  // Fails (does not skip) with the install command when there is no Chromium.
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
   await watching?.close();
-  await browser?.close();
 });
 
 describe('watch mode', () => {
@@ -39,7 +31,7 @@ describe('watch mode', () => {
     );
     expect(builds.map((report) => report.outline)).toEqual(['created']);
 
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const consoleErrors: string[] = [];
     const foreign: string[] = [];
     page.on('console', (message) => {
@@ -96,7 +88,7 @@ describe('watch mode', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^image\/png/);
       expect(Buffer.from(await response.arrayBuffer())).toEqual(readFileSync(join(dir, 'images', 'revenue.png')));
-      const page = await browser.newPage();
+      const page = await chromium.browser.newPage();
       try {
         await page.goto(deckUrl);
         await page.waitForSelector('html[data-briefdeck-ready]');
@@ -186,7 +178,7 @@ describe('the watch server', () => {
   it('should not run the speaker-view message API in a deck framed by another site', async () => {
     const dir = seedWorkspace('briefdeck-watch-frame-');
     const served = await watchDecks({ builds: [{ article: join(dir, 'content', 'isis-central-asia.txt'), outDir: join(dir, 'dist') }] });
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       // Another origin (localhost vs 127.0.0.1 differ) frames the deck as a receiver and asks for the notes.
       // The server's headers forbid that frame; they are stripped here to check the deck's own guard too.
@@ -225,7 +217,7 @@ describe('the watch server', () => {
   it('should not send the notes to a page of another site that opened the deck and posts a speaker-view heartbeat', async () => {
     const dir = seedWorkspace('briefdeck-watch-opener-');
     const served = await watchDecks({ builds: [{ article: join(dir, 'content', 'isis-central-asia.txt'), outDir: join(dir, 'dist') }] });
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       await page.goto(`${served.url.replace('127.0.0.1', 'localhost')}__briefdeck/live-reload.js`);
       const popup = page.context().waitForEvent('page');
@@ -253,7 +245,7 @@ describe('the watch server', () => {
   it('should keep the speaker view working: its slide previews follow the deck', async () => {
     const dir = seedWorkspace('briefdeck-watch-speaker-');
     const served = await watchDecks({ builds: [{ article: join(dir, 'content', 'isis-central-asia.txt'), outDir: join(dir, 'dist') }] });
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       await page.goto(`${served.decks['isis-central-asia']!}#/2`);
       await page.waitForSelector('html[data-briefdeck-ready]');

@@ -13,6 +13,7 @@
 import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression } from './compress.ts';
 import { defaultTagger, type Tagger, type Token } from '../text/nlp.ts';
 import type { Article, Section, Sentence } from '../types.ts';
+import { STOP_WORDS } from '../text/stop-words.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
 export interface Claim {
@@ -25,15 +26,6 @@ export interface Claim {
   quality: number;
 }
 
-const STOPWORDS = new Set(
-  ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself ' +
-    'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
-    'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
-    'those through to too under until up very was we were what when where which while who whom why will with would you your ' +
-    'yours yourself yourselves said says one two may might must shall').split(' '),
-);
-
 /** A word without its possessive "'s" or "’s" (a string test, not a regex: it runs for every word weighed). */
 function withoutPossessive(word: string): string {
   return word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
@@ -43,7 +35,7 @@ function withoutPossessive(word: string): string {
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
     .map(withoutPossessive)
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
 /** Word counts, with their sum of squares (kept so a cosine costs the smaller vector only, not the article's vocabulary). */

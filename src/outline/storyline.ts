@@ -12,6 +12,7 @@
  * size the caller allows.
  */
 import { stemmer } from 'stemmer';
+import { TOPIC_STOP_WORDS } from '../text/stop-words.ts';
 
 /** One sentence of the text to segment, in reading order. */
 export interface StorySentence {
@@ -30,20 +31,11 @@ export interface CohesionOptions {
   paragraphs?: boolean;
 }
 
-const STOPWORDS = new Set(
-  ('a about above after again against all also am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself ' +
-    'his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ' +
-    'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
-    'those through to too under until up very was we were what when where which while who whom why will with would you your ' +
-    'yours yourself yourselves said says say one two may might must shall new also like well even much many').split(' '),
-);
-
 /** Stemmed content words of a sentence. */
 function termsOf(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [])
     .map((word) => word.replace(/['’]s$/u, ''))
-    .filter((word) => word.length > 2 && !STOPWORDS.has(word))
+    .filter((word) => word.length > 2 && !TOPIC_STOP_WORDS.has(word))
     .map((word) => stemmer(word));
 }
 
@@ -53,7 +45,7 @@ function namesOf(text: string): string[] {
   return words
     .filter((word, index) => /^\p{Lu}/u.test(word) && (index > 0 || /^\p{Lu}{2,}/u.test(word)))
     .map((word) => word.replace(/['’]s?$|\.$/gu, '').toLowerCase())
-    .filter((word) => !STOPWORDS.has(word));
+    .filter((word) => !TOPIC_STOP_WORDS.has(word));
 }
 
 function add(counts: Map<string, number>, words: string[], sign = 1): void {

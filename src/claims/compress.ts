@@ -172,7 +172,12 @@ function dropDateline(seq: Tok[]): Tok[] {
   while (i < seq.length && i < 8 && (isComma(seq[i]) || (/^[\p{Lu}.\-]+$/u.test(seq[i]!.text) && seq[i]!.text.length > 1))) i += 1;
   // "Harbor City (Wire) --": a place in title case, then the agency and a dash.
   let place = 0;
-  while (place < 4 && /^\p{Lu}/u.test(seq[place]?.text ?? '') && /^(PROPN|NOUN)$/.test(seq[place]!.pos)) place += 1;
+  // "Sanaa, Yemen (CNN)": a place may name its country after a comma.
+  while (
+    place < 6 &&
+    ((/^\p{Lu}/u.test(seq[place]?.text ?? '') && /^(PROPN|NOUN)$/.test(seq[place]!.pos)) || (place > 0 && isComma(seq[place]) && /^\p{Lu}/u.test(seq[place + 1]?.text ?? '')))
+  )
+    place += 1;
   if (place > 0 && seq[place]?.text === '(') {
     const close = closingBracket(seq, place);
     if (close !== -1 && close - place <= 6 && seq[close + 1] && DASHES.has(seq[close + 1]!.text)) return seq.slice(close + 2);
@@ -389,6 +394,8 @@ function dropLeadingAttribution(seq: Tok[]): Tok[] {
     let object = 0;
     while (object < 4 && /^(PROPN|NOUN|PRON)$/.test(seq[at + object]?.pos ?? '') && !/^(he|she|they|it|we|i|you)$/.test(lower(seq[at + object]))) object += 1;
     if (object === 0 || (seq[at + object]?.pos === 'PART' && lower(seq[at + object]) !== 'that')) return seq;
+    // "told Senate Foreign Relations Chairman Bob Corker (R-TN) a bill ...": a longer name than we read is no clause's subject.
+    if (object === 4 && /^(PROPN|NOUN)$/.test(seq[at + object]?.pos ?? '')) return seq;
     at += object;
   }
   for (let round = 0; round < 2 && seq[at]?.pos === 'ADP' && lower(seq[at]) !== 'that'; round += 1) {

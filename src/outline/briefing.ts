@@ -145,7 +145,7 @@ export function briefingKeyPoints(article: Article, k: number, index: ArticleInd
   const poolClaim = new Map(pool.map((claim) => [claim.sentence, claim]));
   const chosen = keyPoints(article, k, index, { among: new Set(bulletOf.keys()), penalty }).map((claim) => poolClaim.get(claim.sentence)!);
   // The thesis (src/outline/thesis.ts): a concluding sentence, what the authors say they argue or find, the
-  // opening of the conclusion, else the strongest claim.
+  // opening of the conclusion, a news story's lead, else the first chosen claim.
   const ranked = [...pool].sort((a, b) => b.score - a.score);
   // A story's lead is its thesis when its bullet reads as one: standing alone, and no longer than an ordinary bullet
   // may run (a 59-word lead with no clean cut is no key point).
@@ -156,7 +156,6 @@ export function briefingKeyPoints(article: Article, k: number, index: ArticleInd
   const thesis = thesisOf(article, chosen, ranked, reads);
   if (!thesis) return { claims: [], bullets: [] };
   const others = chosen.filter((claim) => claim !== thesis);
-  // A thesis from the wider pool takes the place of the weakest of the chosen: still k points.
   // A thesis from the wider pool takes the place of the chosen claim that most repeats it (the share of its content
   // words the thesis has), less half its strength: still k points, and not two saying the same. (Dropping the weakest,
   // as before, often kept one that restated the lead: dev set 102/94/106% -> 102/95/107% of Lead-3.)

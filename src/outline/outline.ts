@@ -90,16 +90,22 @@ const POINTS_BACK_PENALTY = 0.5;
 /**
  * What a claim loses in the same ranking for each word its headline runs over the target: of two claims of
  * about the same strength, the one that makes a headline of about ten words goes up (dev set: content bullets
- * 11.1 -> 11.0 words on average).
+ * 11.1 -> 11.0 words on average). A headline made short by a phrase cut counts as one of the limit's length.
  */
-const LENGTH_PENALTY = 0.08;
+const LENGTH_PENALTY = 0.1;
+/** At most this much: less than {@link POINTS_BACK_PENALTY}, so a bullet that points back never wins by being short. */
+const MAX_LENGTH_PENALTY = 0.4;
 
 /** Words of a claim's bullet on a content slide. */
 function headlineWords(claim: Claim, index: ArticleIndex): number {
   // A language without a tagger is cut only at its clause punctuation, with nothing to tell a clause from an opening
   // phrase ("Beim Projekt Südlink, das ... verbinden soll"): there a shorter bullet is no better one.
   const { lang } = index.article;
-  return lang !== undefined && !hasTagger(lang) ? BULLET_TARGET_WORDS : countWords(headlineBullet(claim, index), lang);
+  if (lang !== undefined && !hasTagger(lang)) return BULLET_TARGET_WORDS;
+  const words = countWords(headlineBullet(claim, index), lang);
+  // Nor is a bullet made short by cutting a trailing phrase ("It may be that we are in an era."): only clean cuts
+  // (whole asides, a trailing clause) earn their shortness.
+  return (headlineCompression(claim.sentence.text, index)?.quality ?? 0) >= 0.7 ? words : Math.max(words, BULLET_LIMIT_WORDS);
 }
 
 /** Whether a claim's bullet shortens cleanly to headline length ({@link headlineCompression}). */
@@ -141,7 +147,7 @@ function sectionsByImportance(article: Article, index: ArticleIndex): Array<{ se
     const bulletSized = claims.filter((claim) => claim.bullet.split(/\s+/).length <= BULLET_MAX_WORDS + BULLET_SLACK_WORDS);
     const pool = fits.size >= MIN_FITTING_CLAIMS ? claims.filter((claim) => fits.has(claim)) : bulletSized.length > 0 ? bulletSized : claims;
     const shown = new Map(
-      pool.map((claim) => [claim, claim.score - (fits.has(claim) ? 0 : NO_HEADLINE_PENALTY) - (standsAlone(headlineBullet(claim, index)) ? 0 : POINTS_BACK_PENALTY) - LENGTH_PENALTY * Math.max(0, headlineWords(claim, index) - BULLET_TARGET_WORDS)]),
+      pool.map((claim) => [claim, claim.score - (fits.has(claim) ? 0 : NO_HEADLINE_PENALTY) - (standsAlone(headlineBullet(claim, index)) ? 0 : POINTS_BACK_PENALTY) - Math.min(MAX_LENGTH_PENALTY, LENGTH_PENALTY * Math.max(0, headlineWords(claim, index) - BULLET_TARGET_WORDS))]),
     );
     const kept = new Set([...pool].sort((a, b) => shown.get(b)! - shown.get(a)!).slice(0, Math.min(keep, budget)));
     return { section, sectionIndex, claims: claims.filter((claim) => kept.has(claim)) };

@@ -172,7 +172,12 @@ function dropDateline(seq: Tok[]): Tok[] {
   while (i < seq.length && i < 8 && (isComma(seq[i]) || (/^[\p{Lu}.\-]+$/u.test(seq[i]!.text) && seq[i]!.text.length > 1))) i += 1;
   // "Harbor City (Wire) --": a place in title case, then the agency and a dash.
   let place = 0;
-  while (place < 4 && /^\p{Lu}/u.test(seq[place]?.text ?? '') && /^(PROPN|NOUN)$/.test(seq[place]!.pos)) place += 1;
+  // "Sanaa, Yemen (CNN)": a place may name its country after a comma.
+  while (
+    place < 6 &&
+    ((/^\p{Lu}/u.test(seq[place]?.text ?? '') && /^(PROPN|NOUN)$/.test(seq[place]!.pos)) || (place > 0 && isComma(seq[place]) && /^\p{Lu}/u.test(seq[place + 1]?.text ?? '')))
+  )
+    place += 1;
   if (place > 0 && seq[place]?.text === '(') {
     const close = closingBracket(seq, place);
     if (close !== -1 && close - place <= 6 && seq[close + 1] && DASHES.has(seq[close + 1]!.text)) return seq.slice(close + 2);
@@ -262,11 +267,15 @@ function dropDashAsides(seq: Tok[], text: string): Tok[] {
 function dropRelativeClauses(seq: Tok[]): Tok[] {
   for (let i = 1; i < seq.length - 1; i += 1) {
     if (!isComma(seq[i]) || !/^(who|which|whose|whom)$/.test(lower(seq[i + 1]))) continue;
-    const close = nextComma(seq, i + 1);
+    let close = nextComma(seq, i + 1);
+    // "who founded the Equal Justice Initiative in Montgomery, Alabama, examined": a comma inside a place's name.
+    while (close !== -1 && seq[close - 1]?.pos === 'PROPN' && seq[close + 1]?.pos === 'PROPN' && isComma(seq[close + 2])) close = nextComma(seq, close + 1);
     const end = endIndex(seq);
     if (close !== -1 && close < end) {
       seq = remove(seq, i, close + 1 < end && !isPredicate(seq[close + 1]!) && seq[close + 1]!.pos !== 'ADV' ? close : close + 1);
       // Keep the comma when what follows is not the main verb ("Smith, who ..., and Jones"); drop it before the verb.
+      // The kept comma may open a second clause ("The artist, whose ..., which depicts ..., first put"): look again.
+      i -= 1;
     } else if (close === -1) {
       seq = remove(seq, i, end);
     }
@@ -385,6 +394,8 @@ function dropLeadingAttribution(seq: Tok[]): Tok[] {
     let object = 0;
     while (object < 4 && /^(PROPN|NOUN|PRON)$/.test(seq[at + object]?.pos ?? '') && !/^(he|she|they|it|we|i|you)$/.test(lower(seq[at + object]))) object += 1;
     if (object === 0 || (seq[at + object]?.pos === 'PART' && lower(seq[at + object]) !== 'that')) return seq;
+    // "told Senate Foreign Relations Chairman Bob Corker (R-TN) a bill ...": a longer name than we read is no clause's subject.
+    if (object === 4 && /^(PROPN|NOUN)$/.test(seq[at + object]?.pos ?? '')) return seq;
     at += object;
   }
   for (let round = 0; round < 2 && seq[at]?.pos === 'ADP' && lower(seq[at]) !== 'that'; round += 1) {
@@ -473,6 +484,9 @@ function opensClause(seq: Tok[], from: number): boolean {
 function isFinite(seq: Tok[], i: number): boolean {
   const t = seq[i]!;
   if (t.pos === 'AUX') return lower(seq[i - 1]) !== 'to';
+  // "a grand bargain imposed by the stronger party": a participle after its noun, with its agent, is no clause's verb
+  // ("sales increased by 10%" is).
+  if (t.pos === 'VERB' && /(?:ed|en)$/.test(t.lower) && /^(?:NOUN|PROPN)$/.test(seq[i - 1]?.pos ?? '') && lower(seq[i + 1]) === 'by' && !/^(?:NUM|SYM)$/.test(seq[i + 2]?.pos ?? '')) return false;
   return t.pos === 'VERB' && !/ing$/.test(t.lower) && lower(seq[i - 1]) !== 'to';
 }
 
@@ -488,6 +502,7 @@ function clausesComplete(prefix: Tok[]): boolean {
   const dashes = prefix.map((t, i) => (DASHES.has(t.text) ? i : -1)).filter((i) => i !== -1);
   const outside = prefix.filter((_, i) => dashes.filter((d) => d <= i).length % 2 === 0 && !DASHES.has(prefix[i]!.text));
   if (!outside.some((_, i) => isFinite(outside, i))) return false;
+  let clauses = 0;
   for (let i = prefix.length - 1; i >= 0; i -= 1) {
     const t = prefix[i]!;
     if (!NEEDS_VERB.test(t.lower)) continue;
@@ -495,11 +510,30 @@ function clausesComplete(prefix: Tok[]): boolean {
     if (t.lower === 'that' && t.pos === 'DET') continue;
     // "since 2010" and "because of the war" are phrases, not clauses.
     if ((t.lower === 'since' && t.pos !== 'SCONJ') || (t.lower === 'because' && lower(prefix[i + 1]) === 'of')) continue;
+    // "so that": one clause.
+    if (t.lower === 'that' && lower(prefix[i - 1]) === 'so') continue;
+    clauses += 1;
     let finite = false;
     for (let j = i + 1; j < prefix.length && !finite; j += 1) if (isFinite(prefix, j)) finite = true;
     if (!finite) return false;
   }
-  return true;
+  // Each clause opened has a verb of its own, and the main clause one more: "that brave new MLS dawn that broke over
+  // San Jose back" has one verb for two clauses (its main verb, "has turned", was cut).
+  return clauses === 0 || verbGroups(prefix) > clauses;
+}
+
+/** Finite verb groups in a sequence: "had been able" and "does not know" are one each. */
+function verbGroups(seq: Tok[]): number {
+  let groups = 0;
+  let inGroup = false;
+  for (let i = 0; i < seq.length; i += 1) {
+    const t = seq[i]!;
+    if (isPredicate(t)) {
+      if (!inGroup && isFinite(seq, i)) groups += 1;
+      inGroup = inGroup || isFinite(seq, i);
+    } else if (!(t.pos === 'ADV' || t.pos === 'PART')) inGroup = false;
+  }
+  return groups;
 }
 
 /** Whether a prefix can stand as a bullet: a predicate, enough words, ends on a content word. */
@@ -550,6 +584,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
         /^(NOUN|PROPN|NUM)$/.test(previous.pos) &&
         /^(ADP|SCONJ|CCONJ)$/.test(t.pos) &&
         lower(t) !== 'of' &&
+        // "exchanged in ways | that cubic metres of river flow cannot": a clause that restricts its noun is its point.
+        lower(t) !== 'that' &&
         // "a dam | and the one that ..." ends a phrase; "ISIS | and AQAP" does not.
         (!/^(and|or)$/.test(lower(t)) || /^(DET|PRON)$/.test(next?.pos ?? ''))
       : mode === 'clause'
@@ -574,13 +610,19 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     if (contrastAt !== -1 && !hasFiniteVerb(seq.slice(contrastAt + 1, k))) continue;
     // "as little | as $71 a month": the second "as" completes the comparison.
     if (lower(t) === 'as' && lower(seq[k - 2]) === 'as') continue;
+    // "from 1877 | to 1950", "between 20 | and 30": a range is one phrase.
+    if (/^(?:to|and|through)$/.test(t.lower) && previous.pos === 'NUM' && seq.slice(Math.max(0, k - 4), k).some((p) => p.lower === 'from' || p.lower === 'between')) continue;
     const prefix = seq.slice(0, prefixEnd(seq, k));
     if (countWords(render(prefix, text)) > maxWords) break;
     // "a long sequence of small | , reversible steps": adjectives in a row are one phrase.
     if (isComma(t) && previous.pos === 'ADJ' && next?.pos === 'ADJ') continue;
     // Never cut inside brackets or a quotation (the commas and dashes trimmed off the prefix are neither).
     if (!marks.balanced()) continue;
-    if (standsAlone(prefix, 6)) best = k;
+    // "Start with shared measurement | , because a number both sides trust ...": a short main clause that names what
+    // it is about (no pronoun) stands alone before the reason or the time it is given.
+    const subordinator = t.text === ',' ? next : t;
+    const shortClause = mode === 'clause' && subordinator?.pos === 'SCONJ' && REASON_OR_TIME.has(subordinator.lower) && !prefix.some((p) => p.pos === 'PRON');
+    if (standsAlone(prefix, shortClause ? 4 : 6)) best = k;
   }
   if (best === undefined) return undefined;
   return seq.slice(0, prefixEnd(seq, best)).concat(seq.slice(end).filter((t) => endPunct(t)));
@@ -592,6 +634,9 @@ function prefixEnd(seq: Tok[], k: number): number {
   while (cut > 0 && (isComma(seq[cut - 1]) || DASHES.has(seq[cut - 1]!.text))) cut -= 1;
   return cut;
 }
+
+/** Subordinators of a reason or a time: the clause before one may be short and still say its point. */
+const REASON_OR_TIME = new Set(['because', 'since', 'after', 'before', 'when', 'until']);
 
 /** Words of degree: after one, "to" completes it ("significant enough for X | to proclaim") rather than opening a phrase. */
 const DEGREE_WORDS = new Set(['enough', 'too', 'so']);
@@ -898,13 +943,15 @@ function cutBreaksClaim(kept: Tok[], tagged: Tok[]): boolean {
     if (head.lower === 'that' || (isWord(head) && hasFiniteVerb(run.slice(0, 6)))) return true;
   }
   // "X, Y | and Z ..." with no verb before the next comma: the list was cut short.
-  if (/^(?:and|or|nor)$/i.test(head.text)) {
+  // (Or ", and Z", ", or other places of culture" after a series comma.)
+  const conjunction = head.text === ',' && /^(?:and|or|nor)$/i.test(run[1]?.text ?? '') ? 1 : 0;
+  if (/^(?:and|or|nor)$/i.test(run[conjunction]!.text)) {
     const lastComma = kept.findLastIndex((t) => t.text === ',');
     const item = lastComma === -1 ? [] : kept.slice(lastComma + 1).filter(isWord);
     // The kept tail is a list item: a few words and no verb ("equipment", "killer spikes"; not "citing delays").
     const itemWords = item.length === 0 || item.some(isPredicate) ? Infinity : item.length;
-    const nextBreak = run.findIndex((t, i) => i > 0 && /^[,;:]$/.test(t.text));
-    const clause = run.slice(1, nextBreak === -1 ? run.length : nextBreak);
+    const nextBreak = run.findIndex((t, i) => i > conjunction && /^[,;:]$/.test(t.text));
+    const clause = run.slice(conjunction + 1, nextBreak === -1 ? run.length : nextBreak);
     if (itemWords <= 4 && !startsClause(clause)) return true;
   }
   return false;

@@ -294,7 +294,7 @@ function candidatesOf(sections: readonly Section[], index: ArticleIndex): Candid
       paragraphs += 1;
       paragraph.sentences.forEach((sentence, indexInParagraph) => {
         // Page furniture and source lines are never claims.
-        if (BOILERPLATE.test(sentence.text)) return;
+        if (BOILERPLATE.test(sentence.text) || isByline(sentence.text)) return;
         const { compression, facts } = bulletOf(sentence, index);
         const { vector, names, subjectNames } = facts;
         candidates.push({
@@ -325,7 +325,19 @@ const QUOTED = /^["“‘']/;
 /** A bullet whose subject is a bare pronoun ("They have prepared ...", "this is a worrying sign"), after an optional lead-in. */
 const BARE_PRONOUN = /^(?:[^,]{0,40},\s*)?(?:(?:it|they|he|she|we)\s|(?:this|that|these|those)\s+(?:is|was|are|were|has|have|had|will|would|may|might|can|could|should|must|does|did|means?|shows?|suggests?|seems?|appears?)\b)/i;
 const UNKNOWN = /\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:known|clear)|unknown|unclear)\b/i;
-const BOILERPLATE = /(?:\b(?:also )?contributed(?: reporting)? to (?:this|the) (?:report|story|article)\b[^.!?]{0,60}\.?$|^(?:additional )?reporting by\b|^(?:for a chance to be mentioned|join the)\b)|^(join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related|source:|sources:|via:|https?:\/\/)/i;
+const BOILERPLATE = /(?:\b(?:also )?contributed(?: reporting)? to (?:this|the) (?:report|story|article)\b[^.!?]{0,60}\.?$|^(?:additional )?reporting by\b|^(?:for a chance to be mentioned|join the)\b)|^(editor['’]?s note:|join the|click|read more|follow|share|subscribe|sign up|contributed to this report|this (article|story) (was|has been)|copyright|all rights reserved|photo|image|watch|related|source:|sources:|via:|https?:\/\/)/i;
+
+/** Names in a credit line: capitalised words, "CNN's", "Journalist", joined by commas and "and". */
+const CREDITED_NAMES = String.raw`(?:(?:[Jj]ournalist|and|\p{Lu}[\p{L}'’.-]*),?\s+)+`;
+/** "reported from Lagos", "wrote this story from Hong Kong", "reported and wrote from Atlanta, Georgia". */
+const CREDIT = String.raw`(?:reported|wrote)(?: and (?:reported|wrote))?(?: this (?:story|report|article))? from (?:\p{Lu}[\p{L}'’.-]*,?\s*)+`;
+/** A line that says only who reported and wrote the story from where, one credit or several joined by "and". */
+const BYLINE = new RegExp(String.raw`^${CREDITED_NAMES}${CREDIT}(?:,?\s*and\s+${CREDITED_NAMES}${CREDIT})*\.?$`, 'u');
+
+/** Whether `text` is a reporting credit ("Ana Ruiz reported from Lagos, and Omar Haddad wrote from London."); a long sentence is never one. */
+function isByline(text: string): boolean {
+  return text.length <= 300 && BYLINE.test(text);
+}
 
 /** What naming a central entity in a bullet's subject adds to its score. */
 const CENTRAL_SUBJECT = 0.1;

@@ -134,7 +134,7 @@ function deckShape(name: string, outlines: Array<{ article: Article; outline: Ou
   const f = (x: number) => x.toFixed(1);
   return [
     `${name}: ${outlines.length} decks, ${contentSlides} content slides; bullets per section ${f(mean(perSection))}; ` +
-      `words per bullet mean ${f(mean(contentWords))}, p95 ${percentile(contentWords, 95)} (key points mean ${f(mean(keyWords))}, p95 ${percentile(keyWords, 95)}); ` +
+      `words per bullet mean ${mean(contentWords).toFixed(2)}, p95 ${percentile(contentWords, 95)} (key points mean ${f(mean(keyWords))}, p95 ${percentile(keyWords, 95)}); ` +
       `titles repeating another slide's ${((100 * repeated) / Math.max(1, titles)).toFixed(0)}%, "(cont.)" ${((100 * continued) / Math.max(1, titles)).toFixed(0)}%`,
   ];
 }

@@ -16,6 +16,7 @@
  * with quality 0, for claim selection to pass over.
  */
 import { countWords as countWordsIn, hasTagger } from '../text/language.ts';
+import { stemmer } from 'stemmer';
 import { defaultTagger, type Tagger, type Token } from '../text/nlp.ts';
 
 /** The most words a bullet should have. */
@@ -608,6 +609,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     if (contrastAt !== -1 && k <= contrastAt) continue;
     // Nor inside the contrast before its verb ("..., yet their advantage | on long documents is rarely measured").
     if (contrastAt !== -1 && !hasFiniteVerb(seq.slice(contrastAt + 1, k))) continue;
+    // "traces 61% of the load | to three corridors", "charged him | with murder": the verb needs that phrase.
+    if (completesVerb(seq, k)) continue;
     // "as little | as $71 a month": the second "as" completes the comparison.
     if (lower(t) === 'as' && lower(seq[k - 2]) === 'as') continue;
     // "from 1877 | to 1950", "between 20 | and 30": a range is one phrase.
@@ -626,6 +629,44 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
   }
   if (best === undefined) return undefined;
   return seq.slice(0, prefixEnd(seq, best)).concat(seq.slice(end).filter((t) => endPunct(t)));
+}
+
+/**
+ * Verbs whose object needs a phrase with one of these prepositions to say what the verb says: "traces
+ * the load to the corridors", "charged him with murder", "sentenced her to ten years", "stopped them
+ * from voting", "spent $2 billion on roads". Keyed by Porter stem, so every inflection matches.
+ */
+const VERB_COMPLEMENTS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const table: Record<string, string> = {
+    to: 'trace attribute ascribe link tie owe compare liken limit reduce assign confine restrict divert shift transfer sentence subject expose devote dedicate commit condemn relegate lend',
+    from: 'prevent stop protect ban bar keep distinguish separate exempt exclude shield deter discourage prohibit derive',
+    on: 'blame spend focus base impose',
+    into: 'turn convert translate transform divide',
+    with: 'charge credit provide supply equip replace associate confuse',
+    for: 'blame praise criticise criticize thank punish arrest fine sue',
+    as: 'describe regard treat classify label brand',
+  };
+  const complements = new Map<string, Set<string>>();
+  for (const [preposition, verbs] of Object.entries(table)) {
+    for (const verb of verbs.split(' ')) {
+      const stem = stemmer(verb);
+      if (!complements.has(stem)) complements.set(stem, new Set());
+      complements.get(stem)!.add(preposition);
+    }
+  }
+  return complements;
+})();
+
+/** Whether the preposition at `k` completes a verb before it, with only the verb's object between ({@link VERB_COMPLEMENTS}). */
+function completesVerb(seq: Tok[], k: number): boolean {
+  const preposition = seq[k]!.lower;
+  for (let i = k - 1; i >= 0 && i >= k - 10; i -= 1) {
+    const t = seq[i]!;
+    if (t.pos === 'VERB') return VERB_COMPLEMENTS.get(stemmer(t.lower))?.has(preposition) ?? false;
+    // The object may hold an "of" phrase ("61% of expected unserved load").
+    if (!/^(DET|ADJ|NOUN|PROPN|NUM|PRON|ADV|PART|SYM)$/.test(t.pos) && t.text !== '%' && t.text !== '$' && t.lower !== 'of') return false;
+  }
+  return false;
 }
 
 /** Where a prefix cut before `k` ends: trailing commas and dashes go. */

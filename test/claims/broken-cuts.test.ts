@@ -37,6 +37,27 @@ const cases: Array<{ sentence: string; when: RegExp; then: RegExp }> = [
     when: /says the two men/,
     then: /were seen/,
   },
+  // A verb whose object needs its phrase: "traced most of the failures." and "described the talks." say nothing.
+  {
+    sentence: 'Investigators traced most of the power failures to three old transmission corridors that link the coastal cities to inland plants.',
+    when: /traced/,
+    then: /to three old transmission corridors/,
+  },
+  {
+    sentence: 'A senior defence official blamed the civilian deaths on the rebels, who he said had fired from rooftops in the old town.',
+    when: /blamed/,
+    then: /on the rebels/,
+  },
+  {
+    sentence: 'The foreign minister described the talks as tough but useful, adding that a second round would begin in Geneva next month.',
+    when: /described the talks/,
+    then: /as tough/,
+  },
+  {
+    sentence: 'A judge in the capital sentenced the former mayor to twelve years in prison on Friday after a trial that lasted more than a year.',
+    when: /sentenced/,
+    then: /to twelve years/,
+  },
 ];
 
 const article = articleFromFile(new VFile({ value: `# Cuts\n\n${cases.map((c) => c.sentence).join('\n\n')}\n`, path: 'cuts.md' }), 'md');

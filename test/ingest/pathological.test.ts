@@ -1,11 +1,11 @@
 /**
  * cmark's pathological inputs (test/pathological_tests.py in commonmark/cmark)
- * through the whole pipeline: each gives a deck or a placed message, fast, and
- * time grows near linearly with input size.
+ * through the whole pipeline: each gives a deck or a placed message.
  *
- * Without BRIEFDECK_HEAVY_TESTS the inputs are a tenth of cmark's sizes and only
- * the outcome is checked; with it (CI) they are cmark's sizes, each must finish
- * within 5 s, and t(10n) / t(n) must stay within 20.
+ * Without BRIEFDECK_HEAVY_TESTS the inputs are a tenth of cmark's sizes; with it
+ * (CI) they are cmark's sizes. Only the outcome is checked: how the time grows
+ * with the input is `npm run bench`'s (its growth table holds cmark's cases), not
+ * a test's on a shared machine.
  */
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
@@ -39,21 +39,18 @@ const CMARK: Array<[name: string, n: number, make: (n: number) => string]> = [
 
 type Outcome = 'deck' | 'refused' | 'no-content';
 
-/** Article text through the pipeline and the renderer: how it ended and how long it took. */
-async function timed(text: string): Promise<{ outcome: Outcome; ms: number }> {
-  const start = performance.now();
-  let outcome: Outcome;
+/** Article text through the pipeline and the renderer: how it ended. */
+async function answer(text: string): Promise<Outcome> {
   try {
     const deck = renderDeck(await outlineFromText(text, { format: 'md', path: 'p.md' }));
     expect(deckProblems(deck.html)).toEqual([]);
-    outcome = 'deck';
+    return 'deck';
   } catch (error) {
     // A placed content message is an answer; anything else thrown fails the test.
     if (!(error instanceof VFileMessage) || !error.line) throw error;
-    outcome = error.ruleId === 'no-content' ? 'no-content' : 'refused';
     expect(['no-content', 'input-limits']).toContain(error.ruleId);
+    return error.ruleId === 'no-content' ? 'no-content' : 'refused';
   }
-  return { outcome, ms: performance.now() - start };
 }
 
 /** A paragraph of about `markers` inline markers in the shape of a case, under the per-paragraph limit. */
@@ -63,49 +60,18 @@ function paragraphs(make: (n: number) => string, n: number, count: number): stri
 }
 
 describe(`cmark's pathological inputs${HEAVY ? ' at full size' : ' at a tenth of their size'}`, () => {
-  const rows: string[] = [];
-
   for (const [name, n, make] of CMARK) {
-    it(`should answer "${name}" with a deck or a placed message${HEAVY ? ' within 5 s' : ''}`, async () => {
-      const size = HEAVY ? n : Math.max(1, Math.round(n / 10));
-      const { outcome, ms } = await timed(make(size));
-      rows.push(`${name}: n=${size} ${outcome} in ${ms.toFixed(0)} ms`);
-      if (HEAVY) expect(ms).toBeLessThan(5000);
+    const size = HEAVY ? n : Math.max(1, Math.round(n / 10));
+    it(`should answer "${name}" with a deck or a placed message`, async () => {
+      expect(['deck', 'refused', 'no-content']).toContain(await answer(make(size)));
+    }, 60_000);
+    // With BRIEFDECK_HEAVY_TESTS, the same shape in 40 paragraphs, each under the per-paragraph limit.
+    const perParagraph = Math.max(1, Math.min(size, name === 'deeply nested lists' ? 30 : name === 'backticks' ? 20 : 150));
+    it.runIf(HEAVY)(`should answer "${name}" in 40 paragraphs of ${perParagraph} with a deck or a placed message`, async () => {
+      expect(['deck', 'refused', 'no-content']).toContain(await answer(paragraphs(make, perParagraph, 40)));
     }, 60_000);
   }
-
-  it.runIf(HEAVY)('should grow near linearly: t(10n) / t(n) <= 20 for every case', async () => {
-    const problems: string[] = [];
-    for (const [name, n, make] of CMARK) {
-      // Both the refused whole input (n/10 and n) and many small paragraphs of it under the limit (k and 10k).
-      const small = Math.max(1, Math.round(n / 10));
-      const perParagraph = Math.max(1, Math.min(small, name === 'deeply nested lists' ? 30 : name === 'backticks' ? 20 : 150));
-      for (const [label, textOf] of [
-        ['whole', (scale: number) => make(scale === 1 ? small : n)],
-        ['paragraphs', (scale: number) => paragraphs(make, perParagraph, 4 * scale)],
-      ] as const) {
-        await timed(textOf(1)); // warm up
-        // The best of four runs each, taken in turns (n, 10n, n, 10n, ...) so a spell of load on the shared
-        // machine (other test files run beside this one) falls on both sizes alike; noise only ever adds time.
-        const runs = await sequential(4, async () => [(await timed(textOf(1))).ms, (await timed(textOf(10))).ms] as const);
-        // Below 20 ms a time is mostly noise: a refusal that scans 80,000 lines in 4 ms and 800,000 in
-        // 140 ms on a loaded machine is linear, not a ratio of 28. A quadratic case still shows: 100x.
-        const t1 = Math.max(Math.min(...runs.map(([small]) => small)), 20);
-        const t10 = Math.min(...runs.map(([, large]) => large));
-        rows.push(`${name} (${label}): t(n)=${t1.toFixed(0)} ms, t(10n)=${t10.toFixed(0)} ms, ratio ${(t10 / t1).toFixed(1)}`);
-        if (t10 / t1 > 20) problems.push(`${name} (${label}): ${(t10 / t1).toFixed(1)}`);
-      }
-    }
-    console.info(rows.join('\n'));
-    expect(problems).toEqual([]);
-  }, 600_000);
 });
-
-async function sequential<T>(count: number, run: () => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < count; i += 1) out.push(await run());
-  return out;
-}
 
 describe('runs of non-space characters the tagger would take quadratic time on', () => {
   it('should tag a run longer than MAX_TAGGED_RUN as one X token and the words around it as usual', async () => {

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDeck } from '../src/node/build-deck.ts';
 import { formatUserError, isUserError } from '../src/node/errors.ts';
-import { SHAPES } from './lib/pathological.ts';
+import { GROWTH_SHAPES as SHAPES } from './lib/pathological.ts';
 
 const [name, bytesArg, dir] = process.argv.slice(2);
 const shape = SHAPES.find((candidate) => candidate.name === name);

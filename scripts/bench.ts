@@ -30,7 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import { bundle, BUNDLE_PATH } from './bundle.mjs';
-import { SHAPES } from './lib/pathological.ts';
+import { GROWTH_SHAPES as SHAPES } from './lib/pathological.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = join(ROOT, 'content', 'isis-central-asia.txt');

@@ -2,7 +2,8 @@
  * Pathological article shapes, sized in bytes: the hostile inputs of issue 17
  * (one long word, "a." repeated, runs of `*`, nested parentheses, URL- and
  * e-mail-like runs, many tiny sections) and cmark's pathological cases
- * (test/pathological_tests.py in commonmark/cmark). `npm run bench` times each
+ * (test/pathological_tests.py in commonmark/cmark), whole and in paragraphs of
+ * prose under the per-paragraph limit. `npm run bench` times each
  * at 10 KB, 100 KB and 1 MB for its growth ratio; the property test in
  * test/ingest/pathological-property.test.ts builds generated mixes of them.
  */
@@ -91,4 +92,26 @@ function countFor(make: (n: number) => string, bytes: number): number {
 /** cmark's pathological cases as Markdown shapes, sized in bytes. */
 export const CMARK_SHAPES: Shape[] = CMARK.map(([name, make]) => ({ name: `cmark: ${name}`, format: 'md', make: (bytes) => make(countFor(make, bytes)) }));
 
+/** How many repeats of a cmark case one paragraph holds under the limit of 1,000 inline markers a paragraph. */
+function paragraphCount(name: string): number {
+  if (name === 'hard link/emph case' || name === 'U+0000 in input') return 1;
+  if (name === 'deeply nested lists') return 30;
+  if (name === 'backticks') return 20;
+  return 150;
+}
+
+/**
+ * cmark's cases in paragraphs of prose, each under the per-paragraph limit, repeated to the size:
+ * what is read and built rather than refused at the first paragraph.
+ */
+export const CMARK_PARAGRAPH_SHAPES: Shape[] = CMARK.map(([name, make]) => ({
+  name: `cmark in paragraphs: ${name}`,
+  format: 'md',
+  make: (bytes) => `# Pathological\n\n${repeatTo(`A council vote on the budget is prose. ${make(paragraphCount(name))}\n\n`, bytes)}`,
+}));
+
+/** The shapes the property test mixes (test/ingest/pathological-property.test.ts). */
 export const SHAPES: Shape[] = [...ISSUE_SHAPES, ...CMARK_SHAPES];
+
+/** The shapes `npm run bench` times for their growth: those, and cmark's cases in paragraphs. */
+export const GROWTH_SHAPES: Shape[] = [...SHAPES, ...CMARK_PARAGRAPH_SHAPES];

@@ -15,11 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_HEADINGS } from '../../src/ingest/input-limits.ts';
-import { REPO_ROOT } from '../helpers/cli.ts';
+import { LAUNCHER, REPO_ROOT } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefdeck-many-sections-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 
 /** `count` headings after a title, each with a one-sentence paragraph. */

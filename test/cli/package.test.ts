@@ -8,9 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SEED_ARTICLE, seedWorkspace } from '../helpers/cli.ts';
+import { LAUNCHER as BIN, REPO_ROOT, SEED_ARTICLE, seedWorkspace } from '../helpers/cli.ts';
 
-const BIN = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
 
 function bin(args: string[], cwd: string, input?: string) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });

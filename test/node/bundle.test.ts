@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, fileStamp, MANIFEST_PATH, staleInputs } from '../../scripts/bundle.mjs';
 import { findChromium } from '../../src/node/browser.ts';
 import { TAGGER_MODEL_CACHE } from '../../src/node/tagger-model.ts';
-import { REPO_ROOT, runSourceCli, seedWorkspace } from '../helpers/cli.ts';
+import { LAUNCHER, REPO_ROOT, runSourceCli, seedWorkspace } from '../helpers/cli.ts';
 
-const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
 
 /** Run the bundled CLI in `cwd`; `preload` is a CommonJS file required first. */
 function runBundled(args: string[], cwd: string, preload?: string) {

@@ -24,11 +24,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/cli.ts';
+import { LAUNCHER, REPO_ROOT } from '../helpers/cli.ts';
 
 const HEAVY = Boolean(process.env.BRIEFDECK_HEAVY_TESTS);
 
-const LAUNCHER = join(REPO_ROOT, 'scripts', 'briefdeck.mjs');
 const root = mkdtempSync(join(tmpdir(), 'briefdeck-crash-points-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

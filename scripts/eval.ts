@@ -9,7 +9,8 @@
  * end, and articles with their subheadings removed), with Pk and boundary F1, beside plain
  * TextTiling and equal splits in the same run.
  *
- * Usage: npm run eval [-- --file ../shared/eval/cnndm-dev.jsonl] [--limit N] [--show N]
+ * Usage: npm run eval [-- --file ../shared/eval/cnndm-dev.jsonl] [--from N] [--limit N] [--show N]
+ * (`--from` and `--limit` take a slice of the file: tune on one half, check on the other.)
  *
  * The data stays where it is (it is copyrighted news kept for internal
  * evaluation): this script only reads it.
@@ -45,6 +46,7 @@ interface Totals {
 const { values } = parseArgs({
   options: {
     file: { type: 'string', default: '../shared/eval/cnndm-dev.jsonl' },
+    from: { type: 'string', default: '0' },
     limit: { type: 'string' },
     show: { type: 'string', default: '0' },
     k: { type: 'string', default: '3' },
@@ -206,7 +208,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const devArticles: Article[] = [];
 
-  for (const item of items.slice(0, limit)) {
+  const from = Number(values.from);
+  for (const item of items.slice(from, from + limit)) {
     // The texts are one plain paragraph without a title line: read them as Markdown
     // (the same parser and article model the product uses) with no heading.
     const file = new VFile({ value: item.text, path: `${item.id}.md` });

@@ -10,7 +10,7 @@ import { parseDocument } from 'yaml';
 import { headingLimitReason, MAX_HEADINGS } from '../ingest/input-limits.ts';
 import { authorListNames } from '../ingest/page-metadata.ts';
 import { sectionTitleFromText } from './section-title.ts';
-import { exhibitsOf, footnoteOf } from './exhibits.ts';
+import { captionTitle, exhibitsOf, footnoteOf, isCaptionText } from './exhibits.ts';
 import { inlineToMarkdown, mathToInline, revertDollarText } from '../text/inline-markdown.ts';
 import { decodedReferences, sourceRuns, type ReferenceCache, type SourceSyntax } from './source-offsets.ts';
 import { label } from '../text/labels.ts';
@@ -388,8 +388,33 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
     if (paragraph.sentences.length > 0) section.paragraphs.push(paragraph);
   };
 
+  /**
+   * A numbered caption paragraph ("Table 1: Recall and latency.") is the title of the exhibit it stands
+   * beside, not a claim: right after an exhibit that has no numbered caption yet, it becomes that
+   * exhibit's caption; right before one, it is taken off the prose and handed to it ({@link isCaptionText}).
+   */
+  const captionBelow = (node: RootContent, section: Section): boolean => {
+    if (node.type !== 'paragraph') return false;
+    const exhibit = section.exhibits?.at(-1);
+    if (!exhibit || exhibit.afterParagraph !== section.paragraphs.length - 1 || (exhibit.caption !== undefined && isCaptionText(exhibit.caption))) return false;
+    const text = toString(node).replace(/\s+/g, ' ').trim();
+    if (!isCaptionText(text)) return false;
+    exhibit.caption = captionTitle(text);
+    return true;
+  };
+  const captionAbove = (node: RootContent, section: Section): string | undefined => {
+    const showsSomething = node.type === 'table' || node.type === 'code' || node.type === 'math' || (node.type === 'html' && /<(?:img|figure)\b/i.test(node.value)) || (node.type === 'paragraph' && toString(node).trim() === '');
+    const last = section.paragraphs.at(-1);
+    const lastExhibit = section.exhibits?.at(-1);
+    if (!showsSomething || !last || (lastExhibit && lastExhibit.afterParagraph >= section.paragraphs.length - 1) || !isCaptionText(last.text)) return undefined;
+    section.paragraphs.pop();
+    return captionTitle(last.text);
+  };
+
   /** Paragraph-like blocks inside a container (lists, quotes, footnotes are skipped). */
   const collect = (node: RootContent, section: Section) => {
+    if (captionBelow(node, section)) return;
+    const above = captionAbove(node, section);
     switch (node.type) {
       case 'paragraph':
         addParagraph(node, section);
@@ -402,7 +427,9 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
         break;
     }
     // Tables, figures, formulas, code and quotes (in a list too) become exhibits; an image inside a paragraph does too.
-    for (const exhibit of exhibitsOf(node, section, file, startOf(node))) (section.exhibits ??= []).push(exhibit);
+    const exhibits = exhibitsOf(node, section, file, startOf(node));
+    if (above !== undefined && exhibits[0] && !(exhibits[0].caption !== undefined && isCaptionText(exhibits[0].caption))) exhibits[0].caption = above;
+    for (const exhibit of exhibits) (section.exhibits ??= []).push(exhibit);
   };
   const footnotes: Footnote[] = [];
   const backMatter: Section[] = [];

@@ -141,9 +141,24 @@ function imagesOf(node: MdParagraph): FigureBlock[] {
   return figures;
 }
 
-/** A caption paragraph right after an exhibit ("Figure 2: ..."), for the planner. */
+/**
+ * A numbered caption standing as its own paragraph: "Table 1: Recall and latency.", "Figure 3. Revenue
+ * by year", "Exhibit 2 — Cases". The number and its stop are required: "Figure 2 shows that ..." is prose.
+ */
+const NUMBERED_CAPTION = /^(?:table|figure|fig\.|chart|graph|exhibit|diagram|map)\s+(?:\d+(?:\.\d+)?[a-z]?|[IVX]+)\s*(?:[.:]|—|–|-)\s+\S/i;
+
+/** The longest a caption paragraph runs, in words: a longer one is prose that happens to open like one. */
+const CAPTION_MAX_WORDS = 40;
+
+/** Whether a paragraph's text is a numbered caption ("Table 1: ..."), to title the exhibit beside it rather than be a claim. */
 export function isCaptionText(text: string): boolean {
-  return CAPTION.test(text.trim());
+  const trimmed = text.trim();
+  return NUMBERED_CAPTION.test(trimmed) && trimmed.split(/\s+/).length <= CAPTION_MAX_WORDS;
+}
+
+/** A caption paragraph's text as an exhibit's title: one line, without its closing full stop. */
+export function captionTitle(text: string): string {
+  return oneLine(text).replace(/\.$/u, '');
 }
 
 /** A footnote definition as a footnote: its text as one line of Markdown inline text. */

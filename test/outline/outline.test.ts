@@ -218,3 +218,28 @@ describe('content bullets that point back', () => {
     }
   });
 });
+
+describe('numbered captions', () => {
+  const paragraph = (topic: string) =>
+    `The ${topic} board approved a new plan on Monday after months of debate. Critics said the ${topic} plan would cost more than it saves. Supporters said the ${topic} savings would come within three years.`;
+  const table = '| Year | Cost |\n| - | -: |\n| 2025 | 12 |\n| 2026 | 14 |';
+  const outlineOf = (text: string) => outlineFromArticle(articleFromFile(new VFile({ path: 'plans.md', value: text }), 'md'));
+  const shown = (outline: Outline) => outline.slides.flatMap((slide) => slide.bullets.map((bullet) => bullet.text));
+
+  it('should title a table with the caption printed under it, not show the caption as a claim', () => {
+    const outline = outlineOf(['# Port plans', '## Costs', paragraph('port'), table, 'Table 1: Port costs by year, in millions.', paragraph('harbour')].join('\n\n'));
+    expect(outline.slides.find((slide) => slide.kind === 'exhibit')?.title).toBe('Table 1: Port costs by year, in millions');
+    expect(shown(outline).some((text) => /^Table 1/.test(text))).toBe(false);
+  });
+
+  it('should title a table with the caption printed above it', () => {
+    const outline = outlineOf(['# Port plans', '## Costs', paragraph('port'), 'Table 2. Port costs by year.', table, paragraph('harbour')].join('\n\n'));
+    expect(outline.slides.find((slide) => slide.kind === 'exhibit')?.title).toBe('Table 2. Port costs by year');
+    expect(shown(outline).some((text) => /^Table 2/.test(text))).toBe(false);
+  });
+
+  it('should keep prose that opens like a caption as prose', () => {
+    const outline = outlineOf(['# Port plans', '## Costs', paragraph('port'), table, 'Table 1 shows that port costs rose by a sixth in one year, the fastest rise since 2009.'].join('\n\n'));
+    expect(outline.slides.find((slide) => slide.kind === 'exhibit')?.title).toBe('Costs (table)');
+  });
+});

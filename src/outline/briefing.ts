@@ -218,13 +218,11 @@ export function bottomLine(article: Article, points: BriefingPoints, candidates:
   return bullets;
 }
 
-/** How a section's slides are made: its claims on the slides, the claims cut to its notes, what they are titled. */
+/** How a section's slides are made: its claims on the slides, what they are titled. */
 export interface SectionSlidesInput {
   section: Section;
   /** Claims on the section's slides, in the article's order. */
   claims: Claim[];
-  /** Claims cut for time: quoted in the last slide's notes. */
-  cut: Claim[];
   /** Sentences on the key points: not repeated on a content slide (their sentences stay in the notes). */
   onKeyPoints: Set<Sentence>;
   /** Titles already used in the deck (each new one is added). */
@@ -232,10 +230,6 @@ export interface SectionSlidesInput {
   /** Show the section's heading as a label on slides that do not carry it as their title. */
   label: boolean;
   index: ArticleIndex;
-}
-
-function notesOf(claims: Claim[]): string {
-  return claims.map((claim) => claim.sentence.text).join('\n\n');
 }
 
 /** How many slides a section's `count` bullets take: as few as hold them at most five a slide. */
@@ -248,16 +242,16 @@ export function slideCountFor(count: number): number {
  * shifts, 3-5 bullets a slide where it has them, each slide titled. The first slide keeps the
  * article's heading (unless briefdeck made it up); the others get a title of their own from their
  * claims, with the heading as a small label. A slide titled after one of its claims does not
- * repeat that claim as a bullet (when it has bullets to spare). The notes quote every claim's
- * sentence, so nothing leaves the deck.
+ * repeat that claim as a bullet (when it has bullets to spare). The notes hold the section's text,
+ * every sentence under the slide its place falls on, so nothing leaves the deck.
  */
 export function sectionSlides(input: SectionSlidesInput): Slide[] {
-  const { section, cut, onKeyPoints, taken, index: articleIndex } = input;
+  const { section, onKeyPoints, taken, index: articleIndex } = input;
   const { lang } = articleIndex.article;
   const shown = input.claims.filter((claim) => !onKeyPoints.has(claim.sentence));
   const onSlides = shown.length > 0 ? shown : input.claims;
-  const repeatedKeyPoints = input.claims.filter((claim) => onKeyPoints.has(claim.sentence) && !onSlides.includes(claim));
   if (onSlides.length === 0) return [];
+  const sentences = section.paragraphs.flatMap((paragraph) => paragraph.sentences);
   // Where the section's topic shifts, measured only when its claims take more than one slide.
   let strengths: number[] | undefined;
   const gaps = () => {
@@ -294,10 +288,13 @@ export function sectionSlides(input: SectionSlidesInput): Slide[] {
       taken.add(title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
     }
     const bullets = chunk.filter((claim) => !(claim === titledBy && chunk.length > MIN_BULLETS_PER_SLIDE)).map((claim) => bulletOfClaim(claim, headlineBullet(claim, articleIndex)));
-    const notes = [notesOf(chunk)];
-    if (index === 0 && repeatedKeyPoints.length > 0) notes.push(`${label(lang, 'onTheKeyPoints')}\n\n${notesOf(repeatedKeyPoints)}`);
-    if (index === starts.length - 1 && cut.length > 0) notes.push(`${label(lang, 'cutForTime')}\n\n${notesOf(cut)}`);
-    const slide: Slide = { kind: 'content', title, bullets, notes: notes.join('\n\n') };
+    // The notes hold the section's text from this slide's first claim to the next slide's, every sentence in the
+    // article's order: what a bullet shortened, what the key points took, what was cut for time and what was never
+    // a claim. Nothing of a section with slides is left out of the deck.
+    const from = index === 0 ? -Infinity : chunk[0]!.sentence.index;
+    const next = onSlides[starts[index + 1] ?? onSlides.length]?.sentence.index ?? Infinity;
+    const notes = sentences.filter((sentence) => sentence.index >= from && sentence.index < next).map((sentence) => sentence.text).join('\n\n');
+    const slide: Slide = { kind: 'content', title, bullets, notes };
     if (input.label && labelled && title !== section.heading) slide.section = section.heading;
     slides.push(slide);
   });

@@ -54,9 +54,14 @@ function notesOf(claims: Claim[]): string {
   return claims.map((claim) => claim.sentence.text).join('\n\n');
 }
 
-/** The notes naming a section that has no slide of its own and quoting its claims. */
-function notesOfDroppedSection({ section, claims }: { section: Section; claims: Claim[] }, lang: string | undefined): string {
-  return [label(lang, 'noSlideForTime', section.heading), notesOf(claims)].filter(Boolean).join('\n\n');
+/** Every sentence of a section, a notes paragraph each. */
+function notesOfSection(section: Section): string {
+  return section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)).join('\n\n');
+}
+
+/** The notes naming a section that has no slide of its own and quoting its text. */
+function notesOfDroppedSection(section: Section, lang: string | undefined): string {
+  return [label(lang, 'noSlideForTime', section.heading), notesOfSection(section)].filter(Boolean).join('\n\n');
 }
 
 /** A section's place in the deck: the claims on its slides and the claims cut to its notes. */
@@ -65,7 +70,7 @@ export interface SectionPlan {
   sectionIndex: number;
   /** Claims on the section's slides, in the article's order; none when the section has no slide. */
   slideClaims: Claim[];
-  /** Claims cut for time, in the article's order: quoted in the notes. */
+  /** Claims cut for time, in the article's order: their sentences stay in the notes, in their place in the section's text. */
   cut: Claim[];
 }
 
@@ -290,11 +295,13 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
     const own: Slide[] = [];
     slidesOfSection.set(section, own);
     if (slideClaims.length === 0) {
-      // No room for this section: it is quoted in the notes of the slide before.
-      if (cut.length > 0 || exhibits.length === 0) lastSlide.notes = [lastSlide.notes, notesOfDroppedSection({ section, claims: cut }, article.lang)].filter(Boolean).join('\n\n');
+      // No room for this section: it is quoted in the notes of the slide before; a section of exhibits with no
+      // claim keeps its text in the notes of its first exhibit.
+      if (cut.length > 0 || exhibits.length === 0) lastSlide.notes = [lastSlide.notes, notesOfDroppedSection(section, article.lang)].filter(Boolean).join('\n\n');
+      else exhibits[0]!.notes = [notesOfSection(section), exhibits[0]!.notes].filter(Boolean).join('\n\n');
     } else {
       const bySource = new Map(section.paragraphs.flatMap((paragraph) => paragraph.sentences).map((sentence) => [`${sentence.start.line}:${sentence.start.column}`, sentence]));
-      for (const slide of sectionSlides({ section, claims: slideClaims, cut, onKeyPoints, taken, label: article.sections.length > 1, index })) {
+      for (const slide of sectionSlides({ section, claims: slideClaims, onKeyPoints, taken, label: article.sections.length > 1, index })) {
         content.push(slide);
         own.push(slide);
         slideSentences.set(slide, slide.bullets.flatMap((bullet) => (bullet.source && bySource.get(bullet.source) ? [bySource.get(bullet.source)!] : [])));

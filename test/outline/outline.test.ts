@@ -175,7 +175,10 @@ describe('--minutes through the CLI', () => {
     const text = readFileSync(join(dir, 'content/isis-central-asia.outline.md'), 'utf8');
     const { outline } = outlineFromMarkdown(text, new VFile({ value: text }));
     expect(outline.slides.filter((slide) => slide.kind === 'content')).toHaveLength(2);
-    expect(outline.slides.some((slide) => slide.notes.includes('Cut for time:'))).toBe(true);
+    // What the two slides leave out stays in the notes, every sentence of the article.
+    const notes = outline.slides.map((slide) => slide.notes).join('\n\n');
+    const sentences = seedArticle().sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences));
+    expect(sentences.filter((sentence) => !notes.includes(sentence.text))).toEqual([]);
     const bad = runCli(['content/isis-central-asia.txt', '--minutes', 'soon'], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--minutes expects a number from 1 to 600, not `soon`');
@@ -241,5 +244,31 @@ describe('numbered captions', () => {
   it('should keep prose that opens like a caption as prose', () => {
     const outline = outlineOf(['# Port plans', '## Costs', paragraph('port'), table, 'Table 1 shows that port costs rose by a sixth in one year, the fastest rise since 2009.'].join('\n\n'));
     expect(outline.slides.find((slide) => slide.kind === 'exhibit')?.title).toBe('Costs (table)');
+    expect(outline.slides.map((slide) => slide.notes).join('\n')).toContain('Table 1 shows that port costs rose');
   });
+});
+
+describe('speaker notes', () => {
+  // What leaves the slides stays in the notes: a bullet's full sentence, and the sentences that were never a bullet.
+  for (const [name, path, format] of [
+    ['the seed', '../../content/isis-central-asia.txt', 'txt'],
+    ['a paper', '../fixtures/ingest-paper-md/input.md', 'md'],
+    ['a report', '../fixtures/briefing-report/article.md', 'md'],
+    ['a news story', '../fixtures/claims-news/article.md', 'md'],
+  ] as const) {
+    it(`should hold every sentence of ${name}, in the article's order`, () => {
+      const value = readFileSync(new URL(path, import.meta.url), 'utf8');
+      const article = articleFromFile(new VFile({ value, path: path.split('/').at(-1)! }), format);
+      const outline = outlineFromArticle(article);
+      const notesOf = (kinds: string[]) => outline.slides.filter((slide) => kinds.includes(slide.kind)).map((slide) => slide.notes).join('\n\n').replace(/\\/g, '');
+      // An abstract or executive summary has no slide: its text is in the key points' notes.
+      const allNotes = notesOf(['key-points', 'content', 'exhibit', 'closing']);
+      const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text)));
+      expect(sentences.length).toBeGreaterThan(5);
+      expect(sentences.filter((text) => !allNotes.includes(text))).toEqual([]);
+      const notes = notesOf(['content', 'exhibit']);
+      const places = sentences.map((text) => notes.indexOf(text)).filter((place) => place !== -1);
+      expect(places).toEqual([...places].sort((a, b) => a - b));
+    });
+  }
 });

@@ -94,35 +94,54 @@ async function openForPrint(context: BrowserContext, indexPath: string, notes: b
 
 /**
  * Make each notes page exactly one page: title it with its slide's title and
- * shrink its text until it fits (never below 12px).
+ * shrink its text until it fits (never below 12px). Notes longer than a page at
+ * 12px go on over as many pages as they need ("Notes: Title (cont.)"), whole
+ * paragraphs at a time.
  */
-async function settleNotesPages(page: Page, height: number): Promise<void> {
+async function settleNotesPages(page: Page, height: number): Promise<number> {
   // The notes page's title in the deck's language, the slide's title where the NUL is.
   const lang = await page.evaluate(() => document.documentElement.lang || undefined);
   const [before = '', after = ''] = label(lang, 'notesOf', '\u0000').split('\u0000');
-  await page.evaluate(({ pageHeight, before, after }) => {
-    for (const notes of Array.from(document.querySelectorAll<HTMLElement>('.speaker-notes-pdf'))) {
+  const [contBefore = '', contAfter = ''] = label(lang, 'continued', '\u0000').split('\u0000');
+  return page.evaluate(({ pageHeight, before, after, contBefore, contAfter }) => {
+    let carriedOver = 0;
+    const queue = Array.from(document.querySelectorAll<HTMLElement>('.speaker-notes-pdf')).map((notes) => {
       const slide = notes.previousElementSibling?.querySelector('section h1, section h2');
+      return { notes, title: `${before}${slide?.textContent ?? ''}${after}`, size: 26 };
+    });
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { notes, title: heading } = next;
       const title = document.createElement('p');
       title.className = 'briefdeck-notes-title';
-      title.textContent = `${before}${slide?.textContent ?? ''}${after}`;
+      title.textContent = heading;
       notes.prepend(title);
       notes.style.height = `${pageHeight}px`;
       // Padding inside the page's height, and nothing past it: the last notes page used to spill
       // onto a blank page of its own when the last slide had notes.
       notes.style.boxSizing = 'border-box';
       notes.style.overflow = 'hidden';
-      let size = 26;
+      let size = next.size;
+      notes.style.fontSize = `${size}px`;
       while (notes.scrollHeight > notes.clientHeight && size > 12) {
         size -= 1;
         notes.style.fontSize = `${size}px`;
+      }
+      // Still too long at 12px: the last paragraphs go on to a page of their own after this one.
+      const paragraphs = () => Array.from(notes.children).filter((child) => child !== title);
+      if (notes.scrollHeight > notes.clientHeight && paragraphs().length > 1) {
+        const rest = notes.cloneNode(false) as HTMLElement;
+        while (notes.scrollHeight > notes.clientHeight && paragraphs().length > 1) rest.prepend(paragraphs().at(-1)!);
+        notes.after(rest);
+        carriedOver += 1;
+        queue.unshift({ notes: rest, title: `${contBefore}${heading}${contAfter}`, size });
       }
     }
     // reveal.js breaks after every notes page, the last one too: a blank page at the end.
     const notesPages = document.querySelectorAll<HTMLElement>('.reveal .speaker-notes-pdf, .reveal .pdf-page');
     const last = notesPages[notesPages.length - 1];
     if (last) for (const element of [last, last.parentElement]) if (element) { element.style.breakAfter = 'auto'; element.style.pageBreakAfter = 'auto'; }
-  }, { pageHeight: height, before, after });
+    return carriedOver;
+  }, { pageHeight: height, before, after, contBefore, contAfter });
 }
 
 /** Set title, author and producer on a printed PDF. */
@@ -171,17 +190,19 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
       const page = await openForPrint(context, options.indexPath, mode === 'notes');
       const counts = await countPrintPages(page);
       let printed: Uint8Array;
+      // Notes pages carried over onto pages of their own (notes longer than a page), or handout pages so carried.
+      let carriedOver = 0;
       if (mode === 'handout') {
-        printed = await printHandout(context, page, options, counts.slides, progress);
+        ({ printed, carriedOver } = await printHandout(context, page, options, counts.slides, progress));
       } else {
-        if (mode === 'notes') await settleNotesPages(page, height);
+        if (mode === 'notes') carriedOver = await settleNotesPages(page, height);
         progress({ phase: 'print', message: `printing ${counts.slides} slides${mode === 'notes' ? ` and ${counts.notes} notes pages` : ''}` });
         printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
       }
       progress({ phase: 'metadata', message: 'setting title and author' });
       const subject = mode === 'handout' ? 'Handout' : mode === 'notes' ? 'Slides with speaker notes' : 'Slides';
       const { bytes, pages } = await withMetadata(printed, options.outline, subject);
-      const expected = mode === 'notes' ? counts.slides + counts.notes : mode === 'handout' ? Math.ceil(counts.slides / (options.layout ?? 1)) : counts.slides;
+      const expected = carriedOver + (mode === 'notes' ? counts.slides + counts.notes : mode === 'handout' ? Math.ceil(counts.slides / (options.layout ?? 1)) : counts.slides);
       if (pages !== expected) throw new Error(`Printed ${pages} pages for ${expected} expected (${counts.slides} slides): the print layout is off`);
       progress({ phase: 'write', message: `writing ${options.pdfPath}` });
       await writeFileAtomic(options.pdfPath, bytes);
@@ -198,29 +219,51 @@ export async function printDeckToPdf(options: PdfOptions): Promise<PdfReport> {
 /**
  * Make each one-slide handout page hold its notes: shrink their text from 10.5pt
  * (never below 7pt), then the slide (never below 40% of the width); the ruled
- * lines take what is left. Returns the slides (0-based) whose notes still do not fit.
+ * lines take what is left. Notes longer still go on to pages of their own after
+ * it ("Title (cont.)", `continued` with the NUL where the title goes), whole
+ * paragraphs at a time. Returns the slides (0-based) whose notes still do not
+ * fit: a single paragraph longer than a page.
  */
-export async function fitHandoutNotes(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
+export async function fitHandoutNotes(page: Page, continued = label(undefined, 'continued', '\u0000')): Promise<number[]> {
+  return page.evaluate((continued) => {
     const unfit: number[] = [];
-    for (const sheet of Array.from(document.querySelectorAll<HTMLElement>('.handout-page'))) {
+    const queue = Array.from(document.querySelectorAll<HTMLElement>('.handout-page'));
+    for (let sheet = queue.shift(); sheet; sheet = queue.shift()) {
       const notes = sheet.querySelector<HTMLElement>('.handout-notes');
       const frame = sheet.querySelector<HTMLElement>('.handout-slide');
-      if (!notes || !frame) continue;
+      if (!notes) continue;
       // No helper function in here: a bundler may wrap a named function in code the page does not have.
-      for (let size = 10.5; sheet.scrollHeight > sheet.clientHeight + 1 && size > 7; ) {
+      for (let size = Number.parseFloat(notes.style.fontSize) || 10.5; sheet.scrollHeight > sheet.clientHeight + 1 && size > 7; ) {
         size -= 0.5;
         notes.style.fontSize = `${size}pt`;
       }
-      for (let width = 100; sheet.scrollHeight > sheet.clientHeight + 1 && width > 40; ) {
+      for (let width = 100; frame && sheet.scrollHeight > sheet.clientHeight + 1 && width > 40; ) {
         width -= 5;
         frame.style.width = `${width}%`;
         frame.style.alignSelf = 'center';
       }
-      if (sheet.scrollHeight > sheet.clientHeight + 1) unfit.push(Number(frame.dataset.slide));
+      const heading = notes.querySelector('h2');
+      const paragraphs = () => Array.from(notes.children).filter((child) => child !== heading);
+      if (sheet.scrollHeight > sheet.clientHeight + 1 && paragraphs().length > 1) {
+        // A page of notes alone after this one: the same head, the title marked as continued, the last paragraphs.
+        const next = sheet.cloneNode(false) as HTMLElement;
+        const head = sheet.querySelector('.handout-head');
+        if (head) next.append(head.cloneNode(true));
+        next.dataset.slide = sheet.dataset.slide ?? frame?.dataset.slide;
+        const rest = notes.cloneNode(false) as HTMLElement;
+        rest.dataset.title = notes.dataset.title ?? heading?.textContent ?? '';
+        const title = document.createElement('h2');
+        title.textContent = continued.replace('\u0000', rest.dataset.title);
+        rest.append(title);
+        next.append(rest);
+        sheet.after(next);
+        while (sheet.scrollHeight > sheet.clientHeight + 1 && paragraphs().length > 1) title.after(paragraphs().at(-1)!);
+        queue.unshift(next);
+      }
+      if (sheet.scrollHeight > sheet.clientHeight + 1) unfit.push(Number(sheet.dataset.slide ?? frame?.dataset.slide));
     }
     return unfit;
-  });
+  }, continued);
 }
 
 /**
@@ -228,7 +271,7 @@ export async function fitHandoutNotes(page: Page): Promise<number[]> {
  * slides go, notes and ruled lines by the layout), then draw each printed slide
  * into its frame, so slide text stays vector and selectable.
  */
-async function printHandout(context: BrowserContext, deckPage: Page, options: PdfOptions, slideCount: number, progress: (progress: PdfProgress) => void): Promise<Uint8Array> {
+async function printHandout(context: BrowserContext, deckPage: Page, options: PdfOptions, slideCount: number, progress: (progress: PdfProgress) => void): Promise<{ printed: Uint8Array; carriedOver: number }> {
   progress({ phase: 'print', message: `printing ${slideCount} slides` });
   const slidesPdf = await deckPage.pdf({ preferCSSPageSize: true, printBackground: true });
   const slides = options.outline.slides.filter((slide) => !slide.hidden);
@@ -244,7 +287,7 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
   const lang = options.lang ?? (await deckPage.evaluate(() => document.documentElement.lang || undefined));
   await page.setContent(handoutHtml(options.outline, { paper, layout, aspect: width / height, lang }), { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const unfit = await fitHandoutNotes(page);
+  const unfit = await fitHandoutNotes(page, label(lang, 'continued', '\u0000'));
   if (unfit.length > 0) {
     const slide = slides[unfit[0]!]!;
     throw new BriefdeckError(`${options.pdfPath}: slide ${unfit[0]! + 1} \`${slide.title}\`: its notes do not fit a handout page even in 7pt type beside a smaller slide; shorten them in the outline, or print them with --pdf-notes`, { file: options.pdfPath });
@@ -258,7 +301,8 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
       return { sheet: sheets.indexOf(sheet), slide: Number(frame.dataset.slide), x: box.left - sheetBox.left, y: box.top - sheetBox.top, width: box.width, height: box.height };
     });
   });
-  const sheetCount = Math.ceil(slideCount / layout);
+  const sheetCount = await page.evaluate(() => document.querySelectorAll('.handout-page').length);
+  const carriedOver = sheetCount - Math.ceil(slideCount / layout);
   progress({ phase: 'print', message: `printing ${sheetCount} handout pages (${paper}, ${layout} a page)` });
   const handout = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
   await page.close();
@@ -274,5 +318,5 @@ async function printHandout(context: BrowserContext, deckPage: Page, options: Pd
     // A hairline frame, so a white slide stands out from the white paper.
     sheet.drawRectangle({ ...box, borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 0.75 });
   }
-  return handout.save();
+  return { printed: await handout.save(), carriedOver };
 }

@@ -5,7 +5,8 @@
  * papers, that nothing on a page leaves its cell or the page.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
@@ -174,5 +175,38 @@ describe('handout layouts fit', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('notes longer than a page', () => {
+  // A section of 240 sentences has a few slides, and each slide's notes hold its part of the section's text: far more
+  // than a page. The notes go on over pages of their own, a paragraph at a time; every sentence is printed.
+  let report: BuildReport;
+  const counts = Array.from({ length: 240 }, (_, at) => 1000 + at);
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefdeck-long-notes-'));
+    const paragraphs = counts.map((count, at) => `In week ${at + 1} the harbour board counted ${count} ships at the northern quay, and the pilots asked for more tugs.`);
+    const article = join(dir, 'harbour.md');
+    writeFileSync(article, ['# Harbour traffic', '## A year at the quay', ...paragraphs].join('\n\n'));
+    report = await buildInTemp(article);
+  });
+
+  const printedText = (pdfPath: string) => execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+  it('should carry them over to pages of their own in a one-slide-a-page handout', async () => {
+    const pdfPath = join(report.deckDir, 'long-notes-handout.pdf');
+    const printed = await printDeckToPdf({ indexPath: report.indexPath, pdfPath, outline: readOutline(report), mode: 'handout', browser });
+    expect(printed.pages).toBeGreaterThan(report.slideCount);
+    const text = printedText(pdfPath);
+    expect(counts.filter((count) => !text.includes(`counted ${count} ships`))).toEqual([]);
+    expect(text).toContain('(cont.)');
+  });
+
+  it('should carry them over to pages of their own in the PDF with notes', async () => {
+    const pdfPath = join(report.deckDir, 'long-notes.notes.pdf');
+    await printDeckToPdf({ indexPath: report.indexPath, pdfPath, outline: readOutline(report), mode: 'notes', browser });
+    const text = printedText(pdfPath);
+    expect(counts.filter((count) => !text.includes(`counted ${count} ships`))).toEqual([]);
+    expect(text).toContain('(cont.)');
   });
 });

@@ -247,6 +247,22 @@ export function isSummaryHeading(heading: string): boolean {
   return heading.length <= 100 && SUMMARY.test(headingWithoutNumber(heading));
 }
 
+/** Headings of the parts that set the scene: what came before, how the work was done. */
+const BACKGROUND = /^(?:introduction|background|context|historical background|history|related work|prior work|previous work|literature review|review of (?:the )?literature|preliminaries|methods?|methodology|materials and methods|data(?: and methods?)?|data sources|experimental setup|experiments? setup|setup)\b/i;
+
+/** Headings of the parts that state what the work finds or argues. */
+const FINDINGS = /^(?:(?:key |main |principal )?findings|results?|results and discussion|discussion|conclusions?|concluding (?:remarks|thoughts)|implications|policy implications|recommendations|(?:the )?bottom line|key (?:points|takeaways)|takeaways)\b/i;
+
+/** Whether a heading opens a part that sets the scene (an introduction, background, related work, the method). */
+export function isBackgroundHeading(heading: string): boolean {
+  return heading.length <= 100 && BACKGROUND.test(headingWithoutNumber(heading));
+}
+
+/** Whether a heading opens a part that states findings or the argument's end (results, discussion, conclusions, recommendations). */
+export function isFindingsHeading(heading: string): boolean {
+  return heading.length <= 100 && FINDINGS.test(headingWithoutNumber(heading));
+}
+
 /** A heading without its section number: "5 Conclusion", "2.1. Method", "IV) Results" -> the words. */
 export function headingWithoutNumber(heading: string): string {
   return heading.trim().replace(/^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+(?=\S)/, '');

@@ -14,6 +14,7 @@ import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, compressClaim, type Compression }
 import { defaultTagger, type Tagger, type Token } from '../text/nlp.ts';
 import type { Article, Section, Sentence } from '../types.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
+import { isBackgroundHeading, isFindingsHeading, isSummaryHeading } from '../article/article.ts';
 
 /** A main claim: the bullet text and the article sentence it was drawn from. */
 export interface Claim {
@@ -339,6 +340,10 @@ function isByline(text: string): boolean {
   return text.length <= 300 && BYLINE.test(text);
 }
 
+/** What a key point gains from standing in a section of findings (or an abstract), and loses in one that sets the scene. */
+const FINDINGS_SECTION = 0.15;
+const BACKGROUND_SECTION = 0.3;
+
 /** What naming a central entity in a bullet's subject adds to its score. */
 const CENTRAL_SUBJECT = 0.1;
 
@@ -581,6 +586,12 @@ export function keyPoints(article: Article, k: number, index: ArticleIndex = ind
   const candidates = candidatesOf(article.sections, index).filter((candidate) => among === undefined || among.has(candidate.sentence));
   const paragraphs = article.sections.reduce((n, section) => n + section.paragraphs.length, 0);
   const titleWords = new Set(titleWordsOf(article));
+  // A paper's or report's key points are its findings, not its scene-setting: what its abstract, results and
+  // conclusions say outweighs its introduction, related work and method ("Question answering over long documents
+  // is a common industrial task" is no key point of a paper on retrieval).
+  const roles = article.sections.map((section) =>
+    section.headingGenerated ? 0 : isSummaryHeading(section.heading) || isFindingsHeading(section.heading) ? FINDINGS_SECTION : isBackgroundHeading(section.heading) ? -BACKGROUND_SECTION : 0,
+  );
   const scores = candidates.map((candidate) => {
     // The lead weighs most. Where the text has paragraphs, a paragraph's first and last
     // sentences share its place: a point made at the end of the opening paragraph still leads.
@@ -592,6 +603,7 @@ export function keyPoints(article: Article, k: number, index: ArticleIndex = ind
     let titleWordsNamed = 0;
     for (const word of candidate.vector.counts.keys()) if (titleWords.has(word)) titleWordsNamed += 1;
     score += 0.08 * Math.min(3, titleWordsNamed);
+    score += roles[candidate.section] ?? 0;
     return penalty ? score - penalty(candidate.sentence) : score;
   });
   const byCandidate = new Map(candidates.map((candidate, index) => [candidate, scores[index]!]));

@@ -81,3 +81,19 @@ describe('the bottom line', () => {
     }
   });
 });
+
+describe('key points from findings, not scene-setting', () => {
+  it("draws a paper's key points from its abstract and results, none from its introduction or related work", () => {
+    const text = readFileSync(new URL('../fixtures/ingest-paper-md/input.md', import.meta.url), 'utf8');
+    const article = articleFromFile(new VFile({ path: 'input.md', value: text }), 'md');
+    const slide = outlineFromArticle(article, { keyPoints: 4 }).slides.find((each) => each.kind === 'key-points')!;
+    const sectionOf = (source: string) => {
+      const line = Number(source.split(':')[0]);
+      return article.sections.filter((section) => section.start.line <= line).at(-1)!.heading;
+    };
+    const sections = slide.bullets.map((bullet) => sectionOf(bullet.source!));
+    expect(sections).toHaveLength(4);
+    expect(sections.filter((heading) => /Introduction|Related Work/.test(heading))).toEqual([]);
+    expect(sections).toContain('4 Results');
+  });
+});

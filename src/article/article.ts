@@ -16,7 +16,7 @@ import { decodedReferences, sourceRuns, type ReferenceCache, type SourceSyntax }
 import { label } from '../text/labels.ts';
 import { detectLanguage, primaryLanguage } from '../text/language.ts';
 import { sentenceSplitter, sentenceSpans, type SentenceSpan } from '../text/sentences.ts';
-import type { Article, ArticleFormat, Footnote, Paragraph, Section, Sentence, SourcePoint } from '../types.ts';
+import type { Article, ArticleFormat, Footnote, InlineMark, Paragraph, Section, Sentence, SourcePoint } from '../types.ts';
 
 /** What each article format's parser removes from or decodes in the text it reads. */
 const SYNTAX: Record<ArticleFormat, SourceSyntax> = { md: 'markdown', txt: 'text', html: 'html' };
@@ -49,7 +49,28 @@ const ARTICLE_FRONT_MATTER: Record<string, ArticleField> = {
 interface RawMark {
   start: number;
   end: number;
-  markdown: string;
+  /** The stretch as Markdown inline text, written at the first call (see {@link inlineMark}). */
+  markdown: () => string;
+}
+
+/** `write`, called at most once: its result is kept for later calls. */
+function once(write: () => string): () => string {
+  let written: string | undefined;
+  return () => (written ??= write());
+}
+
+/**
+ * A sentence's formatted stretch whose Markdown is written only when read: only the sentences that
+ * reach a slide or the notes need it, and writing a deeply nested one (cmark's nested emphasis, a
+ * few hundred levels in a paragraph) takes mdast-util-to-markdown a quarter of a second.
+ */
+function inlineMark(text: string, markdown: () => string): InlineMark {
+  return {
+    text,
+    get markdown() {
+      return markdown();
+    },
+  };
 }
 
 interface TextPiece {
@@ -101,7 +122,8 @@ function textWithOffsets(node: Nodes, source: string, syntax: SourceSyntax, refe
       if ('value' in current) addValue(current);
       else if ('children' in current) for (const child of current.children) walk(child as Nodes);
       inMark = false;
-      marks.push({ start, end: text.length, markdown: current.type === 'inlineMath' ? mathToInline(current.value) : inlineToMarkdown([current as PhrasingContent]) });
+      const marked = current;
+      marks.push({ start, end: text.length, markdown: once(() => (marked.type === 'inlineMath' ? mathToInline(marked.value) : inlineToMarkdown([marked as PhrasingContent]))) });
       return;
     }
     if ('value' in current) {
@@ -395,7 +417,7 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
       };
       const end = spanIndex + 1 < spans.length ? spans[spanIndex + 1]!.start : text.length + 1;
       const own = inlineMarks.filter((mark) => mark.start >= span.start && mark.end <= span.start + span.text.length + 1 && mark.end > mark.start);
-      if (own.length > 0) sentence.marks = own.map((mark) => ({ text: text.slice(mark.start, mark.end).trim(), markdown: mark.markdown }));
+      if (own.length > 0) sentence.marks = own.map((mark) => inlineMark(text.slice(mark.start, mark.end).trim(), mark.markdown));
       // A footnote mark right after a sentence's full stop belongs to that sentence.
       const cited = citations.filter((citation) => (spanIndex === 0 || citation.at >= span.start) && citation.at < end);
       if (cited.length > 0) sentence.footnotes = cited.map((citation) => citation.label);

@@ -110,15 +110,18 @@ export function cohesion(sentences: StorySentence[], options: CohesionOptions = 
   return result;
 }
 
-/** Depth of each gap (TextTiling): how far its cohesion falls below the highest peaks reached climbing left and right. */
+/**
+ * Depth of each gap (TextTiling): how far its cohesion falls below the highest peaks reached climbing left and right.
+ * A climb from gap g that can step to g - 1 goes on exactly as the climb from g - 1 does, so each gap's peak is its
+ * neighbour's or its own: one pass each way, not a climb per gap (which took quadratic time on a long flat stretch,
+ * a section of repeated paragraphs).
+ */
 export function depthScores(scores: number[]): number[] {
-  return scores.map((score, g) => {
-    let leftPeak = score;
-    for (let i = g - 1; i >= 0 && scores[i]! >= leftPeak; i -= 1) leftPeak = scores[i]!;
-    let rightPeak = score;
-    for (let i = g + 1; i < scores.length && scores[i]! >= rightPeak; i += 1) rightPeak = scores[i]!;
-    return leftPeak - score + (rightPeak - score);
-  });
+  const leftPeaks = new Array<number>(scores.length);
+  for (let g = 0; g < scores.length; g += 1) leftPeaks[g] = g > 0 && scores[g - 1]! >= scores[g]! ? leftPeaks[g - 1]! : scores[g]!;
+  const rightPeaks = new Array<number>(scores.length);
+  for (let g = scores.length - 1; g >= 0; g -= 1) rightPeaks[g] = g + 1 < scores.length && scores[g + 1]! >= scores[g]! ? rightPeaks[g + 1]! : scores[g]!;
+  return scores.map((score, g) => leftPeaks[g]! - score + (rightPeaks[g]! - score));
 }
 
 /** How strongly a paragraph edge invites a boundary, and how much a gap inside a paragraph resists one. */

@@ -123,6 +123,26 @@ describe('ingest and article model', () => {
     ]);
   });
 
+  it('should give each sentence its formatted stretches as Markdown, also in a copy sent to another thread', () => {
+    const text = ['# Port Report', '', 'Fees rose **ten *percent*** in [the report](https://port.example/r) and `x` twice. Ships cost $x^2$ more.', ''].join('\n');
+    const article = articleFromFile(new VFile({ value: text }), 'md');
+    const sentences = article.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences));
+    const expected = [
+      [
+        { text: 'ten percent', markdown: '**ten _percent_**' },
+        { text: 'the report', markdown: '[the report](https://port.example/r)' },
+        { text: 'x', markdown: '`x`' },
+      ],
+      [{ text: 'x^2', markdown: '$x^2$' }],
+    ];
+    expect(sentences.map((sentence) => sentence.marks)).toEqual(expected);
+    // The Markdown is written when first read: a structured clone (a worker's message) and JSON read it too.
+    const fresh = articleFromFile(new VFile({ value: text }), 'md');
+    const cloned = structuredClone(fresh).sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.marks)));
+    expect(cloned).toEqual(expected);
+    expect(JSON.parse(JSON.stringify(fresh.sections[0]!.paragraphs[0]!.sentences[1]!.marks))).toEqual(expected[1]);
+  });
+
   it('should keep only the article body of a saved HTML page', () => {
     const text = readFileSync(join(FIXTURES, 'ingest-html', 'input.html'), 'utf8');
     const article = articleFromFile(new VFile({ value: text }), 'html');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { articleFromFile } from '../../src/outline/pipeline.ts';
@@ -32,6 +33,26 @@ describe('storyline segmentation', () => {
   it('measures depth against the peaks on both sides', () => {
     const depths = depthScores([0.5, 0.1, 0.4, 0.6]);
     [0, 0.9, 0.2, 0].forEach((depth, index) => expect(depths[index]).toBeCloseTo(depth, 9));
+  });
+
+  it('measures the same depths as climbing from each gap, on flat stretches and ties too', () => {
+    // The definition, one climb per gap: what depthScores computes in one pass each way.
+    const climbed = (scores: number[]) =>
+      scores.map((score, g) => {
+        let leftPeak = score;
+        for (let i = g - 1; i >= 0 && scores[i]! >= leftPeak; i -= 1) leftPeak = scores[i]!;
+        let rightPeak = score;
+        for (let i = g + 1; i < scores.length && scores[i]! >= rightPeak; i += 1) rightPeak = scores[i]!;
+        return leftPeak - score + (rightPeak - score);
+      });
+    // Few distinct values, so runs of equal scores (a section of repeated paragraphs) are common.
+    fc.assert(fc.property(fc.array(fc.constantFrom(0, 0.1, 0.25, 0.5, 1), { maxLength: 60 }), (scores) => {
+      expect(depthScores(scores)).toEqual(climbed(scores));
+    }));
+    fc.assert(fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { maxLength: 60 }), (scores) => {
+      expect(depthScores(scores)).toEqual(climbed(scores));
+    }));
+    expect(depthScores(new Array(5000).fill(0.3))).toEqual(new Array(5000).fill(0));
   });
 
   it('cuts at the strongest gaps within the sizes allowed', () => {

@@ -58,6 +58,52 @@ const cases: Array<{ sentence: string; when: RegExp; then: RegExp }> = [
     when: /sentenced/,
     then: /to twelve years/,
   },
+  // "tied" and "tie" have different Porter stems; and the infinitive's "to" ("plan to keep") is not the one "tie" needs.
+  {
+    sentence: "At the committee hearing on Tuesday, Senator Ana Ruiz openly tied the ministry's plan to keep the report away from parliament to a wider pattern of secrecy.",
+    when: /tied the ministry's plan/,
+    then: /to a wider pattern/,
+  },
+  // The tagger reads "modelling traces" as two nouns, and "expected lost" as verbs: the verb is found again.
+  {
+    sentence: "The agency's modelling traces 58% of expected lost output to two pipelines that link the northern fields to the coast.",
+    when: /traces/,
+    then: /to two pipelines/,
+  },
+  // A bullet needs a finite verb: "Echo" in a paper's name is none ("Regional daily, The Harbour Echo.").
+  {
+    sentence: 'Regional daily, The Harbour Echo, which noted that the mayor grew up nearby, printed a page of letters from readers who called the plan "a waste of money" and "a joke."',
+    when: /Echo/,
+    then: /printed/,
+  },
+  // A clause does not end on a verb whose object it shares with the next one ("... watched the council invent.").
+  {
+    sentence: 'In recent weeks, we have watched the city council invent, then inflame, a budget dispute by refusing to pass the annual spending plan.',
+    when: /invent/,
+    then: /a budget dispute/,
+  },
+  {
+    sentence: 'Over the past month, the two unions have seen the board approve, then expand, a pay freeze for every worker at the port.',
+    when: /approve/,
+    then: /a pay freeze/,
+  },
+  // No bullet opens on an auxiliary when it asks nothing: "So did ..." keeps its "So".
+  {
+    sentence: 'So did the hopes of the 40 traders who ran stalls on the old pier -- a loss the mayor called "total."',
+    when: /did the hopes/i,
+    then: /^So did/,
+  },
+  {
+    sentence: 'And so did the early frost that followed the flood in the north of the province, the farmers said.',
+    when: /did the early frost/i,
+    then: /^So did/,
+  },
+  // A quotation the sentence leaves open (it goes on in the next sentence) is no bullet's end: no '... memo: "Wonderful!'.
+  {
+    sentence: 'When ticket sales passed $3 million in 2019, the festival director replied to the board in a short memo: "Wonderful!',
+    when: /memo/,
+    then: /^[^"]*$/,
+  },
 ];
 
 const article = articleFromFile(new VFile({ value: `# Cuts\n\n${cases.map((c) => c.sentence).join('\n\n')}\n`, path: 'cuts.md' }), 'md');
@@ -77,6 +123,16 @@ describe('cuts that would break a claim', () => {
     for (let limit = 8; limit <= 20; limit += 1) {
       for (const text of [compressClaim(sentence, limit).text, compressClaim(sentence, limit, index.importance, limit, index.tagger).text]) expect(text).not.toMatch(/U\.S\.\.$/);
     }
+  });
+
+  it("should keep an imperative's opening \"Don't\" when a marker before it goes", () => {
+    const text = compressClaim("But don't try to use the old bridge after dark, when the lights are off.", 8).text;
+    expect(text).toMatch(/^Don't try/);
+  });
+
+  it('should keep a whole quotation that opens a clause, and a sentence left with no clean cut whole', () => {
+    const sentence = 'The minister told reporters on Monday: "We will take this case to every court in the land.';
+    for (let limit = 6; limit <= 20; limit += 1) expect(compressClaim(sentence, limit).text).toMatch(/We will take this case/);
   });
 
   it('should still cut a sentence whose cut keeps its claim', () => {

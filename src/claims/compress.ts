@@ -331,19 +331,48 @@ function dropAppositives(seq: Tok[]): Tok[] {
     if (!isComma(seq[i]) || seq[i - 1]!.pos !== 'PROPN') continue;
     const first = seq[i + 1]!;
     if (!(first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'ADJ' || /^(former|then|now)$/i.test(first.text))) continue;
-    const close = nextComma(seq, i + 1);
+    let close = nextComma(seq, i + 1);
+    // "So will Newt Gingrich, the Republican former House speaker.": an appositive may end the sentence.
+    const end = endIndex(seq);
+    const last = close === -1 && end - i <= 10 && end < seq.length;
+    if (last) close = end;
     if (close === -1 || close - i > 16) continue;
     const inner = seq.slice(i + 1, close);
     // No verb of its own, except inside a relative clause ("a former commander who had spent years in detention").
     const relative = inner.findIndex((t) => /^(who|which|that|whose)$/i.test(t.text));
     const head = relative === -1 ? inner : inner.slice(0, relative);
     if (head.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
+    if (last) {
+      // No clause or quotation of its own, and not a list's last item ("Paris, Lyon and Nice").
+      if (inner.some((t) => isPredicate(t) || QUOTES.test(t.text) || t.pos === 'CCONJ' || /^(?:who|which|that|whose)$/.test(t.lower)) || wordsIn(seq, 0, i) < 4) continue;
+      // The speaker of a trailing attribution (", said Gary Samore, the White House's ..."): the attribution goes whole.
+      if (seq.slice(Math.max(0, i - 5), i).some((t) => SAYING.has(t.lower))) continue;
+      seq = remove(seq, i, close);
+      continue;
+    }
     const after = seq[close + 1];
     // What follows an appositive is the rest of the clause (a verb, an adverb), not a list's next item.
     if (!after || !/^(VERB|AUX|ADV|ADP|PART|SCONJ)$/.test(after.pos)) continue;
     seq = remove(seq, i, close + 1);
   }
   return seq;
+}
+
+/**
+ * A descriptor set before the name it describes: "Local newspaper, The Liverpool Echo, published ..." -> "The
+ * Liverpool Echo, published ...": an appositive in front. Only a common noun (with adjectives), then a name that is
+ * the subject: not a list ("Apple, Google and Microsoft said").
+ */
+function dropLeadingDescriptor(seq: Tok[]): Tok[] {
+  let d = 0;
+  while (d < 3 && /^(?:ADJ|NOUN|PROPN)$/.test(seq[d]?.pos ?? '')) d += 1;
+  if (d === 0 || !isComma(seq[d]) || !seq.slice(0, d).some((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text))) return seq;
+  const rest = seq.slice(d + 1);
+  const name = rest[0]?.lower === 'the' ? 1 : 0;
+  if (rest[name]?.pos !== 'PROPN') return seq;
+  const verb = rest.findIndex((t, i) => isPredicate(t) && isFinite(rest, i));
+  if (verb === -1 || rest.slice(0, verb).some((t) => t.pos === 'CCONJ') || wordsIn(rest) < 5) return seq;
+  return rest;
 }
 
 /** A subordinate or adverbial lead-in up to the first comma, when the rest is a clause of its own. */
@@ -584,7 +613,8 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   if (wordsIn(prefix) < minWords) return false;
   // The predicate must belong to the main clause, not to a lead-in ("Regardless of the threat posed by ISIS, this support").
   const first = prefix[0];
-  const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless)$/.test(lower(first)));
+  // "Of the 10.5 million refugees registered with UNHCR": a partitive "of" needs the clause after its comma too.
+  const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless|of)$/.test(lower(first)));
   const comma = leadIn ? prefix.findIndex(isComma) : -1;
   if (leadIn && comma === -1) return false;
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
@@ -656,6 +686,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     if (completesVerb(seq, k)) continue;
     // "as little | as $71 a month": the second "as" completes the comparison.
     if (lower(t) === 'as' && lower(seq[k - 2]) === 'as') continue;
+    // "with four times | as many people", "as many | as 300": a comparison, not a clause.
+    if (lower(t) === 'as' && (/^(?:times|twice|thrice|half)$/.test(previous.lower) || /^(?:many|much|few|little)$/.test(lower(next)))) continue;
     // "from 1877 | to 1950", "between 20 | and 30": a range is one phrase.
     if (/^(?:to|and|through)$/.test(t.lower) && previous.pos === 'NUM' && seq.slice(Math.max(0, k - 4), k).some((p) => p.lower === 'from' || p.lower === 'between')) continue;
     const prefix = seq.slice(0, prefixEnd(seq, k));
@@ -982,6 +1014,7 @@ export function compressClaim(
     dropRelativeClauses,
     dropInterjectedClauses,
     dropAppositives,
+    dropLeadingDescriptor,
     dropParticipialTail,
     dropLeadIn,
     dropDiscourseMarkers,

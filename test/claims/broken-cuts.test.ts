@@ -98,6 +98,23 @@ const cases: Array<{ sentence: string; when: RegExp; then: RegExp }> = [
     when: /did the early frost/i,
     then: /^So did/,
   },
+  // An absolute "with" phrase goes whole, or stays whole: never "..., with 300 growers." nor "with four times."
+  {
+    sentence: "The long drought has badly hurt the region's farms, with 300 growers in the valley now selling their land to developers from the city.",
+    when: /with 300/,
+    then: /selling/,
+  },
+  {
+    sentence: 'India is about one-third the size of the continental United States, with four times as many people living within its borders today.',
+    when: /with four times/,
+    then: /as many people/,
+  },
+  // A partitive "Of the ..." needs the clause after its comma.
+  {
+    sentence: 'Of the 4.2 million voters registered in the province, the electoral commission, fewer than 40% cast a ballot in the last election.',
+    when: /^Of the/,
+    then: /cast a ballot/,
+  },
   // A quotation the sentence leaves open (it goes on in the next sentence) is no bullet's end: no '... memo: "Wonderful!'.
   {
     sentence: 'When ticket sales passed $3 million in 2019, the festival director replied to the board in a short memo: "Wonderful!',
@@ -133,6 +150,13 @@ describe('cuts that would break a claim', () => {
   it('should keep a whole quotation that opens a clause, and a sentence left with no clean cut whole', () => {
     const sentence = 'The minister told reporters on Monday: "We will take this case to every court in the land.';
     for (let limit = 6; limit <= 20; limit += 1) expect(compressClaim(sentence, limit).text).toMatch(/We will take this case/);
+  });
+
+  it('should drop a descriptor set before a name, and an appositive ending the sentence, as asides', () => {
+    const descriptor = compressClaim('Regional newspaper, The Harbour Echo, which noted that the mayor grew up nearby, printed a page of letters from readers across the county.', 12).text;
+    expect(descriptor).toMatch(/^The Harbour Echo printed/);
+    const appositive = compressClaim('The award for the best new play of the year went on Sunday night to Jane Okafor, a nurse from the northern city of Leeds.', 17).text;
+    expect(appositive).toMatch(/to Jane Okafor\.$/);
   });
 
   it('should still cut a sentence whose cut keeps its claim', () => {

@@ -400,6 +400,8 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
     const head = rest[0];
     if (!head || head.pos === 'CCONJ' || isComma(head) || /^(which|who|whom|whose|where)$/.test(lower(head))) return seq;
     if (wordsIn(rest) < 5 || !rest.some(isPredicate)) return seq;
+    // "According to X, at least 155 aid workers were killed": a quantity opens the subject, not another adjunct.
+    if (/^(?:at|up|more|less|fewer|about|nearly|almost|around|over|some|roughly|as)$/.test(head.lower) && rest.slice(1, 3).some((t) => t.pos === 'NUM') && !(keepReferents && seq.slice(0, k).some((t) => t.pos === 'PROPN') && rest.slice(0, 5).some((t) => t.pos === 'PRON'))) return rest;
     // The rest must open like a clause: a subject, not a verb or another adjunct.
     if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
       const again = dropLeadIn(rest, keepReferents);
@@ -749,11 +751,24 @@ function verbForms(verb: string): string[] {
   return [verb, `${verb}s`, `${doubled}ed`, `${doubled}ing`];
 }
 
-/** Whether the preposition at `k` completes a verb before it, with only the verb's object between ({@link VERB_COMPLEMENTS}). */
+/**
+ * Verbs whose object is followed by the infinitive that says what the verb does to it: "allow store owners to deny
+ * service", "urged them to leave", "forced the firm to close". Keyed by the stems of their forms.
+ */
+const OBJECT_INFINITIVE: ReadonlySet<string> = new Set(
+  'allow permit enable force compel urge ask invite encourage persuade require order tell warn cause prompt push pressure lead convince'
+    .split(' ')
+    .flatMap((verb) => verbForms(verb).map((form) => stemmer(form))),
+);
+
+/** Whether the preposition at `k` completes a verb before it, with only the verb's object between ({@link VERB_COMPLEMENTS}, {@link OBJECT_INFINITIVE}). */
 function completesVerb(seq: Tok[], k: number): boolean {
   const preposition = seq[k]!.lower;
+  const infinitive = preposition === 'to' && seq[k + 1]?.pos === 'VERB' && !/ing$/.test(seq[k + 1]!.lower);
   for (let i = k - 1; i >= 0 && i >= k - 10; i -= 1) {
     const t = seq[i]!;
+    // The verb's own object must be there: "urged | to" is no object and its infinitive.
+    if (t.pos === 'VERB' && infinitive) return i < k - 1 && OBJECT_INFINITIVE.has(stemmer(t.lower));
     if (t.pos === 'VERB') return VERB_COMPLEMENTS.get(stemmer(t.lower))?.has(preposition) ?? false;
     // The object may hold an "of" phrase ("61% of expected unserved load").
     if (!/^(DET|ADJ|NOUN|PROPN|NUM|PRON|ADV|PART|SYM)$/.test(t.pos) && t.text !== '%' && t.text !== '$' && t.lower !== 'of') return false;

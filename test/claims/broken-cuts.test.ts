@@ -109,6 +109,12 @@ const cases: Array<{ sentence: string; when: RegExp; then: RegExp }> = [
     when: /with four times/,
     then: /as many people/,
   },
+  // A verb whose object is followed by the infinitive that says what it does: "ordered two agencies." says nothing.
+  {
+    sentence: 'The governor has condemned the attack on the clinic and ordered two state agencies to review security at every hospital in the region.',
+    when: /ordered two state agencies/,
+    then: /to review/,
+  },
   // A partitive "Of the ..." needs the clause after its comma.
   {
     sentence: 'Of the 4.2 million voters registered in the province, the electoral commission, fewer than 40% cast a ballot in the last election.',
@@ -157,6 +163,11 @@ describe('cuts that would break a claim', () => {
     expect(descriptor).toMatch(/^The Harbour Echo printed/);
     const appositive = compressClaim('The award for the best new play of the year went on Sunday night to Jane Okafor, a nurse from the northern city of Leeds.', 17).text;
     expect(appositive).toMatch(/to Jane Okafor\.$/);
+  });
+
+  it('should drop a source\'s lead-in before a quantity that opens the subject', () => {
+    const text = compressClaim('According to the health ministry, at least 120 patients were treated for smoke inhalation in the capital on Sunday.', 12).text;
+    expect(text).toMatch(/^At least 120 patients were treated/);
   });
 
   it('should still cut a sentence whose cut keeps its claim', () => {

@@ -208,6 +208,9 @@ function dropDiscourseMarkers(seq: Tok[]): Tok[] {
       if (!hasComma && words.length === 1 && words[0] === 'so' && (seq[1]?.pos === 'ADJ' || SO_INTENSIFIED.has(lower(seq[1])))) continue;
       const cut = words.length + (hasComma ? 1 : 0);
       if (wordsIn(seq, cut) < 4) continue;
+      // "So did the screams ...", "And so is the risk": the marker inverts what follows; without it an auxiliary
+      // would open a sentence that asks nothing.
+      if (opensWithAuxiliary(seq.slice(cut))) continue;
       seq = seq.slice(cut);
       changed = true;
       break;
@@ -221,6 +224,45 @@ function dropDiscourseMarkers(seq: Tok[]): Tok[] {
     }
   }
   return seq;
+}
+
+/** Whether tokens open on an auxiliary ("Did the screams ...", "Has the plan ...") and do not end as a question. */
+function opensWithAuxiliary(seq: Tok[]): boolean {
+  const at = seq.findIndex(isWord);
+  const first = seq[at];
+  if (!first || first.pos !== 'AUX') return false;
+  // "Don't try to use it": an imperative, not an inversion.
+  if (first.lower === 'do' && /^(?:n['’]t|not)$/.test(lower(seq[at + 1]))) return false;
+  return !seq.some((t) => t.text.includes('?'));
+}
+
+/**
+ * A quotation the sentence opens and does not close (the splitter ended the sentence inside it: 'in an internal
+ * email: "Awesome!' then 'Thanks!" according to ...'): its words are a fragment of what was said. The clause before
+ * it, when it stands alone, is the bullet; else the sentence stays as it is.
+ */
+function dropOpenQuotation(seq: Tok[], text: string): Tok[] {
+  let open = -1;
+  for (let i = 0; i < seq.length; i += 1) {
+    const t = seq[i]!;
+    if (t.text === '“') open = i;
+    else if (t.text === '”') open = -1;
+    else if (t.text === '"') {
+      // A straight quote opens after a space or the start and before a word; else it closes.
+      const opens = /^$|[\s(\[:]$/u.test(text.slice(Math.max(0, t.start - 1), t.start)) && /^[^\s.,;:!?]/u.test(text.slice(t.end, t.end + 1));
+      open = opens && open === -1 ? i : -1;
+    }
+  }
+  if (open <= 0) return seq;
+  // The quotation's words make a clause ('told reporters: "We will fight this in every court.'): it stays, as written.
+  if (hasFiniteVerb(seq.slice(open + 1))) return seq;
+  let cut = open;
+  while (cut > 0 && /^[,:;]$/.test(seq[cut - 1]!.text)) cut -= 1;
+  const rest = seq.slice(0, cut);
+  // Not when what was said is what the clause before it is about ("He told reporters: "Never!").
+  const lastVerb = rest.filter(isPredicate).at(-1);
+  if (!standsAlone(rest, 5) || (lastVerb && SAYING.has(lastVerb.lower))) return seq;
+  return rest.concat(seq.slice(endIndex(seq)).filter((t) => endPunct(t) && !/[!?]/.test(t.text)));
 }
 
 /** Interjected examples: "into North Africa, particularly Libya, have ..." */
@@ -289,19 +331,48 @@ function dropAppositives(seq: Tok[]): Tok[] {
     if (!isComma(seq[i]) || seq[i - 1]!.pos !== 'PROPN') continue;
     const first = seq[i + 1]!;
     if (!(first.pos === 'DET' || first.pos === 'NUM' || first.pos === 'ADJ' || /^(former|then|now)$/i.test(first.text))) continue;
-    const close = nextComma(seq, i + 1);
+    let close = nextComma(seq, i + 1);
+    // "So will Newt Gingrich, the Republican former House speaker.": an appositive may end the sentence.
+    const end = endIndex(seq);
+    const last = close === -1 && end - i <= 10 && end < seq.length;
+    if (last) close = end;
     if (close === -1 || close - i > 16) continue;
     const inner = seq.slice(i + 1, close);
     // No verb of its own, except inside a relative clause ("a former commander who had spent years in detention").
     const relative = inner.findIndex((t) => /^(who|which|that|whose)$/i.test(t.text));
     const head = relative === -1 ? inner : inner.slice(0, relative);
     if (head.some((t) => isPredicate(t) && !/(ed|en)$/.test(t.text))) continue;
+    if (last) {
+      // No clause or quotation of its own, and not a list's last item ("Paris, Lyon and Nice").
+      if (inner.some((t) => isPredicate(t) || QUOTES.test(t.text) || t.pos === 'CCONJ' || /^(?:who|which|that|whose)$/.test(t.lower)) || wordsIn(seq, 0, i) < 4) continue;
+      // The speaker of a trailing attribution (", said Gary Samore, the White House's ..."): the attribution goes whole.
+      if (seq.slice(Math.max(0, i - 5), i).some((t) => SAYING.has(t.lower))) continue;
+      seq = remove(seq, i, close);
+      continue;
+    }
     const after = seq[close + 1];
     // What follows an appositive is the rest of the clause (a verb, an adverb), not a list's next item.
     if (!after || !/^(VERB|AUX|ADV|ADP|PART|SCONJ)$/.test(after.pos)) continue;
     seq = remove(seq, i, close + 1);
   }
   return seq;
+}
+
+/**
+ * A descriptor set before the name it describes: "Local newspaper, The Liverpool Echo, published ..." -> "The
+ * Liverpool Echo, published ...": an appositive in front. Only a common noun (with adjectives), then a name that is
+ * the subject: not a list ("Apple, Google and Microsoft said").
+ */
+function dropLeadingDescriptor(seq: Tok[]): Tok[] {
+  let d = 0;
+  while (d < 3 && /^(?:ADJ|NOUN|PROPN)$/.test(seq[d]?.pos ?? '')) d += 1;
+  if (d === 0 || !isComma(seq[d]) || !seq.slice(0, d).some((t) => t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text))) return seq;
+  const rest = seq.slice(d + 1);
+  const name = rest[0]?.lower === 'the' ? 1 : 0;
+  if (rest[name]?.pos !== 'PROPN') return seq;
+  const verb = rest.findIndex((t, i) => isPredicate(t) && isFinite(rest, i));
+  if (verb === -1 || rest.slice(0, verb).some((t) => t.pos === 'CCONJ') || wordsIn(rest) < 5) return seq;
+  return rest;
 }
 
 /** A subordinate or adverbial lead-in up to the first comma, when the rest is a clause of its own. */
@@ -329,6 +400,8 @@ function dropLeadIn(seq: Tok[], keepReferents = true): Tok[] {
     const head = rest[0];
     if (!head || head.pos === 'CCONJ' || isComma(head) || /^(which|who|whom|whose|where)$/.test(lower(head))) return seq;
     if (wordsIn(rest) < 5 || !rest.some(isPredicate)) return seq;
+    // "According to X, at least 155 aid workers were killed": a quantity opens the subject, not another adjunct.
+    if (/^(?:at|up|more|less|fewer|about|nearly|almost|around|over|some|roughly|as)$/.test(head.lower) && rest.slice(1, 3).some((t) => t.pos === 'NUM') && !(keepReferents && seq.slice(0, k).some((t) => t.pos === 'PROPN') && rest.slice(0, 5).some((t) => t.pos === 'PRON'))) return rest;
     // The rest must open like a clause: a subject, not a verb or another adjunct.
     if (head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ') {
       const again = dropLeadIn(rest, keepReferents);
@@ -542,7 +615,8 @@ function standsAlone(prefix: Tok[], minWords: number): boolean {
   if (wordsIn(prefix) < minWords) return false;
   // The predicate must belong to the main clause, not to a lead-in ("Regardless of the threat posed by ISIS, this support").
   const first = prefix[0];
-  const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless)$/.test(lower(first)));
+  // "Of the 10.5 million refugees registered with UNHCR": a partitive "of" needs the clause after its comma too.
+  const leadIn = first !== undefined && (first.pos === 'SCONJ' || /^(while|when|whenever|although|though|because|since|whereas|once|as|after|before|until|unless|if|despite|regardless|of)$/.test(lower(first)));
   const comma = leadIn ? prefix.findIndex(isComma) : -1;
   if (leadIn && comma === -1) return false;
   const main = comma === -1 ? prefix : prefix.slice(comma + 1);
@@ -592,7 +666,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
       : mode === 'clause'
       ? t.text === ';' ||
         DASHES.has(t.text) ||
-        (isComma(t) && next !== undefined && lower(next) !== 'that' && (next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
+        // "... once again in 2016 | , with Adam West and Burt Ward promising a return": an absolute phrase after a comma.
+        (isComma(t) && next !== undefined && lower(next) !== 'that' && (next.lower === 'with' || next.pos === 'CCONJ' || next.pos === 'SCONJ' || next.pos === 'ADJ' || next.pos === 'ADV' || (next.pos === 'VERB' && /(ing|ed)$/.test(lower(next))) || CLAUSE_OPENERS.has(lower(next)))) ||
         (CLAUSE_OPENERS.has(lower(t)) && lower(previous) !== 'even' && lower(previous) !== 'just') ||
         // "... in a lead role | and Jeff Goldblum will reprise ...": a coordinated clause with a subject of its own.
         (t.pos === 'CCONJ' && /^(and|but)$/.test(lower(t)) && (opensClause(seq, k + 1) || lower(next) === 'that')) ||
@@ -613,6 +688,8 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     if (completesVerb(seq, k)) continue;
     // "as little | as $71 a month": the second "as" completes the comparison.
     if (lower(t) === 'as' && lower(seq[k - 2]) === 'as') continue;
+    // "with four times | as many people", "as many | as 300": a comparison, not a clause.
+    if (lower(t) === 'as' && (/^(?:times|twice|thrice|half)$/.test(previous.lower) || /^(?:many|much|few|little)$/.test(lower(next)))) continue;
     // "from 1877 | to 1950", "between 20 | and 30": a range is one phrase.
     if (/^(?:to|and|through)$/.test(t.lower) && previous.pos === 'NUM' && seq.slice(Math.max(0, k - 4), k).some((p) => p.lower === 'from' || p.lower === 'between')) continue;
     const prefix = seq.slice(0, prefixEnd(seq, k));
@@ -625,7 +702,9 @@ function cutTail(seq: Tok[], maxWords: number, mode: 'clause' | 'phrase' | 'noun
     // it is about (no pronoun) stands alone before the reason or the time it is given.
     const subordinator = t.text === ',' ? next : t;
     const shortClause = mode === 'clause' && subordinator?.pos === 'SCONJ' && REASON_OR_TIME.has(subordinator.lower) && !prefix.some((p) => p.pos === 'PRON');
-    if (standsAlone(prefix, shortClause ? 4 : 6)) best = k;
+    // An absolute "with" phrase ends a main clause, not a lead-in ("In a republic designed to ... | , with a ...").
+    if (isComma(t) && next?.lower === 'with' && mode === 'clause' && (LEAD_INS.has(prefix[0]!.lower) || /^(?:ADP|SCONJ|NUM|ADV)$/.test(prefix[0]!.pos))) continue;
+    if (standsAlone(prefix, shortClause ? 4 : 6) && !losesComplement(prefix.filter(isWord), seq.slice(prefix.length, end))) best = k;
   }
   if (best === undefined) return undefined;
   return seq.slice(0, prefixEnd(seq, best)).concat(seq.slice(end).filter((t) => endPunct(t)));
@@ -646,27 +725,116 @@ const VERB_COMPLEMENTS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
     for: 'blame praise criticise criticize thank punish arrest fine sue',
     as: 'describe regard treat classify label brand',
   };
+  // Porter's stems of a verb's forms are not always one ("tie" -> tie, "tied" -> ti; "sue", "sued"; "spend",
+  // "spent"): each form's stem is a key.
+  const irregular: Record<string, string[]> = { spend: ['spent'], lend: ['lent'], keep: ['kept'], tie: ['tying'] };
   const complements = new Map<string, Set<string>>();
   for (const [preposition, verbs] of Object.entries(table)) {
     for (const verb of verbs.split(' ')) {
-      const stem = stemmer(verb);
-      if (!complements.has(stem)) complements.set(stem, new Set());
-      complements.get(stem)!.add(preposition);
+      for (const form of [...verbForms(verb), ...(irregular[verb] ?? [])]) {
+        const stem = stemmer(form);
+        if (!complements.has(stem)) complements.set(stem, new Set());
+        complements.get(stem)!.add(preposition);
+      }
     }
   }
   return complements;
 })();
 
-/** Whether the preposition at `k` completes a verb before it, with only the verb's object between ({@link VERB_COMPLEMENTS}). */
+/** A regular verb's forms: base, third person, past, "-ing" ("ban", "bans", "banned", "banning"). */
+function verbForms(verb: string): string[] {
+  if (verb.endsWith('e')) return [verb, `${verb}s`, `${verb}d`, `${verb.slice(0, -1)}ing`];
+  if (/[^aeiou]y$/.test(verb)) return [verb, `${verb.slice(0, -1)}ies`, `${verb.slice(0, -1)}ied`, `${verb}ing`];
+  if (/(?:s|sh|ch|x|z)$/.test(verb)) return [verb, `${verb}es`, `${verb}ed`, `${verb}ing`];
+  // One syllable ending consonant-vowel-consonant doubles it: "bar", "barred".
+  const doubled = /^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb) ? verb + verb.at(-1)! : verb;
+  return [verb, `${verb}s`, `${doubled}ed`, `${doubled}ing`];
+}
+
+/**
+ * Verbs whose object is followed by the infinitive that says what the verb does to it: "allow store owners to deny
+ * service", "urged them to leave", "forced the firm to close". Keyed by the stems of their forms.
+ */
+const OBJECT_INFINITIVE: ReadonlySet<string> = new Set(
+  'allow permit enable force compel urge ask invite encourage persuade require order tell warn cause prompt push pressure lead convince'
+    .split(' ')
+    .flatMap((verb) => verbForms(verb).map((form) => stemmer(form))),
+);
+
+/** Whether the preposition at `k` completes a verb before it, with only the verb's object between ({@link VERB_COMPLEMENTS}, {@link OBJECT_INFINITIVE}). */
 function completesVerb(seq: Tok[], k: number): boolean {
   const preposition = seq[k]!.lower;
+  const infinitive = preposition === 'to' && seq[k + 1]?.pos === 'VERB' && !/ing$/.test(seq[k + 1]!.lower);
   for (let i = k - 1; i >= 0 && i >= k - 10; i -= 1) {
     const t = seq[i]!;
+    // The verb's own object must be there: "urged | to" is no object and its infinitive.
+    if (t.pos === 'VERB' && infinitive) return i < k - 1 && OBJECT_INFINITIVE.has(stemmer(t.lower));
     if (t.pos === 'VERB') return VERB_COMPLEMENTS.get(stemmer(t.lower))?.has(preposition) ?? false;
     // The object may hold an "of" phrase ("61% of expected unserved load").
     if (!/^(DET|ADJ|NOUN|PROPN|NUM|PRON|ADV|PART|SYM)$/.test(t.pos) && t.text !== '%' && t.text !== '$' && t.lower !== 'of') return false;
   }
   return false;
+}
+
+/** Whether a token is the preposition `preposition` as a verb's complement: "to" before a verb is an infinitive's ("tied the bid to keep"), unless an "-ing" form. */
+function isComplementPreposition(seq: Tok[], i: number, prepositions: ReadonlySet<string>): boolean {
+  const t = seq[i]!;
+  if (!prepositions.has(t.lower)) return false;
+  const next = seq[i + 1];
+  if (t.lower === 'to' && next !== undefined && isPredicate(next) && !/ing$/.test(next.lower)) return false;
+  return t.pos === 'ADP' || t.pos === 'PART' || t.pos === 'SCONJ';
+}
+
+/**
+ * Whether a cut after `kept` (its words in order) leaves its clause short of what its verb needs, judged by `dropped`,
+ * the tokens that followed the last kept word:
+ * - a verb of {@link VERB_COMPLEMENTS} in the kept clause without its preposition, which the dropped words hold
+ *   before their clause ends ("tied the administration's bid to keep the deal away from Congress | to other
+ *   accusations": the infinitive's "to" is not the one "tie" needs);
+ * - the kept clause ends on a verb that shares the object after a coordinated verb set off by commas ("we have
+ *   seen Congress manufacture | , then escalate, a political crisis").
+ */
+function losesComplement(kept: Tok[], dropped: Tok[]): boolean {
+  const last = kept.at(-1);
+  if (!last) return false;
+  if (last.pos === 'VERB' && sharesObject(dropped)) return true;
+  // The verbs of the last clause, back to its finite verb. A verb after the one that needs the phrase may take it
+  // instead ("spent years criss-crossing the continent | on foot"), unless it is an infinitive of the object's noun
+  // ("tied the bid to keep the deal away from Congress | to other accusations").
+  let between = false;
+  for (let i = kept.length - 1; i >= 0; i -= 1) {
+    const t = kept[i]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    const prepositions = t.pos === 'VERB' ? VERB_COMPLEMENTS.get(stemmer(t.lower)) : undefined;
+    if (prepositions && !between && !kept.slice(i + 1).some((_, j) => isComplementPreposition(kept, i + 1 + j, prepositions))) {
+      // The preposition follows in the dropped words, within their clause ("... in 2019, after which ..." ends it).
+      for (let j = 0; j < Math.min(dropped.length, 10); j += 1) {
+        const d = dropped[j]!;
+        if (j > 0 && (/^[,;:]$/.test(d.text) || DASHES.has(d.text) || d.pos === 'SCONJ' || /^(?:that|which|who|whom|whose)$/.test(d.lower) || (CLAUSE_OPENERS.has(d.lower) && !prepositions.has(d.lower)))) break;
+        if (j === 0 && /^[,;:]$/.test(d.text)) break;
+        if (isComplementPreposition(dropped, j, prepositions)) return true;
+        if (isPredicate(d) && isFinite(dropped, j)) break;
+      }
+    }
+    if (isFinite(kept, i)) break;
+    if (!(lower(kept[i - 1]) === 'to' && kept[i - 2]?.pos === 'NOUN')) between = true;
+  }
+  return false;
+}
+
+/** Whether dropped words open with a verb coordinated with the kept one and the object both share: ", then escalate, a crisis". */
+function sharesObject(dropped: Tok[]): boolean {
+  const open = dropped[0];
+  if (!open || !(isComma(open) || DASHES.has(open.text))) return false;
+  let i = 1;
+  while (i < dropped.length && (dropped[i]!.pos === 'CCONJ' || dropped[i]!.pos === 'ADV')) i += 1;
+  if (dropped[i]?.pos !== 'VERB') return false;
+  i += 1;
+  while (i < dropped.length && (dropped[i]!.pos === 'ADV' || dropped[i]!.pos === 'PART')) i += 1;
+  // The second verb set off as the first was: its object is both verbs'.
+  if (dropped[i]?.text !== open.text) return false;
+  const object = dropped[i + 1];
+  return object !== undefined && (/^(?:DET|NOUN|PROPN|NUM|ADJ)$/.test(object.pos) || POSSESSIVES.has(object.lower));
 }
 
 /** Where a prefix cut before `k` ends: trailing commas and dashes go. */
@@ -761,6 +929,59 @@ interface Rendering {
   words: number;
 }
 
+/** Possessive determiners: "its expected revenue" (not "they expected revenue"). */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * The tagger's tags, mended where they would make a cut misjudge the sentence's clause (each token a new object):
+ * - a capitalised "verb" inside a name is part of it ("The Liverpool Echo", "actor Will Smith");
+ * - a participle between a determiner, a preposition or an adjective and its noun is an adjective ("of
+ *   expected unserved load"), not a clause's verb;
+ * - in a sentence left with no finite verb, the verb read as a noun is found again: a plural after its subject
+ *   and before its object ("The council's modelling traces 61% of ..."), a noun right after "that" or "which"
+ *   and before its object ("corridors that link the cities").
+ */
+function mendTags(tokens: Tok[]): Tok[] {
+  const out = tokens.map((t) => ({ ...t }));
+  const retag = (i: number, pos: string) => {
+    out[i]!.pos = pos;
+  };
+  for (let i = 1; i < out.length; i += 1) {
+    const t = out[i]!;
+    if (!isPredicate(t) || !/^\p{Lu}/u.test(t.text) || t.text === 'I') continue;
+    const before = out[i - 1]!;
+    const after = out[i + 1];
+    if (before.pos === 'PROPN' || (before.pos === 'DET' && before.lower === 'the') || (after?.pos === 'PROPN' && /^\p{Lu}/u.test(before.text) && isWord(before))) retag(i, 'PROPN');
+  }
+  // Participles before their noun, right to left so that one before another is seen ("expected unserved load").
+  for (let i = out.length - 2; i >= 1; i -= 1) {
+    const t = out[i]!;
+    if (t.pos !== 'VERB' || !/(?:ed|en)$/.test(t.lower)) continue;
+    const after = out[i + 1]!;
+    if (!(after.pos === 'NOUN' || (after.pos === 'ADJ' && out[i + 2]?.pos === 'NOUN'))) continue;
+    const before = out[i - 1]!;
+    if (/^(?:DET|ADJ|NUM|ADP)$/.test(before.pos) || POSSESSIVES.has(before.lower) || /^['’]s$/.test(before.text) || (before.pos === 'VERB' && /(?:ed|en)$/.test(before.lower) && /^(?:DET|ADJ|NUM|ADP)$/.test(out[i - 2]?.pos ?? ''))) {
+      // "that" as a determiner may be a conjunction ("said that elected officials"): the participle reads as an adjective either way.
+      retag(i, 'ADJ');
+    }
+  }
+  // "Chinese relic experts claim that ...": a noun before "that" after its subject is the main clause's verb when the
+  // main clause has no other.
+  const that = out.findIndex((t) => t.lower === 'that' && t.pos === 'SCONJ');
+  if (that >= 2 && out[that - 1]!.pos === 'NOUN' && /^(?:NOUN|PROPN)$/.test(out[that - 2]!.pos) && !out.slice(0, that).some((_, i) => isFinite(out, i))) retag(that - 1, 'VERB');
+  if (out.some((_, i) => isFinite(out, i))) return out;
+  const objectStart = (t: Tok | undefined) => t !== undefined && (/^(?:DET|NUM|PROPN)$/.test(t.pos) || POSSESSIVES.has(t.lower));
+  for (let i = 1; i < out.length - 1; i += 1) {
+    const t = out[i]!;
+    if (t.pos !== 'NOUN' || !objectStart(out[i + 1])) continue;
+    const before = out[i - 1]!;
+    const afterSubject = /s$/.test(t.lower) && !/ss$/.test(t.lower) && (/^(?:NOUN|PROPN)$/.test(before.pos) || (before.pos === 'VERB' && /ing$/.test(before.lower)));
+    const afterRelative = /^(?:that|which|who)$/.test(before.lower) && out.slice(0, i - 1).some((p) => p.pos === 'NOUN' || p.pos === 'PROPN');
+    if (afterSubject || afterRelative) retag(i, 'VERB');
+  }
+  return out;
+}
+
 /**
  * Compress a sentence into a bullet of at most `maxWords` words (see the module
  * comment for the steps), reporting how cleanly it could be done. A sentence that
@@ -780,7 +1001,7 @@ export function compressClaim(
   if (lang !== undefined && !hasTagger(lang)) return compressAtClauses(sentence, maxWords, target, lang);
   const text = sentence.trim();
   // Tokens of one shape (no spread): every step reads their fields many times.
-  const tagged: Tok[] = joinHyphens(tagger.tag(text)).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() }));
+  const tagged: Tok[] = mendTags(joinHyphens(tagger.tag(text)).map(({ text, pos, start, end }, index) => ({ text, pos, start, end, index, lower: text.toLowerCase() })));
   // Renderings of the sequences made from this sentence: the same sequence is measured again and again while
   // steps compete. (A sequence is never changed once made: steps return new ones.)
   const renderings = new Map<Tok[], Rendering>();
@@ -808,6 +1029,7 @@ export function compressClaim(
     dropRelativeClauses,
     dropInterjectedClauses,
     dropAppositives,
+    dropLeadingDescriptor,
     dropParticipialTail,
     dropLeadIn,
     dropDiscourseMarkers,
@@ -818,9 +1040,13 @@ export function compressClaim(
     const next = step(seq);
     if (valid(next)) seq = next;
   }
+  // A quotation left open by the sentence's end is cut off before it: the bullet says less, as a cut clause does.
+  const beforeQuotation = dropOpenQuotation(seq, text);
+  const quotationCut = beforeQuotation !== seq && valid(beforeQuotation);
+  if (quotationCut) seq = beforeQuotation;
   // The sentence as the reader would see it whole: what a broken cut falls back to.
   const whole = seq;
-  let cutQuality = 1;
+  let cutQuality = quotationCut ? 0.7 : 1;
   // Whether the bullet stays up to BULLET_SLACK_WORDS over the limit because every way to fit loses its point.
   let keptLong = false;
   if (importance) {
@@ -950,6 +1176,8 @@ function cutBreaksClaim(kept: Tok[], tagged: Tok[]): boolean {
   const words = kept.filter(isWord);
   const first = words[0];
   if (first && first.index > 0 && first.pos === 'VERB' && !/ing$/i.test(first.text)) return true;
+  // "Did the screams and the lives of ...": an auxiliary left first by a cut asks nothing, and is no clause's verb.
+  if (first && first.index > 0 && opensWithAuxiliary(kept)) return true;
   const last = words.at(-1);
   if (!last) return false;
   const keptIndexes = new Set(kept.map((t) => t.index));
@@ -957,6 +1185,7 @@ function cutBreaksClaim(kept: Tok[], tagged: Tok[]): boolean {
   for (let i = last.index + 1; i < tagged.length && !keptIndexes.has(i); i += 1) dropped.push(tagged[i]!);
   const run = dropped.filter((t) => !endPunct(t));
   if (run.length === 0) return false;
+  if (losesComplement(words, run)) return true;
   const head = run[0]!;
   // A dash aside after the last word, then a verb after it closes: that verb was the claim's.
   if (/^(?:-{2,3}|—|–)$/.test(head.text)) {

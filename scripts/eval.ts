@@ -207,6 +207,8 @@ async function main(): Promise<void> {
   let roughCuts = 0;
   const started = performance.now();
   const devArticles: Article[] = [];
+  // Per story: key points and Lead-3 (R-1, R-2, R-L F1), and how much of the highlights its first sentence holds.
+  const perStory: Array<{ ours: number[]; lead: number[]; leadStrength: number }> = [];
 
   const from = Number(values.from);
   for (const item of items.slice(from, from + limit)) {
@@ -222,8 +224,12 @@ async function main(): Promise<void> {
     const briefing = briefingKeyPoints(article, K, indexArticle(article));
     const points = briefing.claims.map((claim, index) => ({ ...claim, bullet: briefing.bullets[index]! }));
     const bullets = briefing.bullets;
-    add(ours, rouge(bullets.join('\n'), reference));
-    add(lead, rouge(sentences.slice(0, K).map((s) => s.text).join('\n'), reference));
+    const ourScores = rouge(bullets.join('\n'), reference);
+    const leadScores = rouge(sentences.slice(0, K).map((s) => s.text).join('\n'), reference);
+    add(ours, ourScores);
+    add(lead, leadScores);
+    const f1s = (scores: RougeScores) => [scores.rouge1.f1, scores.rouge2.f1, scores.rougeL.f1];
+    perStory.push({ ours: f1s(ourScores), lead: f1s(leadScores), leadStrength: sentences[0] ? rouge(sentences[0].text, reference).rouge1.recall : 0 });
     add(leadShort, rouge(sentences.slice(0, K).map((s) => compressSentence(s.text)).join('\n'), reference));
     add(rank, rouge(textRank(sentences.map((s) => s.text), K).join('\n'), reference));
 
@@ -253,6 +259,11 @@ async function main(): Promise<void> {
       `<= ${BULLET_MAX_WORDS} words: ${((100 * within) / lengths.length).toFixed(1)}%; left whole over the limit for want of a clean cut: ${roughCuts}; ` +
       `holding a word not in the article: ${unfaithful}`,
   );
+  // Stories whose lead is strong (as Daily Mail's are, where Lead-3 is hard to beat): the third whose first sentence
+  // holds the largest share of the highlights' words (ROUGE-1 recall), key points against Lead-3 on those alone.
+  const strong = [...perStory].sort((a, b) => b.leadStrength - a.leadStrength).slice(0, Math.floor(perStory.length / 3));
+  const ratio = (measure: number) => (100 * strong.reduce((n, story) => n + story.ours[measure]!, 0)) / Math.max(1e-9, strong.reduce((n, story) => n + story.lead[measure]!, 0));
+  console.log(`Strong leads (the ${strong.length} stories whose first sentence holds most of the highlights): key points ${ratio(0).toFixed(0)}% / ${ratio(1).toFixed(0)}% / ${ratio(2).toFixed(0)}% of Lead-3`);
   console.log(`Time: ${seconds.toFixed(1)} s (${((1000 * seconds) / ours.n).toFixed(0)} ms an article)`);
 
   // The shape of the decks.

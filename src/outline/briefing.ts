@@ -5,7 +5,7 @@
  * into slides where its topic shifts ({@link segmentSentences}), each slide with
  * its own title; a closing bottom line.
  */
-import { compressIn, contentWords, keyPoints, sentencesBefore, type ArticleIndex, type Claim } from '../claims/claims.ts';
+import { compressIn, contentWords, keyPoints, sectionClaims, sentencesBefore, type ArticleIndex, type Claim } from '../claims/claims.ts';
 import { resolveOpening } from '../claims/references.ts';
 import { BULLET_MAX_WORDS, BULLET_SLACK_WORDS, type Compression } from '../claims/compress.ts';
 import { gapStrengths, cutAtStrongestGaps } from './storyline.ts';
@@ -190,12 +190,13 @@ function position(claim: Claim): number {
 }
 
 /** Words that say what may or will follow. */
-const IMPLICATION = /\b(?:may|might|could|can|cannot|will|would|must|should|likely|potential(?:ly)?|risks?|threat\w*|means?|ensure)\b/i;
+const IMPLICATION = /\b(?:may|might|could|can|cannot|will|would|must|should|likely|potential(?:ly)?|risks?|threat\w*|means?|ensure|recommends?|recommended|urges?|needs? to)\b/i;
 
 /**
  * The bottom line: the thesis again, then up to two implications, claims from the article's
- * last part that say what may or will follow ("may strengthen the Taliban's hand") and stand
- * alone, not already on the key points.
+ * last part (its slides' claims, and every sentence of a closing section) that say what may or
+ * will follow ("may strengthen the Taliban's hand", "We recommend that ...") and stand alone,
+ * not already on the key points.
  */
 export function bottomLine(article: Article, points: BriefingPoints, candidates: Claim[], index: ArticleIndex): Bullet[] {
   const [thesis] = points.claims;
@@ -203,14 +204,21 @@ export function bottomLine(article: Article, points: BriefingPoints, candidates:
   const bullets = [bulletOfClaim(thesis, points.bullets[0])];
   const onKeyPoints = new Set(points.claims.map((claim) => claim.sentence));
   const total = article.sections.length;
-  const late = candidates.filter((claim) => claim.section >= Math.floor((2 * total) / 3) || claim.section === total - 1);
+  // A report's or paper's closing section says what follows from it ("We recommend that ..."), in sentences its
+  // slides may not show: all of them are candidates, beside the late claims on the slides.
+  const closing = article.sections[total - 1];
+  const closingClaims = total > 1 && closing && !closing.headingGenerated ? sectionClaims(closing, total - 1, closing.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0), index) : [];
+  const shown = new Set(candidates.map((claim) => claim.sentence));
+  const pool = [...candidates, ...closingClaims.filter((claim) => !shown.has(claim.sentence))];
+  const late = pool.filter((claim) => claim.section >= Math.floor((2 * total) / 3) || claim.section === total - 1);
   const implications = late
     .filter((claim) => !onKeyPoints.has(claim.sentence) && IMPLICATION.test(claim.sentence.text))
     .map((claim) => ({ claim, text: headlineBullet(claim, index) }))
     // What the slide shows must say what follows: a cut that kept only the sentence's facts ("China has been
     // cultivating a friendship with the Taliban" of "... in the hopes that [they] can help check ISIS' growth")
     // is no implication, only a content bullet again.
-    .filter(({ text }) => standsAlone(text) && IMPLICATION.test(text))
+    // And it must read as a headline: a 24-word sentence with no clean cut is a paragraph, not a bottom line.
+    .filter(({ text }) => standsAlone(text) && IMPLICATION.test(text) && text.split(/\s+/).length <= KEY_POINT_LIMIT_WORDS)
     .sort((a, b) => b.claim.score - a.claim.score)
     .slice(0, 2)
     .sort((a, b) => position(a.claim) - position(b.claim));

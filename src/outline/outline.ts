@@ -238,9 +238,11 @@ export function sourceLine(article: Article): string {
 }
 
 /** The notes of the bottom line: the full sentences behind its bullets. */
-function notesOfBullets(bullets: Array<{ source?: string }>, keyClaims: Claim[], plan: SectionPlan[]): string {
+function notesOfBullets(bullets: Array<{ source?: string }>, article: Article): string {
   const bySource = new Map<string, string>();
-  for (const claim of [...keyClaims, ...plan.flatMap((entry) => entry.slideClaims)]) bySource.set(`${claim.sentence.start.line}:${claim.sentence.start.column}`, claim.sentence.text);
+  for (const section of article.sections) {
+    for (const paragraph of section.paragraphs) for (const sentence of paragraph.sentences) bySource.set(`${sentence.start.line}:${sentence.start.column}`, sentence.text);
+  }
   return bullets.map((bullet) => (bullet.source ? bySource.get(bullet.source) : undefined)).filter(Boolean).join('\n\n');
 }
 
@@ -332,7 +334,7 @@ export function outlineFromArticle(article: Article, options: OutlineOptions = {
   const bottom = bottomLine(article, points, plan.flatMap((entry) => entry.slideClaims), index);
   // The back matter (references, acknowledgements) is no claim, but nothing of the article is lost: it closes the notes.
   const backMatter = (article.backMatter ?? []).flatMap((part) => [`${part.heading}:`, ...part.paragraphs]);
-  const closingNotes = [notesOfBullets(bottom, points.claims, plan), ...backMatter].filter(Boolean).join('\n\n');
+  const closingNotes = [notesOfBullets(bottom, article), ...backMatter].filter(Boolean).join('\n\n');
   slides.push({ kind: 'closing', title: label(article.lang, 'bottomLine'), bullets: bottom, body: [sourceLine(article)].filter(Boolean), notes: closingNotes });
 
   // Bullets and notes as Markdown inline text, each keeping its sentence's emphasis, links, code and math.

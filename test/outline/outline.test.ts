@@ -272,3 +272,22 @@ describe('speaker notes', () => {
     });
   }
 });
+
+describe('the bottom line', () => {
+  it("should say what a report recommends in its closing section, with the recommendation's full sentence in the notes", () => {
+    const text = [
+      '# Nuclear power in the northern grid',
+      '## Findings',
+      'The northern grid relies on four reactors built between 1975 and 1984. Their output fell by a fifth over the past decade as outages grew longer. Repairs at the oldest two took eleven months last year. Operators say spare parts for them are no longer made.',
+      'Demand in the north rose 9% since 2015. Wind farms added 2,400 megawatts in the same years. Gas plants now cover most evenings when the wind is low.',
+      '## Costs',
+      'Keeping the oldest reactors open to 2040 would cost 6.1 billion euros in refits. Replacing their output with wind and storage would cost 7.4 billion euros. Both estimates assume current interest rates.',
+      '## Conclusions',
+      'The two oldest reactors are the least reliable part of the northern grid. Their refits cost nearly as much as new capacity. The commission recommends closing the two oldest reactors by 2030. The newer pair remain the cheapest source of power in the north for now.',
+    ].join('\n\n');
+    const outline = outlineFromArticle(articleFromFile(new VFile({ path: 'grid.md', value: text }), 'md'));
+    const closing = outline.slides.at(-1)!;
+    expect(closing.bullets.map((bullet) => bullet.text)).toContain('The commission recommends closing the two oldest reactors by 2030.');
+    expect(closing.notes).toContain('The commission recommends closing the two oldest reactors by 2030.');
+  });
+});

@@ -195,7 +195,7 @@ const IMPLICATION = /\b(?:may|might|could|can|cannot|will|would|must|should|like
 /**
  * The bottom line: the thesis again, then up to two implications, claims from the article's
  * last part (its slides' claims, and every sentence of a closing section) that say what may or
- * will follow ("may strengthen the Taliban's hand", "We recommend that ...") and stand alone,
+ * will follow ("may strengthen the Taliban's hand", "The commission recommends ...") and stand alone,
  * not already on the key points.
  */
 export function bottomLine(article: Article, points: BriefingPoints, candidates: Claim[], index: ArticleIndex): Bullet[] {
@@ -204,7 +204,7 @@ export function bottomLine(article: Article, points: BriefingPoints, candidates:
   const bullets = [bulletOfClaim(thesis, points.bullets[0])];
   const onKeyPoints = new Set(points.claims.map((claim) => claim.sentence));
   const total = article.sections.length;
-  // A report's or paper's closing section says what follows from it ("We recommend that ..."), in sentences its
+  // A report's or paper's closing section says what follows from it ("The commission recommends ..."), in sentences its
   // slides may not show: all of them are candidates, beside the late claims on the slides.
   const closing = article.sections[total - 1];
   const closingClaims = total > 1 && closing && !closing.headingGenerated ? sectionClaims(closing, total - 1, closing.paragraphs.reduce((n, paragraph) => n + paragraph.sentences.length, 0), index) : [];

@@ -441,10 +441,12 @@ export function articleFromMdast(tree: Root, file: VFile, options: ArticleFromMd
     return true;
   };
   const captionAbove = (node: RootContent, section: Section): string | undefined => {
-    const showsSomething = node.type === 'table' || node.type === 'code' || node.type === 'math' || (node.type === 'html' && /<(?:img|figure)\b/i.test(node.value)) || (node.type === 'paragraph' && toString(node).trim() === '');
     const last = section.paragraphs.at(-1);
     const lastExhibit = section.exhibits?.at(-1);
-    if (!showsSomething || !last || (lastExhibit && lastExhibit.afterParagraph >= section.paragraphs.length - 1) || !isCaptionText(last.text)) return undefined;
+    if (!last || (lastExhibit && lastExhibit.afterParagraph >= section.paragraphs.length - 1) || !isCaptionText(last.text)) return undefined;
+    // Only then is the node read: a table, code, a formula, a figure, or a paragraph that is an image alone.
+    const showsSomething = node.type === 'table' || node.type === 'code' || node.type === 'math' || (node.type === 'html' && /<(?:img|figure)\b/i.test(node.value)) || (node.type === 'paragraph' && toString(node).trim() === '');
+    if (!showsSomething) return undefined;
     section.paragraphs.pop();
     return captionTitle(last.text);
   };
